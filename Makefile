@@ -1,0 +1,36 @@
+# One task runner: `make run` starts the dashboard, `make test` runs every test (browser tests included).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run data test lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-build.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py app:server
+
+data: setup
+	$(PY) -m pipeline.build
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: setup
+	scripts/ensure-system-deps.sh
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,35 @@
+"""Composes the dashboard: creates the Dash app, checks the data, sets the layout, registers callbacks."""
+
+from __future__ import annotations
+
+import sys
+
+import dash
+
+from core import settings
+from core.i18n import t
+from core.store import DataFileError, get_store
+
+try:
+    get_store()
+except DataFileError as error:  # a missing or corrupt data file stops start-up with one line, not a traceback
+    sys.exit(f"error: {error}")
+
+import callbacks  # noqa: E402,F401  (registers the callbacks)
+from components.page import serve_layout  # noqa: E402
+from core import server as routes  # noqa: E402
+
+app = dash.Dash(
+    __name__,
+    title=t("app.title"),
+    update_title=None,
+    serve_locally=True,
+    compress=True,
+)
+app.index_string = app.index_string.replace("<html>", '<html lang="en">')
+app.layout = serve_layout
+server = app.server
+routes.register(server)
+
+if __name__ == "__main__":
+    app.run(host=settings.get("HOST"), port=int(settings.get("PORT")), debug=settings.flag("DASH_DEBUG"))

@@ -1,0 +1,143 @@
+"""The one owner of the view state: URL <-> controls <-> state store, validated by the URL codec."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Any
+from urllib.parse import urlencode
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, ctx, no_update
+
+from components import ids
+from core import views
+from core.i18n import t
+from core.urlstate import MAX_COUNTRIES, ViewState, decode, encode
+
+# Callback payloads come from anyone on the internet: cap what we look at.
+MAX_VALUE = 64
+
+
+def _text(value: Any) -> str:
+    return value[:MAX_VALUE] if isinstance(value, str) else ""
+
+
+def clicked_country(click: Any) -> str | None:
+    """The ISO3 code carried in a map or ranking click (customdata ends with it), if the payload is sane."""
+    try:
+        code = click["points"][0]["customdata"][-1]
+    except (KeyError, IndexError, TypeError):
+        return None
+    return code if isinstance(code, str) and code in views.options().countries else None
+
+
+def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
+    if code in countries:
+        return tuple(c for c in countries if c != code)
+    return (*countries, code)[-MAX_COUNTRIES:]
+
+
+def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
+                        lang: str) -> ViewState:  # fmt: skip
+    """Validate control values exactly as URL parameters are validated (payloads may be forged)."""
+    codes = [c for c in countries if isinstance(c, str)][:MAX_COUNTRIES] if isinstance(countries, list) else []
+    params = {
+        "indicator": _text(indicator), "focus": _text(focus), "scale": _text(scale), "view": _text(view),
+        "countries": ",".join(codes), "lang": lang,
+    }  # fmt: skip
+    state = decode(urlencode({k: v for k, v in params.items() if v}), views.options())
+    years = views.options().years[state.indicator]
+    if isinstance(year, int) and not isinstance(year, bool):
+        nearest = min(years, key=lambda y: (abs(y - year), y > year))
+        state = replace(state, year=nearest)
+    return state
+
+
+def view_key(state: ViewState) -> dict[str, Any]:
+    """What the map frames depend on: everything but the year and the table/map toggle."""
+    return {"indicator": state.indicator, "focus": state.focus, "countries": list(state.countries),
+            "scale": state.resolved_scale(views.options()), "lang": state.lang}  # fmt: skip
+
+
+def year_marks(years: tuple[int, ...]) -> dict[int, Any]:
+    """Every year is a stop; labels on every year of 5-yearly series, every fifth year of annual ones."""
+    sparse = len(years) > 12
+    return {y: (str(y) if not sparse or y % 5 == 0 or y == years[-1] else "") for y in years}
+
+
+def notice(rejected: tuple[str, ...], lang: str, snapped: tuple[int, int] | None) -> Any:
+    messages = []
+    if rejected:
+        names = ", ".join(sorted({r for r in rejected if r.isidentifier() or r == "query"})) or "?"
+        messages.append(t("notice.rejected", lang, params=names))
+    if snapped:
+        messages.append(t("notice.snapped", lang, asked=snapped[0], shown=snapped[1]))
+    if not messages:
+        return None
+    return dbc.Alert(" ".join(messages), color="warning", dismissable=True, className="notice")
+
+
+@callback(
+    Output(ids.URL, "search"),
+    Output(ids.STATE, "data"),
+    Output(ids.VIEW_KEY, "data"),
+    Output(ids.INDICATOR, "value"),
+    Output(ids.FOCUS, "value"),
+    Output(ids.COUNTRIES, "value"),
+    Output(ids.SCALE, "value"),
+    Output(ids.VIEW, "value"),
+    Output(ids.YEAR, "min"),
+    Output(ids.YEAR, "max"),
+    Output(ids.YEAR, "marks"),
+    Output(ids.YEAR, "value"),
+    Output(ids.NOTICE, "children"),
+    Input(ids.URL, "search"),
+    Input(ids.INDICATOR, "value"),
+    Input(ids.FOCUS, "value"),
+    Input(ids.COUNTRIES, "value"),
+    Input(ids.SCALE, "value"),
+    Input(ids.VIEW, "value"),
+    Input(ids.COMMITTED_YEAR, "data"),
+    Input(ids.MAP, "clickData"),
+    Input(ids.RANKING, "clickData"),
+    State(ids.VIEW_KEY, "data"),
+)
+def sync_state(search: Any, indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
+               map_click: Any, ranking_click: Any, old_key: Any) -> tuple[Any, ...]:  # fmt: skip
+    """Reconcile the URL and the controls into one validated ViewState, and write it back to both.
+
+    One callback owns all of them so a change in either direction cannot loop; the URL is rewritten only when
+    it differs, so browser history gets one entry per real change (and none while the animation plays).
+    """
+    options = views.options()
+    trigger = ctx.triggered_id
+    snapped = None
+    if trigger in (None, ids.URL):
+        state = decode(search if isinstance(search, str) else "", options)
+    else:
+        state = state_from_controls(indicator, focus, countries, scale, view, year, "en")
+        if trigger == ids.INDICATOR and isinstance(year, int) and state.year != year:
+            snapped = (year, state.resolved_year(options))
+        code = clicked_country(map_click if trigger == ids.MAP else ranking_click if trigger == ids.RANKING else None)
+        if code:
+            state = replace(state, countries=toggle(state.countries, code))
+    if state.year == options.years[state.indicator][-1]:
+        state = replace(state, year=None)
+    query = encode(state, options)
+    years = options.years[state.indicator]
+    key = view_key(state)
+    return (
+        query if query != (search or "") else no_update,
+        {**asdict(state), "rejected": list(state.rejected), "countries": list(state.countries)},
+        key if key != old_key else no_update,
+        state.indicator,
+        state.focus,
+        list(state.countries),
+        state.resolved_scale(options),
+        state.view,
+        years[0],
+        years[-1],
+        year_marks(years),
+        state.resolved_year(options),
+        notice(state.rejected, state.lang, snapped) if trigger in (None, ids.URL, ids.INDICATOR) else no_update,
+    )

@@ -1,0 +1,73 @@
+"""Callbacks that draw the views from the state store: map frames, trend, ranking, table, texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Input, Output, State, callback, no_update
+
+from components import ids, panels
+from core import views
+from core.urlstate import ViewState
+
+
+def to_state(data: Any) -> ViewState:
+    """The state store back as a ViewState (it was written by sync_state, so it is already valid)."""
+    fields = {k: data[k] for k in ("indicator", "focus", "year", "scale", "view", "lang")}
+    return ViewState(**fields, countries=tuple(data["countries"]))
+
+
+@callback(Output(ids.FRAMES, "data"), Input(ids.VIEW_KEY, "data"), State(ids.STATE, "data"))
+def build_frames(key: Any, data: Any) -> Any:
+    """The map for every year of the indicator at once: the browser swaps years (and plays) with no server call."""
+    if not key or not data:
+        return no_update
+    state = to_state(data)
+    year = state.resolved_year(views.options())
+    return {
+        "base": views.map_figure(state, year).to_plotly_json(),
+        "frames": views.map_frames(state),
+        "years": list(views.options().years[state.indicator]),
+    }
+
+
+@callback(
+    Output(ids.TREND, "figure"),
+    Output(ids.RANKING, "figure"),
+    Output(ids.HEADLINES, "children"),
+    Output(ids.TABLE, "children"),
+    Output(ids.TABLE, "hidden"),
+    Output("map-wrap", "hidden"),
+    Output(ids.MAP_TITLE, "children"),
+    Output(ids.TREND_TITLE, "children"),
+    Output(ids.RANKING_TITLE, "children"),
+    Output(ids.MAP_NOTE, "children"),
+    Output(f"{ids.SOURCES}-map", "children"),
+    Output(f"{ids.SOURCES}-trend", "children"),
+    Output(f"{ids.SOURCES}-ranking", "children"),
+    Output(ids.ABOUT, "children"),
+    Input(ids.STATE, "data"),
+)
+def draw_panels(data: Any) -> tuple[Any, ...]:
+    """Everything but the map follows the committed state (not each animation frame)."""
+    if not data:
+        return (no_update,) * 14
+    state = to_state(data)
+    table_view = state.view == "table"
+    sources = panels.sources_text(state)
+    return (
+        views.trend_figure(state),
+        views.ranking_figure(state),
+        panels.headline_cards(views.headlines(state)),
+        panels.data_table(views.table_rows(state), state) if table_view else no_update,
+        not table_view,
+        table_view,
+        views.map_title(state),
+        views.trend_title(state),
+        views.ranking_title(state),
+        views.map_note(state),
+        sources,
+        sources,
+        sources,
+        panels.about(state),
+    )

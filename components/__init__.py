@@ -1,0 +1,1 @@
+"""Layout pieces: small factory functions that take their options as arguments."""

@@ -1,0 +1,68 @@
+"""Content pieces filled by callbacks: headline cards, the data table, sources lines, the about panel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from dash import html
+
+from core import queries, views
+from core.i18n import t
+from core.urlstate import ViewState
+
+
+def headline_cards(items: Sequence[views.Headline]) -> list[Any]:
+    return [
+        html.Div(
+            [html.Div(item.label, className="headline-label"), html.Div(item.value, className="headline-value"),
+             html.Div(item.note, className="headline-note")],
+            className="headline",
+        )  # fmt: skip
+        for item in items
+    ]
+
+
+def data_table(rows: pd.DataFrame, state: ViewState) -> html.Table:
+    """The map's data as a real table: the text alternative for screen readers and for copying numbers."""
+    lang = state.lang
+    head = html.Thead(
+        html.Tr([html.Th(t(f"table.{c}", lang), scope="col") for c in ("rank", "country", "value", "year")])
+    )
+    body = html.Tbody(
+        [
+            html.Tr([html.Td(r["rank"]), html.Th(r["name"], scope="row"), html.Td(r["display"], className="num"),
+                     html.Td(r["year"])])  # fmt: skip
+            for r in rows.to_dict("records")
+        ]
+    )
+    caption = html.Caption(views.map_title(state))
+    return html.Table([caption, head, body], className="table table-sm table-striped data-table")
+
+
+def sources_text(state: ViewState) -> list[Any]:
+    """Short names of the publishers behind the indicator; the about panel has the full citations."""
+    meta = queries.indicator_meta(state.indicator)
+    names = "; ".join(t(f"source.{source}", state.lang) for source in meta["source"])
+    return [html.Strong(t("sources.label", state.lang) + " "), names, ". ", t("sources.more", state.lang)]
+
+
+def about(state: ViewState) -> list[Any]:
+    """Definition, unit, coverage, caveats, citation and licence of the indicator, from its metadata."""
+    lang = state.lang
+    meta = queries.indicator_meta(state.indicator)
+    years = meta["years"]
+    rows = [
+        (t("about.definition", lang), meta["definition"][lang]),
+        (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
+        (t("about.coverage", lang), t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years))),
+        (t("about.citation", lang), " ".join(meta["citation"])),
+        (t("about.licence", lang), meta["licence"][lang]),
+    ]
+    return [
+        html.H3(views.label(state.indicator, lang)),
+        html.Dl([item for term, text in rows for item in (html.Dt(term), html.Dd(text))]),
+        html.H4(t("about.caveats", lang)),
+        html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
+    ]

@@ -1,0 +1,1 @@
+"""Run-time core of the dashboard: data store, queries, figures, URL state, messages, settings."""

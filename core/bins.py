@@ -1,0 +1,76 @@
+"""Colour classes for the map: log bins (1-2-5 steps) for quantities spanning orders of magnitude, nice
+equal-interval bins otherwise. Pure functions, fixed per indicator and focus so colours mean the same in every
+year of an animation."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from plotly.colors import sample_colorscale
+from plotly.colors import sequential
+
+MAX_CLASSES = 7
+NO_DATA_COLOR = "#c8c8c8"
+
+
+def _nice_step(span: float, classes: int) -> float:
+    raw = span / classes
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def linear_breaks(values: Sequence[float], classes: int = 6) -> list[float]:
+    """Inner class boundaries on a nice grid covering the values (5th-95th percentile, so one outlier such as
+    Montserrat's 490 % does not wash out every other country)."""
+    data = np.asarray([v for v in values if math.isfinite(v)], dtype=float)
+    if data.size == 0:
+        return []
+    low, high = np.percentile(data, [5, 95])
+    if high <= low:
+        return [float(high)] if high > data.min() else []
+    step = _nice_step(float(high - low), classes)
+    start = math.floor(low / step) * step
+    breaks = [round(start + i * step, 10) for i in range(1, classes + 1)]
+    return [b for b in breaks if data.min() < b < data.max()][: MAX_CLASSES - 1]
+
+
+def log_breaks(values: Sequence[float]) -> list[float]:
+    """Inner boundaries at 1-2-5 x 10^k (or 1-10-100 when the range is wide) between the positive values."""
+    data = np.asarray([v for v in values if math.isfinite(v) and v > 0], dtype=float)
+    if data.size == 0:
+        return []
+    low, high = np.percentile(data, [5, 95])
+    exponents = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+    for mantissas in ((1, 2, 5), (1, 3), (1,)):
+        candidates = [m * 10**e for e in exponents for m in mantissas]
+        breaks = [float(b) for b in candidates if low < b < high]
+        if len(breaks) <= MAX_CLASSES - 1:
+            return breaks
+    return breaks[:: math.ceil(len(breaks) / (MAX_CLASSES - 1))]
+
+
+def classify(value: float, breaks: Sequence[float]) -> int:
+    """Class number 1..len(breaks)+1 of a value (0 is reserved for 'no data')."""
+    if value is None or not math.isfinite(value):
+        return 0
+    return 1 + int(np.searchsorted(np.asarray(breaks), value, side="right"))
+
+
+def palette(classes: int, higher_is_worse: bool = False) -> list[str]:
+    """Colour-blind-safe sequential colours (ColorBrewer YlGnBu, or OrRd where higher is worse)."""
+    scale = sequential.OrRd if higher_is_worse else sequential.YlGnBu
+    positions = [0.15 + 0.85 * i / max(classes - 1, 1) for i in range(classes)]
+    return sample_colorscale(scale, positions, colortype="rgb")
+
+
+def discrete_colorscale(colors: Sequence[str]) -> list[list[object]]:
+    """A plotly colorscale with flat steps, class 0 (no data) grey, for integer z from 0 to len(colors)."""
+    steps = [NO_DATA_COLOR, *colors]
+    n = len(steps)
+    scale: list[list[object]] = []
+    for i, color in enumerate(steps):
+        scale.append([i / n, color])
+        scale.append([(i + 1) / n, color])
+    return scale

@@ -1,0 +1,282 @@
+"""Pure figure builders: (prepared data, options) -> go.Figure. No data access, no callbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from core import bins
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+BACKGROUND_LAND = "#eef0f2"
+BORDER = "#ffffff"
+SELECTED_LINE = "#111111"
+AGGREGATE_COLOR = "#1f2933"
+HIGHLIGHT = "#d55e00"  # Okabe-Ito vermillion
+BAR = "#3b6ea8"
+# Okabe-Ito: distinguishable with every common colour-vision deficiency.
+QUALITATIVE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442")
+SMALL_STATE_KM2 = 12_000  # below this a state is a few pixels at LAC scale: it gets a clickable marker
+
+
+def _base_layout(fig: go.Figure, height: int | None = None) -> None:
+    fig.update_layout(
+        font={"family": FONT, "color": INK, "size": 13},
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        hoverlabel={"font": {"family": FONT, "size": 13}, "bgcolor": "white"},
+        height=height,
+        uirevision="keep",
+    )
+
+
+@dataclass(frozen=True)
+class MapData:
+    """Everything the map draws for one year: focus rows with values and their hover text."""
+
+    geojson_url: str
+    background: tuple[str, ...]  # every shape id, drawn as plain land
+    members: pd.DataFrame  # iso3, name, z (class, 0 = no data), hover; one row per focus member
+    markers: pd.DataFrame  # same columns plus label_lon, label_lat: small members drawn as dots
+    selected: tuple[str, ...]
+    colors: tuple[str, ...]
+    class_labels: tuple[str, ...]  # "No data" first, then one per colour
+    lon_range: tuple[float, float]
+    lat_range: tuple[float, float]
+    legend_title: str
+
+
+def map_year_traces(data: MapData) -> list[dict]:
+    """The year-dependent parts of traces 1 (focus shapes) and 2 (small-state markers), as plain dicts.
+
+    The browser swaps these in when the year changes or the animation plays, with no server round-trip.
+    """
+    members, markers = data.members, data.markers
+    chosen = members["iso3"].isin(data.selected)
+    marker_chosen = markers["iso3"].isin(data.selected)
+    palette = [bins.NO_DATA_COLOR, *data.colors]
+    return [
+        {
+            "locations": members["iso3"].tolist(),
+            "z": members["z"].tolist(),
+            "customdata": members[["name", "hover", "iso3"]].to_numpy().tolist(),
+            "marker.line.width": [2.2 if c else 0.6 for c in chosen],
+            "marker.line.color": [SELECTED_LINE if c else BORDER for c in chosen],
+        },
+        {
+            "lon": markers["label_lon"].tolist(),
+            "lat": markers["label_lat"].tolist(),
+            "customdata": markers[["name", "hover", "iso3"]].to_numpy().tolist(),
+            "marker.color": [palette[z] for z in markers["z"]],
+            "marker.line.width": [2.2 if c else 1 for c in marker_chosen],
+            "marker.line.color": [SELECTED_LINE if c else "#ffffff" for c in marker_chosen],
+        },
+    ]
+
+
+def _apply(trace: dict, update: dict) -> dict:
+    out = dict(trace)
+    for dotted, value in update.items():
+        node = out
+        *parents, leaf = dotted.split(".")
+        for key in parents:
+            node[key] = dict(node.get(key, {}))
+            node = node[key]
+        node[leaf] = value
+    return out
+
+
+def map_figure(data: MapData) -> go.Figure:
+    """Choropleth of the focus on plain land, binned colours with a 'No data' class, small states as dots."""
+    n = len(data.colors)
+    hover = "<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>"
+    background = {
+        "type": "choropleth",
+        "geojson": data.geojson_url,
+        "featureidkey": "id",
+        "locationmode": "geojson-id",
+        "locations": list(data.background),
+        "z": [0] * len(data.background),
+        "colorscale": [[0, BACKGROUND_LAND], [1, BACKGROUND_LAND]],
+        "showscale": False,
+        "hoverinfo": "skip",
+        "marker": {"line": {"color": BORDER, "width": 0.4}},
+        "name": "",
+    }
+    year_traces = map_year_traces(data)
+    shapes = _apply(
+        {
+            "type": "choropleth",
+            "geojson": data.geojson_url,
+            "featureidkey": "id",
+            "locationmode": "geojson-id",
+            "zmin": -0.5,
+            "zmax": n + 0.5,
+            "colorscale": bins.discrete_colorscale(data.colors),
+            "hovertemplate": hover,
+            "colorbar": {
+                "title": {"text": data.legend_title, "side": "top", "font": {"size": 12}},
+                "tickvals": list(range(n + 1)),
+                "ticktext": list(data.class_labels),
+                "ticks": "",
+                "thickness": 14,
+                "len": 0.9,
+                "x": 0.0,
+                "xanchor": "left",
+                "y": 0.04,
+                "yanchor": "bottom",
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "outlinewidth": 0,
+                "tickfont": {"size": 11},
+            },
+            "name": "",
+        },
+        year_traces[0],
+    )
+    dots = _apply(
+        {
+            "type": "scattergeo",
+            "mode": "markers",
+            "marker": {"size": 9, "symbol": "circle"},
+            "hovertemplate": hover,
+            "showlegend": False,
+            "name": "",
+        },
+        year_traces[1],
+    )
+    fig = go.Figure(data=[background, shapes, dots])
+    _base_layout(fig)
+    fig.update_layout(
+        geo={
+            "projection": {"type": "natural earth"},
+            "lonaxis": {"range": list(data.lon_range)},
+            "lataxis": {"range": list(data.lat_range)},
+            "showland": False,
+            "showcountries": False,
+            "showcoastlines": False,
+            "showframe": False,
+            "showocean": True,
+            "oceancolor": "#f7fafc",
+            "bgcolor": "rgba(0,0,0,0)",
+            "visible": True,
+        },
+        dragmode=False,
+        clickmode="event",
+    )
+    return fig
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the trend chart."""
+
+    name: str
+    years: Sequence[int]
+    values: Sequence[float]
+    hover: Sequence[str]
+    color: str
+    dash: str = "solid"
+
+
+def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str, year: int) -> go.Figure:
+    """Selected countries over time (colour-blind-safe palette) with the focus aggregate dashed."""
+    fig = go.Figure()
+    for line in lines:
+        fig.add_scatter(
+            x=list(line.years),
+            y=list(line.values),
+            name=line.name,
+            mode="lines+markers",
+            line={"color": line.color, "width": 2.5 if line.dash == "solid" else 2, "dash": line.dash},
+            marker={"size": 6},
+            customdata=list(line.hover),
+            hovertemplate="%{customdata}<extra>" + line.name + "</extra>",
+        )
+    _base_layout(fig)
+    fig.update_layout(
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        showlegend=True,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12}},
+        hovermode="closest",
+        xaxis={"showgrid": False, "tickformat": "d", "linecolor": "#9aa5b1", "ticks": "outside"},
+        yaxis={
+            "title": {"text": y_title, "font": {"size": 12}},
+            "type": "log" if log else "linear",
+            "gridcolor": "#e4e7eb",
+            "zeroline": False,
+            "rangemode": "normal" if log else "tozero",
+            "automargin": True,
+        },
+    )
+    fig.add_vline(x=year, line={"color": "#9aa5b1", "width": 1, "dash": "dot"})
+    if not any(line.dash == "solid" for line in lines):
+        fig.add_annotation(
+            text=empty_hint, xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False,
+            font={"color": MUTED, "size": 13}, bgcolor="rgba(255,255,255,0.8)",
+        )  # fmt: skip
+    return fig
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Bars of the focus for one year, best first."""
+
+    names: Sequence[str]
+    values: Sequence[float]
+    labels: Sequence[str]
+    highlighted: Sequence[bool]
+    reference: float | None
+    reference_label: str
+
+
+def ranking_figure(data: Ranking, log: bool, x_title: str) -> go.Figure:
+    """A dot plot (lollipops), selected countries in the accent colour, the focus aggregate as a dashed rule."""
+    count = len(data.names)
+    colors = [HIGHLIGHT if h else BAR for h in data.highlighted]
+    stems_x: list[float | None] = []
+    stems_y: list[str | None] = []
+    base = min((v for v in data.values if v > 0), default=1) / 2 if log else 0
+    for name, value in zip(data.names, data.values):
+        stems_x += [base, value, None]
+        stems_y += [name, name, None]
+    fig = go.Figure()
+    fig.add_scatter(x=stems_x, y=stems_y, mode="lines", line={"color": "#c5ccd6", "width": 2}, hoverinfo="skip")
+    fig.add_scatter(
+        x=list(data.values),
+        y=list(data.names),
+        mode="markers+text",
+        marker={"color": colors, "size": 11, "line": {"color": "white", "width": 1}},
+        text=list(data.labels),
+        textposition="middle right",
+        textfont={"size": 11, "color": MUTED},
+        cliponaxis=False,
+        customdata=list(data.labels),
+        hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+    )
+    _base_layout(fig, height=max(220, 22 * count + 60))
+    fig.update_layout(
+        margin={"l": 8, "r": 64, "t": 8, "b": 8},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category"},
+        xaxis={
+            "type": "log" if log else "linear",
+            "title": {"text": x_title, "font": {"size": 12}},
+            "gridcolor": "#e4e7eb",
+            "side": "top",
+            "automargin": True,
+            "rangemode": "tozero" if not log else "normal",
+        },
+        showlegend=False,
+    )
+    if data.reference is not None:
+        fig.add_vline(
+            x=data.reference, line={"color": AGGREGATE_COLOR, "width": 1.5, "dash": "dash"},
+            annotation={"text": data.reference_label, "font": {"size": 11, "color": MUTED}},
+            annotation_position="bottom right",
+        )  # fmt: skip
+    return fig

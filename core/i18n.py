@@ -1,0 +1,55 @@
+"""The message catalog: every user-visible string, looked up by key and language, with number formats."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from pathlib import Path
+
+MESSAGES = Path(__file__).resolve().parent / "messages"
+LANGUAGES: tuple[str, ...] = ("en",)
+DEFAULT_LANGUAGE = "en"
+
+
+@functools.cache
+def catalog(lang: str) -> dict[str, str]:
+    """The flat key -> text mapping of one language."""
+    with (MESSAGES / f"{lang}.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """The text for `key` in `lang` with {placeholders} filled; a missing key is a bug caught by the tests."""
+    text = catalog(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
+    return text.format(**values) if values else text
+
+
+def fmt_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """A number with the language's grouping and decimal marks."""
+    text = f"{value:,.{decimals}f}"
+    if t("format.decimal", lang) == ",":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_compact(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Large quantities the way a briefing says them: 11.2 million, 61.5 billion, 950 thousand."""
+    magnitude = abs(value)
+    for threshold, key in ((1e9, "format.billion"), (1e6, "format.million"), (1e3, "format.thousand")):
+        if magnitude >= threshold:
+            scaled = value / threshold
+            decimals = 0 if abs(scaled) >= 100 else 1
+            return t(key, lang, value=fmt_number(scaled, lang, decimals))
+    return fmt_number(value, lang, 0)
+
+
+def fmt_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE, compact: bool = True) -> str:
+    """A value with its unit: 24.7 %, US$ 61.5 billion, 11.2 million persons; '—' when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return t("format.missing", lang)
+    if unit == "percent":
+        return t("format.percent", lang, value=fmt_number(value, lang, 1))
+    if unit == "usd":
+        return t("format.usd", lang, value=fmt_compact(value, lang) if compact else fmt_number(value, lang))
+    return fmt_compact(value, lang) if compact else fmt_number(value, lang)

@@ -1,0 +1,33 @@
+"""Settings, read from the environment in one place, each with its default and help text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HOST", "127.0.0.1", "Address gunicorn binds to (use 0.0.0.0 in a container or on a PaaS)."),
+    Setting("PORT", "8050", "Port gunicorn listens on."),
+    Setting("WEB_CONCURRENCY", "2", "Number of gunicorn worker processes."),
+    Setting("GUNICORN_TIMEOUT", "30", "Seconds before gunicorn restarts a silent worker."),
+    Setting("DASH_DEBUG", "false", "Dash debug mode and dev tools; never on in production."),
+    Setting("SITE_URL", "http://127.0.0.1:8050", "Public address of the site, printed in exports and embeds."),
+)
+
+
+def get(name: str) -> str:
+    """A setting's value from the environment, or its default."""
+    setting = next(s for s in SETTINGS if s.name == name)
+    return os.environ.get(name, setting.default)
+
+
+def flag(name: str) -> bool:
+    return get(name).strip().lower() in ("1", "true", "yes", "on")

@@ -1,0 +1,345 @@
+"""View models: turn a ViewState into the prepared data each figure builder, table and headline needs."""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core import bins, figures, queries
+from core import schema as s
+from core.i18n import fmt_value, t
+from core.store import get_store
+from core.urlstate import Options, ViewState
+
+GEOMETRY_ROUTE = "/data/geometry.{version}.json"
+RANKING_LIMIT = 30  # bars beyond this are unreadable; selected countries are always added
+
+
+@functools.cache
+def options() -> Options:
+    """Valid state values, from the data itself."""
+    store = get_store()
+    meta = store.meta["indicators"]
+    return Options(
+        years={i: tuple(meta[i]["years"]) for i in store.meta["order"]},
+        default_scales={i: "log" if meta[i]["color_scale"] == "sequential-log" else "linear" for i in meta},
+        focuses=tuple(store.meta["group_order"]),
+        countries=frozenset(store.countries["iso3"]),
+    )
+
+
+def geometry_url() -> str:
+    return GEOMETRY_ROUTE.format(version=get_store().version)
+
+
+def label(indicator: str, lang: str, field: str = "label") -> str:
+    return str(queries.indicator_meta(indicator)[field][lang])
+
+
+def focus_name(focus: str, lang: str) -> str:
+    return str(get_store().meta["groups"][focus]["name"][lang])
+
+
+@functools.cache
+def _bounds() -> dict[str, tuple[float, float, float, float]]:
+    """Bounding box (lon0, lat0, lon1, lat1) of each shape, for fitting the map to a focus."""
+    import json
+    import gzip
+
+    collection = json.loads(gzip.decompress(get_store().geometry_gzip))
+    out: dict[str, tuple[float, float, float, float]] = {}
+    for feature in collection["features"]:
+        lons: list[float] = []
+        lats: list[float] = []
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            for lon, lat in polygon[0]:
+                lons.append(lon)
+                lats.append(lat)
+        out[feature["id"]] = (min(lons), min(lats), max(lons), max(lats))
+    return out
+
+
+def fit(members: tuple[str, ...]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Lon and lat ranges around a focus, with a margin; the world when the focus is (nearly) everything."""
+    boxes = [b for code, b in _bounds().items() if code in members]
+    if not boxes or len(members) > 150:
+        return (-180.0, 180.0), (-58.0, 85.0)
+    lon0, lat0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    lon1, lat1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    pad_lon, pad_lat = max(2.0, (lon1 - lon0) * 0.04), max(2.0, (lat1 - lat0) * 0.04)
+    return (lon0 - pad_lon, lon1 + pad_lon), (max(-89.0, lat0 - pad_lat), min(89.0, lat1 + pad_lat))
+
+
+@dataclass(frozen=True)
+class Classes:
+    breaks: tuple[float, ...]
+    colors: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+@functools.cache
+def classes(indicator: str, focus: str, scale: str, lang: str, version: str) -> Classes:
+    """Colour classes fixed across all years of an indicator in a focus, so an animation compares like with like."""
+    meta = queries.indicator_meta(indicator)
+    rows = queries.series(indicator)
+    values = rows.loc[rows["iso3"].isin(queries.group_members(focus)), "value"].tolist()
+    breaks = bins.log_breaks(values) if scale == "log" else bins.linear_breaks(values)
+    colors = bins.palette(len(breaks) + 1, higher_is_worse=meta.get("higher_is") == "worse")
+    unit = meta["unit"]
+
+    def fmt(value: float) -> str:
+        return fmt_value(value, unit, lang)
+
+    labels = [t("map.no_data", lang)]
+    if breaks:
+        labels.append(t("map.class_below", lang, value=fmt(breaks[0])))
+        labels += [t("map.class_between", lang, low=fmt(a), high=fmt(b)) for a, b in zip(breaks, breaks[1:])]
+        labels.append(t("map.class_above", lang, value=fmt(breaks[-1])))
+    else:
+        labels.append(t("map.class_all", lang))
+    return Classes(tuple(breaks), tuple(colors), tuple(labels))
+
+
+def ranked_values(state: ViewState, year: int) -> pd.DataFrame:
+    """Focus members with a value near `year`: iso3, value, year, computed, name, rank (1 = highest)."""
+    meta = queries.indicator_meta(state.indicator)
+    members = queries.group_members(state.focus)
+    rows = queries.values_at(state.indicator, year, members, int(meta["nearest_year_tolerance"]))
+    rows = rows.sort_values(["value", "iso3"], ascending=[False, True]).reset_index(drop=True)
+    rows["rank"] = rows["value"].rank(ascending=False, method="min").astype(int)
+    rows["name"] = [queries.country_name(c, state.lang) for c in rows["iso3"]]
+    return rows
+
+
+def _hover(row: pd.Series | None, year: int, total: int, unit: str, focus: str, lang: str) -> str:
+    if row is None:
+        return t("map.hover_no_data", lang, year=year)
+    text = t("map.hover_value", lang, value=fmt_value(row["value"], unit, lang, compact=False), year=row["year"])
+    if row["year"] != year:
+        text += "<br>" + t("map.hover_nearest", lang, year=row["year"], asked=year)
+    if row.get("computed_note"):
+        text += "<br>" + row["computed_note"]
+    return text + "<br>" + t("map.hover_rank", lang, rank=row["rank"], total=total, focus=focus)
+
+
+def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
+    """One row per focus member with its colour class and hover text for `year`."""
+    meta = queries.indicator_meta(state.indicator)
+    store = get_store()
+    members = queries.group_members(state.focus)
+    ranked = ranked_values(state, year).set_index("iso3")
+    cls = classes(state.indicator, state.focus, scale, state.lang, store.version)
+    focus = focus_name(state.focus, state.lang)
+    rows = []
+    for code in members:
+        row = ranked.loc[code] if code in ranked.index else None
+        value = None if row is None else float(row["value"])
+        rows.append(
+            {
+                "iso3": code,
+                "name": queries.country_name(code, state.lang),
+                "z": 0 if value is None else bins.classify(value, cls.breaks),
+                "hover": _hover(row, year, len(ranked), meta["unit"], focus, state.lang),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["iso3", "name", "z", "hover"])
+    countries = store.countries
+    frame["area_km2"] = countries.loc[frame["iso3"], "area_km2"].to_numpy()
+    frame["label_lon"] = countries.loc[frame["iso3"], "label_lon"].to_numpy()
+    frame["label_lat"] = countries.loc[frame["iso3"], "label_lat"].to_numpy()
+    return frame
+
+
+def map_data(state: ViewState, year: int) -> figures.MapData:
+    store = get_store()
+    scale = state.resolved_scale(options())
+    members = map_members(state, year, scale)
+    cls = classes(state.indicator, state.focus, scale, state.lang, store.version)
+    small = members[members["area_km2"].fillna(0).lt(figures.SMALL_STATE_KM2) & members["label_lon"].notna()]
+    lon_range, lat_range = fit(tuple(members["iso3"]))
+    return figures.MapData(
+        geojson_url=geometry_url(),
+        background=tuple(sorted(_bounds())),
+        members=members[["iso3", "name", "z", "hover"]],
+        markers=small.reset_index(drop=True),
+        selected=state.countries,
+        colors=cls.colors,
+        class_labels=cls.labels,
+        lon_range=lon_range,
+        lat_range=lat_range,
+        legend_title=label(state.indicator, state.lang, "short_label"),
+    )
+
+
+def map_frames(state: ViewState) -> dict[str, list[dict]]:
+    """The year-dependent map traces for every year of the indicator, for the browser to play without the server."""
+    years = options().years[state.indicator]
+    return {str(y): figures.map_year_traces(map_data(state, y)) for y in years}
+
+
+def trend_lines(state: ViewState) -> list[figures.Line]:
+    meta = queries.indicator_meta(state.indicator)
+    unit = meta["unit"]
+    rows = queries.series(state.indicator)
+    lines: list[figures.Line] = []
+    members = queries.group_members(state.focus)
+    aggregate = queries.aggregate_series(state.indicator, members)
+    if aggregate:
+        focus = focus_name(state.focus, state.lang)
+        lines.append(
+            figures.Line(
+                name=focus,
+                years=[a.year for a in aggregate],
+                values=[a.value for a in aggregate],
+                hover=[
+                    f"{a.year}: {fmt_value(a.value, unit, state.lang)}<br>"
+                    + t("trend.reporting", state.lang, count=a.reporting, total=a.members)
+                    for a in aggregate
+                ],
+                color=figures.AGGREGATE_COLOR,
+                dash="dash",
+            )
+        )
+    for number, code in enumerate(state.countries):
+        own = rows[rows["iso3"] == code].sort_values("year")
+        hover = [
+            f"{y}: {fmt_value(v, unit, state.lang, compact=False)}" + (f" ({t('trend.computed', state.lang)})" if c else "")
+            for y, v, c in zip(own["year"], own["value"], own["computed"])
+        ]
+        lines.append(
+            figures.Line(
+                name=queries.country_name(code, state.lang),
+                years=own["year"].tolist(),
+                values=own["value"].tolist(),
+                hover=hover,
+                color=figures.QUALITATIVE[number % len(figures.QUALITATIVE)],
+            )
+        )
+    return lines
+
+
+def trend_figure(state: ViewState) -> figures.go.Figure:
+    log = state.resolved_scale(options()) == "log"
+    return figures.trend_figure(
+        trend_lines(state),
+        log=log,
+        y_title=label(state.indicator, state.lang, "short_label"),
+        empty_hint=t("trend.empty", state.lang),
+        year=state.resolved_year(options()),
+    )
+
+
+def ranking(state: ViewState) -> figures.Ranking:
+    year = state.resolved_year(options())
+    meta = queries.indicator_meta(state.indicator)
+    rows = ranked_values(state, year)
+    keep = rows.head(RANKING_LIMIT)
+    extra = rows[rows["iso3"].isin(state.countries) & ~rows.index.isin(keep.index)]
+    rows = pd.concat([keep, extra])
+    agg = queries.aggregate_at(state.indicator, queries.group_members(state.focus), year)
+    unit = meta["unit"]
+    reference = agg.value if agg is not None and unit == "percent" else None
+    return figures.Ranking(
+        names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"])],
+        values=rows["value"].tolist(),
+        labels=[fmt_value(v, unit, state.lang) for v in rows["value"]],
+        highlighted=[c in state.countries for c in rows["iso3"]],
+        reference=reference,
+        reference_label=(
+            t("ranking.reference", state.lang, focus=focus_name(state.focus, state.lang),
+              value=fmt_value(reference, unit, state.lang)) if reference is not None else ""
+        ),
+    )  # fmt: skip
+
+
+def ranking_figure(state: ViewState) -> figures.go.Figure:
+    log = state.resolved_scale(options()) == "log"
+    return figures.ranking_figure(ranking(state), log=log, x_title=label(state.indicator, state.lang, "short_label"))
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    value: str
+    note: str
+
+
+def _nearest_year(years: list[int], year: int) -> int | None:
+    return min(years, key=lambda y: (abs(y - year), y > year)) if years else None
+
+
+def headlines(state: ViewState) -> list[Headline]:
+    """The focus in four figures: emigrants (total and share of population), remittances (US$ and % of GDP)."""
+    year = state.resolved_year(options())
+    members = queries.group_members(state.focus)
+    out = []
+    for indicator in (s.EMIGRANT_STOCK, s.EMIGRANT_SHARE, s.REMITTANCES_USD, s.REMITTANCES_GDP):
+        series = queries.aggregate_series(indicator, members)
+        near = _nearest_year([a.year for a in series], year)
+        agg = next((a for a in series if a.year == near), None)
+        unit = queries.indicator_meta(indicator)["unit"]
+        if agg is None or (isinstance(agg.value, float) and math.isnan(agg.value)):
+            out.append(Headline(label(indicator, state.lang, "short_label"), t("format.missing", state.lang), ""))
+            continue
+        out.append(
+            Headline(
+                label=label(indicator, state.lang, "short_label"),
+                value=fmt_value(agg.value, unit, state.lang),
+                note=t("headline.note", state.lang, year=agg.year, count=agg.reporting, total=agg.members),
+            )
+        )
+    return out
+
+
+def table_rows(state: ViewState) -> pd.DataFrame:
+    """What the map shows, as a table: rank, country, value, year of the value."""
+    year = state.resolved_year(options())
+    unit = queries.indicator_meta(state.indicator)["unit"]
+    rows = ranked_values(state, year)
+    return pd.DataFrame(
+        {
+            "rank": rows["rank"],
+            "iso3": rows["iso3"],
+            "name": rows["name"],
+            "value": rows["value"],
+            "display": [fmt_value(v, unit, state.lang, compact=False) for v in rows["value"]],
+            "year": rows["year"],
+        }
+    )
+
+
+def map_figure(state: ViewState, year: int) -> figures.go.Figure:
+    return figures.map_figure(map_data(state, year))
+
+
+def map_title(state: ViewState) -> str:
+    return t(
+        "map.title", state.lang, indicator=label(state.indicator, state.lang),
+        focus=focus_name(state.focus, state.lang), year=state.resolved_year(options()),
+    )  # fmt: skip
+
+
+def trend_title(state: ViewState) -> str:
+    return t("trend.title", state.lang, indicator=label(state.indicator, state.lang))
+
+
+def ranking_title(state: ViewState) -> str:
+    return t(
+        "ranking.title", state.lang, focus=focus_name(state.focus, state.lang), year=state.resolved_year(options())
+    )
+
+
+def map_note(state: ViewState) -> str:
+    """How sparse years are handled, said plainly under the map."""
+    meta = queries.indicator_meta(state.indicator)
+    tolerance = int(meta["nearest_year_tolerance"])
+    years = meta["years"]
+    note = t("map.note_years", state.lang, first=years[0], last=years[-1], count=len(years))
+    if tolerance:
+        note += " " + t("map.note_nearest", state.lang, tolerance=tolerance)
+    return note

@@ -1,0 +1,1 @@
+"""Build-time data pipeline: turns the published files in data/raw into data/processed."""
