@@ -15,15 +15,20 @@ try:
 except DataFileError as error:  # a missing or corrupt data file stops start-up with one line, not a traceback
     sys.exit(f"error: {error}")
 
-import callbacks  # noqa: E402,F401  (registers the callbacks)
-from components.page import serve_layout  # noqa: E402
-from core import server as routes  # noqa: E402
+import callbacks  # noqa: F401  (registers the callbacks)
+from components.page import serve_layout
+from core import server as routes
 
 app = dash.Dash(
     __name__,
     title=t("app.title"),
     update_title=None,
     serve_locally=True,
+    # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
+    # partial plotly.js bundle is defined before any graph asks for plotly.js.
+    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js)$",
+    external_stylesheets=["/assets/vendor/bootstrap.min.css?v=5.3.9"],
+    external_scripts=["/assets/vendor/plotly-geo.min.js?v=4.1.1"],
     compress=True,
 )
 app.index_string = app.index_string.replace("<html>", '<html lang="en">')

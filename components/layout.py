@@ -107,10 +107,17 @@ def map_panel(lang: str) -> html.Section:
             html.Div(id=ids.TABLE, className="table-wrap", hidden=True),
             html.Div(
                 [
-                    html.Button(t("play.play", lang), id=ids.PLAY, className="btn btn-primary btn-sm play-button",
-                                type="button", **{"aria-label": t("play.play_label", lang)}),  # fmt: skip
-                    html.Div(dcc.Slider(id=ids.YEAR, min=0, max=1, step=None, marks={}, included=False),
-                             className="year-slider"),  # fmt: skip
+                    html.Button(
+                        t("play.play", lang),
+                        id=ids.PLAY,
+                        className="btn btn-primary btn-sm play-button",
+                        type="button",
+                        **{"aria-label": t("play.play_label", lang)},
+                    ),
+                    html.Div(
+                        dcc.Slider(id=ids.YEAR, min=0, max=1, step=None, marks={}, included=False),
+                        className="year-slider",
+                    ),
                 ],
                 className="timeline",
             ),
@@ -163,12 +170,14 @@ def page(lang: str, indicators: list[dict[str, str]], focuses: list[dict[str, st
                                 dbc.Col(map_panel(lang), xs=12, xl=7),
                                 dbc.Col(
                                     [
-                                        chart_panel(ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend"),
-                                        chart_panel(ids.RANKING_TITLE, ids.RANKING, f"{ids.SOURCES}-ranking",
-                                                    "ranking-wrap"),  # fmt: skip
+                                        chart_panel(ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend", "trend-wrap"),
+                                        chart_panel(
+                                            ids.RANKING_TITLE, ids.RANKING, f"{ids.SOURCES}-ranking", "ranking-wrap"
+                                        ),
                                     ],
-                                    xs=12, xl=5,
-                                ),  # fmt: skip
+                                    xs=12,
+                                    xl=5,
+                                ),
                             ],
                             className="g-3",
                         ),

@@ -16,10 +16,13 @@ from core.urlstate import ViewState
 def headline_cards(items: Sequence[views.Headline]) -> list[Any]:
     return [
         html.Div(
-            [html.Div(item.label, className="headline-label"), html.Div(item.value, className="headline-value"),
-             html.Div(item.note, className="headline-note")],
+            [
+                html.Div(item.label, className="headline-label"),
+                html.Div(item.value, className="headline-value"),
+                html.Div(item.note, className="headline-note"),
+            ],
             className="headline",
-        )  # fmt: skip
+        )
         for item in items
     ]
 
@@ -32,8 +35,14 @@ def data_table(rows: pd.DataFrame, state: ViewState) -> html.Table:
     )
     body = html.Tbody(
         [
-            html.Tr([html.Td(r["rank"]), html.Th(r["name"], scope="row"), html.Td(r["display"], className="num"),
-                     html.Td(r["year"])])  # fmt: skip
+            html.Tr(
+                [
+                    html.Td(r["rank"]),
+                    html.Th(r["name"], scope="row"),
+                    html.Td(r["display"], className="num"),
+                    html.Td(r["year"]),
+                ]
+            )
             for r in rows.to_dict("records")
         ]
     )

@@ -1,5 +1,5 @@
-"""Colour classes for the map: log bins (1-2-5 steps) for quantities spanning orders of magnitude, nice
-equal-interval bins otherwise. Pure functions, fixed per indicator and focus so colours mean the same in every
+"""Colour classes for the map: log bins (1-2-5 steps) for quantities spanning orders of magnitude, rounded
+quantile bins otherwise. Pure functions, fixed per indicator and focus so colours mean the same in every
 year of an animation."""
 
 from __future__ import annotations
@@ -8,31 +8,29 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-from plotly.colors import sample_colorscale
-from plotly.colors import sequential
+from plotly.colors import sample_colorscale, sequential
 
 MAX_CLASSES = 7
 NO_DATA_COLOR = "#c8c8c8"
 
 
-def _nice_step(span: float, classes: int) -> float:
-    raw = span / classes
-    power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+def _nice(value: float) -> float:
+    """Round to a readable boundary: 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 times a power of ten."""
+    if value <= 0:
+        return 0.0
+    power = 10 ** math.floor(math.log10(value))
+    return min((m * power for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 10)), key=lambda x: abs(x - value))
 
 
 def linear_breaks(values: Sequence[float], classes: int = 6) -> list[float]:
-    """Inner class boundaries on a nice grid covering the values (5th-95th percentile, so one outlier such as
-    Montserrat's 490 % does not wash out every other country)."""
+    """Inner boundaries near the quantiles of the values, rounded to readable numbers, so each colour holds
+    a similar number of country-years (equal intervals would paint most of LAC one colour, because a few
+    Caribbean states have shares above 100 %)."""
     data = np.asarray([v for v in values if math.isfinite(v)], dtype=float)
     if data.size == 0:
         return []
-    low, high = np.percentile(data, [5, 95])
-    if high <= low:
-        return [float(high)] if high > data.min() else []
-    step = _nice_step(float(high - low), classes)
-    start = math.floor(low / step) * step
-    breaks = [round(start + i * step, 10) for i in range(1, classes + 1)]
+    cuts = np.quantile(data, [i / classes for i in range(1, classes)])
+    breaks = sorted({_nice(float(c)) for c in cuts})
     return [b for b in breaks if data.min() < b < data.max()][: MAX_CLASSES - 1]
 
 

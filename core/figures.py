@@ -122,16 +122,16 @@ def map_figure(data: MapData) -> go.Figure:
             "hovertemplate": hover,
             "colorbar": {
                 "title": {"text": data.legend_title, "side": "top", "font": {"size": 12}},
+                "orientation": "h",
                 "tickvals": list(range(n + 1)),
                 "ticktext": list(data.class_labels),
                 "ticks": "",
-                "thickness": 14,
-                "len": 0.9,
-                "x": 0.0,
-                "xanchor": "left",
-                "y": 0.04,
-                "yanchor": "bottom",
-                "bgcolor": "rgba(255,255,255,0.85)",
+                "thickness": 12,
+                "len": 0.98,
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.01,
+                "yanchor": "top",
                 "outlinewidth": 0,
                 "tickfont": {"size": 11},
             },
@@ -166,6 +166,7 @@ def map_figure(data: MapData) -> go.Figure:
             "bgcolor": "rgba(0,0,0,0)",
             "visible": True,
         },
+        margin={"l": 0, "r": 0, "t": 0, "b": 64},
         dragmode=False,
         clickmode="event",
     )
@@ -242,7 +243,7 @@ def ranking_figure(data: Ranking, log: bool, x_title: str) -> go.Figure:
     stems_x: list[float | None] = []
     stems_y: list[str | None] = []
     base = min((v for v in data.values if v > 0), default=1) / 2 if log else 0
-    for name, value in zip(data.names, data.values):
+    for name, value in zip(data.names, data.values, strict=False):
         stems_x += [base, value, None]
         stems_y += [name, name, None]
     fig = go.Figure()
@@ -261,7 +262,7 @@ def ranking_figure(data: Ranking, log: bool, x_title: str) -> go.Figure:
     )
     _base_layout(fig, height=max(220, 22 * count + 60))
     fig.update_layout(
-        margin={"l": 8, "r": 64, "t": 8, "b": 8},
+        margin={"l": 8, "r": 96, "t": 8, "b": 8},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category"},
         xaxis={
             "type": "log" if log else "linear",

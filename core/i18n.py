@@ -44,6 +44,20 @@ def fmt_compact(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     return fmt_number(value, lang, 0)
 
 
+def fmt_short(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A terse number for legend classes: 2.5k, 10M, 1.5bn, 40 (units go in the legend title)."""
+    magnitude = abs(value)
+    for threshold, key in (
+        (1e9, "format.short_billion"),
+        (1e6, "format.short_million"),
+        (1e3, "format.short_thousand"),
+    ):
+        if magnitude >= threshold:
+            scaled = value / threshold
+            return t(key, lang, value=fmt_number(scaled, lang, 0 if scaled == int(scaled) else 1))
+    return fmt_number(value, lang, 0 if value == int(value) else 1)
+
+
 def fmt_value(value: float | None, unit: str, lang: str = DEFAULT_LANGUAGE, compact: bool = True) -> str:
     """A value with its unit: 24.7 %, US$ 61.5 billion, 11.2 million persons; '—' when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

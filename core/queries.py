@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core import schema as s
 from core.store import Store, get_store
+
 
 @dataclass(frozen=True)
 class Aggregate:

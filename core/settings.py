@@ -19,6 +19,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WEB_CONCURRENCY", "2", "Number of gunicorn worker processes."),
     Setting("GUNICORN_TIMEOUT", "30", "Seconds before gunicorn restarts a silent worker."),
     Setting("DASH_DEBUG", "false", "Dash debug mode and dev tools; never on in production."),
+    Setting("DATA_DIR", "", "Folder of the processed data files (default: data/processed in the checkout)."),
     Setting("SITE_URL", "http://127.0.0.1:8050", "Public address of the site, printed in exports and embeds."),
 )
 

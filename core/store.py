@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from core import schema as s
+from core import settings
 
 PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
 REBUILD_HINT = "rebuild with `make data`"
@@ -98,4 +99,5 @@ def load(folder: Path = PROCESSED) -> Store:
 @functools.cache
 def get_store() -> Store:
     """The process-wide store, loaded on first use (at start-up, from app.py)."""
-    return load()
+    folder = settings.get("DATA_DIR")
+    return load(Path(folder) if folder else PROCESSED)

@@ -56,7 +56,11 @@ def default_state(options: Options) -> ViewState:
 
 def _parse_countries(raw: str, options: Options) -> tuple[str, ...] | None:
     codes = [c for c in raw.upper().split(",") if c]
-    if not codes or len(codes) > MAX_COUNTRIES or any(not ISO3.fullmatch(c) or c not in options.countries for c in codes):
+    if (
+        not codes
+        or len(codes) > MAX_COUNTRIES
+        or any(not ISO3.fullmatch(c) or c not in options.countries for c in codes)
+    ):
         return None
     return tuple(dict.fromkeys(codes))  # keeps order, drops repeats
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from core import bins, figures, queries
 from core import schema as s
-from core.i18n import fmt_value, t
+from core.i18n import fmt_short, fmt_value, t
 from core.store import get_store
 from core.urlstate import Options, ViewState
 
@@ -46,8 +47,8 @@ def focus_name(focus: str, lang: str) -> str:
 @functools.cache
 def _bounds() -> dict[str, tuple[float, float, float, float]]:
     """Bounding box (lon0, lat0, lon1, lat1) of each shape, for fitting the map to a focus."""
-    import json
     import gzip
+    import json
 
     collection = json.loads(gzip.decompress(get_store().geometry_gzip))
     out: dict[str, tuple[float, float, float, float]] = {}
@@ -90,15 +91,14 @@ def classes(indicator: str, focus: str, scale: str, lang: str, version: str) -> 
     values = rows.loc[rows["iso3"].isin(queries.group_members(focus)), "value"].tolist()
     breaks = bins.log_breaks(values) if scale == "log" else bins.linear_breaks(values)
     colors = bins.palette(len(breaks) + 1, higher_is_worse=meta.get("higher_is") == "worse")
-    unit = meta["unit"]
 
     def fmt(value: float) -> str:
-        return fmt_value(value, unit, lang)
+        return fmt_short(value, lang)
 
     labels = [t("map.no_data", lang)]
     if breaks:
         labels.append(t("map.class_below", lang, value=fmt(breaks[0])))
-        labels += [t("map.class_between", lang, low=fmt(a), high=fmt(b)) for a, b in zip(breaks, breaks[1:])]
+        labels += [t("map.class_between", lang, low=fmt(a), high=fmt(b)) for a, b in itertools.pairwise(breaks)]
         labels.append(t("map.class_above", lang, value=fmt(breaks[-1])))
     else:
         labels.append(t("map.class_all", lang))
@@ -172,7 +172,8 @@ def map_data(state: ViewState, year: int) -> figures.MapData:
         class_labels=cls.labels,
         lon_range=lon_range,
         lat_range=lat_range,
-        legend_title=label(state.indicator, state.lang, "short_label"),
+        legend_title=label(state.indicator, state.lang, "short_label")
+        + (" " + t("map.log_note", state.lang) if scale == "log" else ""),
     )
 
 
@@ -208,8 +209,9 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
-            f"{y}: {fmt_value(v, unit, state.lang, compact=False)}" + (f" ({t('trend.computed', state.lang)})" if c else "")
-            for y, v, c in zip(own["year"], own["value"], own["computed"])
+            f"{y}: {fmt_value(v, unit, state.lang, compact=False)}"
+            + (f" ({t('trend.computed', state.lang)})" if c else "")
+            for y, v, c in zip(own["year"], own["value"], own["computed"], strict=False)
         ]
         lines.append(
             figures.Line(
@@ -245,7 +247,7 @@ def ranking(state: ViewState) -> figures.Ranking:
     unit = meta["unit"]
     reference = agg.value if agg is not None and unit == "percent" else None
     return figures.Ranking(
-        names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"])],
+        names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=False)],
         values=rows["value"].tolist(),
         labels=[fmt_value(v, unit, state.lang) for v in rows["value"]],
         highlighted=[c in state.countries for c in rows["iso3"]],

@@ -48,7 +48,9 @@ def recode(frame: pd.DataFrame, columns: tuple[str, ...], dropped: list[str], na
         gone = [old for old, new in aliases.items() if new is None]
         if gone:
             mask = frame[column].isin(gone)
-            dropped.append(f"{name}: {int(mask.sum())} rows with {column} {', '.join(sorted(gone))} (no successor code)")
+            dropped.append(
+                f"{name}: {int(mask.sum())} rows with {column} {', '.join(sorted(gone))} (no successor code)"
+            )
             frame = frame[~mask]
         frame = frame.assign(**{column: frame[column].replace({k: v for k, v in aliases.items() if v})})
     return frame.reset_index(drop=True)

@@ -7,9 +7,9 @@ import pandas as pd
 
 def migrant_corridors(bilateral: pd.DataFrame) -> pd.DataFrame:
     """UN DESA origin -> destination stocks by year, with the female part (XXX = origin unknown kept)."""
-    out = bilateral.rename(
-        columns={"origin_iso3": "origin", "destination_iso3": "destination", "total": "emigrants"}
-    )[["origin", "destination", "year", "emigrants", "female"]]
+    out = bilateral.rename(columns={"origin_iso3": "origin", "destination_iso3": "destination", "total": "emigrants"})[
+        ["origin", "destination", "year", "emigrants", "female"]
+    ]
     out = out.astype({"origin": "str", "destination": "str", "year": "int64", "emigrants": "int64", "female": "int64"})
     return out.sort_values(["origin", "destination", "year"], kind="stable").reset_index(drop=True)
 

@@ -132,7 +132,8 @@ def check_reconciliation(indicators: pd.DataFrame, corridors: pd.DataFrame, tota
     if not off.empty:
         (iso3, year), row = next(off.iterrows())
         raise ValidationError(
-            f"{s.CORRIDORS}: corridors from {iso3} in {year} sum to {row['corridors']}, emigrant_stock is {row['stock']}"
+            f"{s.CORRIDORS}: corridors from {iso3} in {year} sum to {row['corridors']}, "
+            f"emigrant_stock is {row['stock']}"
         )
     disp = totals.dropna(subset=["alpha3"]).set_index(["alpha3", "year"])["disp"].rename_axis(["iso3", "year"])
     both = pd.concat([stock.rename("stock"), disp.astype("float64").rename("disp")], axis=1, join="inner")

@@ -1,0 +1,179 @@
+"""Callbacks called directly and over HTTP with the Flask test client; layout ids; the geometry route."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import pytest
+from dash import no_update
+
+from app import app, server
+from callbacks.state import sync_state
+from callbacks.views import build_frames, draw_panels
+from components import ids
+from core import views
+from core.store import get_store
+from pipeline.paths import LAC_STATES
+
+SYNC_INPUTS = ("search", "indicator", "focus", "countries", "scale", "view", "year", "map_click", "ranking_click",
+               "old_key")  # fmt: skip
+
+
+def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
+    """Call sync_state as Dash would, with `trigger` as the input that changed."""
+    from dash._callback_context import context_value
+    from dash._utils import AttributeDict
+
+    args = {name: values.get(name) for name in SYNC_INPUTS}
+    prop = {"search": f"{ids.URL}.search", "indicator": f"{ids.INDICATOR}.value", "focus": f"{ids.FOCUS}.value",
+            "countries": f"{ids.COUNTRIES}.value", "map_click": f"{ids.MAP}.clickData",
+            "year": f"{ids.COMMITTED_YEAR}.data"}.get(trigger or "")  # fmt: skip
+    token = context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop, "value": None}] if prop else []))
+    try:
+        return sync_state(*args.values())
+    finally:
+        context_value.reset(token)
+
+
+def test_layout_ids_are_unique() -> None:
+    seen: list[str] = []
+
+    def walk(node: Any) -> None:
+        if hasattr(node, "id") and isinstance(getattr(node, "id", None), str):
+            seen.append(node.id)
+        children = getattr(node, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            if child is not None and not isinstance(child, str | int | float):
+                walk(child)
+
+    walk(app.layout())
+    assert len(seen) == len(set(seen)), sorted(i for i in seen if seen.count(i) > 1)
+    assert {ids.MAP, ids.TREND, ids.RANKING, ids.YEAR, ids.INDICATOR, ids.FOCUS, ids.COUNTRIES} <= set(seen)
+
+
+def test_url_sets_every_control() -> None:
+    out = sync(None, search="?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV,HND&scale=log")
+    query, state, _key, indicator, focus, countries, scale, _view, ymin, ymax, _marks, year, notice = out
+    assert query is no_update  # already canonical: no new history entry
+    assert (indicator, focus, countries, scale, year) == ("remittances_gdp", "sica", ["SLV", "HND"], "log", 2015)
+    assert state["countries"] == ["SLV", "HND"]
+    assert (ymin, ymax) == (1990, 2024)
+    assert notice is None
+
+
+def test_bad_url_falls_back_with_a_notice() -> None:
+    out = sync(None, search="?indicator=nope&year=abc&countries=<script>&zzz=1")
+    query, state, *_, notice = out
+    assert state["indicator"] == views.options().default_indicator
+    assert query == ""  # rewritten to the canonical (default) view
+    text = json.dumps(notice.to_plotly_json(), default=str)
+    assert "indicator" in text
+    assert "countries" in text
+    assert "zzz" in text
+    assert "<script>" not in text
+
+
+def test_changing_indicator_snaps_the_year_and_says_so() -> None:
+    out = sync("indicator", search="?year=2020", indicator="tertiary_emigration_rate", focus="lac", countries=[],
+               scale=None, view="map", year=2020)  # fmt: skip
+    query, _state, *_, year, notice = out
+    assert year == 2010
+    assert query == "?indicator=tertiary_emigration_rate"
+    assert "2010" in json.dumps(notice.to_plotly_json(), default=str)
+
+
+def test_map_click_toggles_a_country() -> None:
+    click = {"points": [{"customdata": ["El Salvador", "...", "SLV"]}]}
+    out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=["HND"], scale="linear",
+               view="map", year=2020, map_click=click)  # fmt: skip
+    assert out[0] == "?countries=HND,SLV"
+    out = sync("map_click", search="?countries=HND,SLV", indicator="emigrant_share", focus="lac",
+               countries=["HND", "SLV"], scale="linear", view="map", year=2020, map_click=click)  # fmt: skip
+    assert out[0] == "?countries=HND"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"points": []}, {"points": [{"customdata": "x"}]}, {"points": [{"customdata": ["<b>", "x", "ZZZ"]}]}, "junk", 7],
+)
+def test_forged_clicks_are_ignored(payload: Any) -> None:
+    out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear",
+               view="map", year=2020, map_click=payload)  # fmt: skip
+    assert out[1]["countries"] == []
+
+
+def test_forged_control_values_fall_back() -> None:
+    out = sync("indicator", search="", indicator={"$ne": 1}, focus=["x"] * 1000, countries="MEX", scale=3,
+               view="<img>", year="2020")  # fmt: skip
+    state = out[1]
+    assert state["indicator"] == views.options().default_indicator
+    assert state["focus"] == "lac"
+    assert state["countries"] == []
+
+
+def test_frames_hold_every_year_and_every_lac_state() -> None:
+    state = sync(None, search="?indicator=emigrant_stock")[1]
+    frames = build_frames({"k": 1}, state)
+    assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert set(frames["frames"]) == {str(y) for y in frames["years"]}
+    locations = frames["frames"]["2020"][0]["locations"]
+    assert set(LAC_STATES) <= set(locations)
+    base = frames["base"]
+    assert base["data"][1]["geojson"].startswith("/data/geometry.")  # geometry by URL, sent once and cached
+    assert len(json.dumps(frames)) < 400_000
+
+
+def test_panels_render_for_every_indicator_and_focus() -> None:
+    for indicator in views.options().years:
+        for focus in ("lac", "caribbean", "oecs", "world"):
+            state = sync(None, search=f"?indicator={indicator}&focus={focus}&countries=MEX,JAM&view=table")[1]
+            out = draw_panels(state)
+            assert out[0].data, (indicator, focus)  # trend has at least the aggregate or the countries
+            assert out[3] is not no_update  # table rendered in table view
+
+
+def post_callback(client: Any, payload: dict[str, Any]) -> Any:
+    return client.post("/_dash-update-component", json=payload)
+
+
+@pytest.fixture
+def client() -> Any:
+    return server.test_client()
+
+
+def test_page_and_assets_served_locally(client: Any) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "cdn." not in html
+    assert "https://" not in html.split("<body>")[0]
+    assert client.get("/assets/topojson/world_110m.json").status_code == 200
+    assert client.get("/assets/vendor/plotly-geo.min.js?v=4.1.1").status_code == 200
+
+
+def test_geometry_route_is_cacheable_and_versioned(client: Any) -> None:
+    version = get_store().version
+    response = client.get(f"/data/geometry.{version}.json", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert "immutable" in response.headers["Cache-Control"]
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(response.data))["type"] == "FeatureCollection"
+    assert client.get("/data/geometry.0000.json").status_code == 404
+
+
+def test_frames_callback_over_http(client: Any) -> None:
+    state = sync(None, search="?indicator=remittances_usd")[1]
+    payload = {
+        "output": f"{ids.FRAMES}.data",
+        "outputs": {"id": ids.FRAMES, "property": "data"},
+        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"k": 1}}],
+        "state": [{"id": ids.STATE, "property": "data", "value": state}],
+        "changedPropIds": [f"{ids.VIEW_KEY}.data"],
+    }
+    response = post_callback(client, payload)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["response"][ids.FRAMES]["data"]["years"][-1] == 2024
