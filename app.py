@@ -6,7 +6,10 @@ import sys
 
 import dash
 
-from core import settings
+import callbacks  # noqa: F401  (importing registers the callbacks)
+from components.page import serve_layout
+from core import server as routes
+from core import settings, views
 from core.i18n import t
 from core.store import DataFileError, get_store
 
@@ -14,10 +17,6 @@ try:
     get_store()
 except DataFileError as error:  # a missing or corrupt data file stops start-up with one line, not a traceback
     sys.exit(f"error: {error}")
-
-import callbacks  # noqa: F401  (registers the callbacks)
-from components.page import serve_layout
-from core import server as routes
 
 app = dash.Dash(
     __name__,
@@ -35,6 +34,7 @@ app.index_string = app.index_string.replace("<html>", '<html lang="en">')
 app.layout = serve_layout
 server = app.server
 routes.register(server)
+views.warm()
 
 if __name__ == "__main__":
     app.run(host=settings.get("HOST"), port=int(settings.get("PORT")), debug=settings.flag("DASH_DEBUG"))

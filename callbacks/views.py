@@ -22,13 +22,7 @@ def build_frames(key: Any, data: Any) -> Any:
     """The map for every year of the indicator at once: the browser swaps years (and plays) with no server call."""
     if not key or not data:
         return no_update
-    state = to_state(data)
-    year = state.resolved_year(views.options())
-    return {
-        "base": views.map_figure(state, year).to_plotly_json(),
-        "frames": views.map_frames(state),
-        "years": list(views.options().years[state.indicator]),
-    }
+    return views.map_payload(to_state(data))
 
 
 @callback(

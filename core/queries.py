@@ -70,21 +70,28 @@ def values_at(indicator: str, year: int, members: tuple[str, ...], tolerance: in
     return best.drop(columns="_d").reset_index(drop=True)
 
 
-def aggregate_series(indicator: str, members: tuple[str, ...]) -> list[Aggregate]:
-    """The group's figure for every year, from sums (never averages of percentages); [] when none is honest."""
+def aggregate_series(indicator: str, members: tuple[str, ...]) -> tuple[Aggregate, ...]:
+    """The group's figure for every year, from sums (never averages of percentages); () when none is honest."""
+    return _aggregate_cached(indicator, members, get_store().version)
+
+
+@functools.cache
+def _aggregate_cached(indicator: str, members: tuple[str, ...], version: str) -> tuple[Aggregate, ...]:
     rule = indicator_meta(indicator)["aggregate"]  # from indicators.yaml: sum, ratio of two sums, or none
     if rule["method"] not in ("sum", "ratio"):
-        return []
+        return ()
     top = series(rule.get("numerator", indicator))
     top = top[top["iso3"].isin(members)]
     if rule["method"] == "sum":
         grouped = top.groupby("year")["value"].agg(["sum", "count"])
-        return [Aggregate(int(y), float(r["sum"]), int(r["count"]), len(members)) for y, r in grouped.iterrows()]
+        return tuple(Aggregate(int(y), float(r["sum"]), int(r["count"]), len(members)) for y, r in grouped.iterrows())
     bottom = series(rule["denominator"])
     both = top.merge(bottom[bottom["iso3"].isin(members)], on=["iso3", "year"], suffixes=("_n", "_d"))
     grouped = both.groupby("year").agg(n=("value_n", "sum"), d=("value_d", "sum"), count=("iso3", "count"))
     grouped = grouped[grouped["d"] > 0]
-    return [Aggregate(int(y), 100.0 * r["n"] / r["d"], int(r["count"]), len(members)) for y, r in grouped.iterrows()]
+    return tuple(
+        Aggregate(int(y), 100.0 * r["n"] / r["d"], int(r["count"]), len(members)) for y, r in grouped.iterrows()
+    )
 
 
 def aggregate_at(indicator: str, members: tuple[str, ...], year: int) -> Aggregate | None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import itertools
+import json
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -13,7 +16,7 @@ from core import bins, figures, queries
 from core import schema as s
 from core.i18n import fmt_short, fmt_value, t
 from core.store import get_store
-from core.urlstate import Options, ViewState
+from core.urlstate import Options, ViewState, default_state
 
 GEOMETRY_ROUTE = "/data/geometry.{version}.json"
 RANKING_LIMIT = 30  # bars beyond this are unreadable; selected countries are always added
@@ -47,8 +50,6 @@ def focus_name(focus: str, lang: str) -> str:
 @functools.cache
 def _bounds() -> dict[str, tuple[float, float, float, float]]:
     """Bounding box (lon0, lat0, lon1, lat1) of each shape, for fitting the map to a focus."""
-    import gzip
-    import json
 
     collection = json.loads(gzip.decompress(get_store().geometry_gzip))
     out: dict[str, tuple[float, float, float, float]] = {}
@@ -183,6 +184,24 @@ def map_frames(state: ViewState) -> dict[str, list[dict]]:
     return {str(y): figures.map_year_traces(map_data(state, y)) for y in years}
 
 
+def map_payload(state: ViewState) -> dict[str, Any]:
+    """The whole map of a view (every year), cached: the same view asked again costs nothing to rebuild."""
+    key = (state.indicator, state.focus, state.countries, state.resolved_scale(options()), state.lang)
+    return _map_payload_cached(*key, get_store().version)
+
+
+@functools.lru_cache(maxsize=256)
+def _map_payload_cached(indicator: str, focus: str, countries: tuple[str, ...], scale: str, lang: str,
+                        version: str) -> dict[str, Any]:  # fmt: skip
+    state = ViewState(indicator=indicator, focus=focus, countries=countries, scale=scale, lang=lang)
+    return {
+        "base": map_figure(state, state.resolved_year(options())),
+        "frames": map_frames(state),
+        "years": list(options().years[indicator]),
+        "labels": {k: t(f"play.{k}", lang) for k in ("play", "pause", "play_label", "pause_label")},
+    }
+
+
 def trend_lines(state: ViewState) -> list[figures.Line]:
     meta = queries.indicator_meta(state.indicator)
     unit = meta["unit"]
@@ -225,7 +244,7 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
     return lines
 
 
-def trend_figure(state: ViewState) -> figures.go.Figure:
+def trend_figure(state: ViewState) -> figures.Figure:
     log = state.resolved_scale(options()) == "log"
     return figures.trend_figure(
         trend_lines(state),
@@ -247,7 +266,8 @@ def ranking(state: ViewState) -> figures.Ranking:
     unit = meta["unit"]
     reference = agg.value if agg is not None and unit == "percent" else None
     return figures.Ranking(
-        names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=False)],
+        names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=True)],
+        codes=rows["iso3"].tolist(),
         values=rows["value"].tolist(),
         labels=[fmt_value(v, unit, state.lang) for v in rows["value"]],
         highlighted=[c in state.countries for c in rows["iso3"]],
@@ -259,7 +279,7 @@ def ranking(state: ViewState) -> figures.Ranking:
     )  # fmt: skip
 
 
-def ranking_figure(state: ViewState) -> figures.go.Figure:
+def ranking_figure(state: ViewState) -> figures.Figure:
     log = state.resolved_scale(options()) == "log"
     return figures.ranking_figure(ranking(state), log=log, x_title=label(state.indicator, state.lang, "short_label"))
 
@@ -315,7 +335,7 @@ def table_rows(state: ViewState) -> pd.DataFrame:
     )
 
 
-def map_figure(state: ViewState, year: int) -> figures.go.Figure:
+def map_figure(state: ViewState, year: int) -> figures.Figure:
     return figures.map_figure(map_data(state, year))
 
 
@@ -345,3 +365,12 @@ def map_note(state: ViewState) -> str:
     if tolerance:
         note += " " + t("map.note_nearest", state.lang, tolerance=tolerance)
     return note
+
+
+def warm() -> None:
+    """Build the default view once at start-up (before gunicorn forks), so the first visitor waits for nothing."""
+    state = default_state(options())
+    map_payload(state)
+    trend_figure(state)
+    ranking_figure(state)
+    headlines(state)

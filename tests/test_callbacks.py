@@ -6,6 +6,7 @@ import gzip
 import json
 from typing import Any
 
+import plotly.graph_objects as go
 import pytest
 from dash import no_update
 
@@ -121,6 +122,7 @@ def test_frames_hold_every_year_and_every_lac_state() -> None:
     locations = frames["frames"]["2020"][0]["locations"]
     assert set(LAC_STATES) <= set(locations)
     base = frames["base"]
+    go.Figure(base)
     assert base["data"][1]["geojson"].startswith("/data/geometry.")  # geometry by URL, sent once and cached
     assert len(json.dumps(frames)) < 400_000
 
@@ -130,7 +132,9 @@ def test_panels_render_for_every_indicator_and_focus() -> None:
         for focus in ("lac", "caribbean", "oecs", "world"):
             state = sync(None, search=f"?indicator={indicator}&focus={focus}&countries=MEX,JAM&view=table")[1]
             out = draw_panels(state)
-            assert out[0].data, (indicator, focus)  # trend has at least the aggregate or the countries
+            assert out[0]["data"], (indicator, focus)  # trend has at least the aggregate or the countries
+            go.Figure(out[0])  # plotly validates every property of the builders' dicts
+            go.Figure(out[1])
             assert out[3] is not no_update  # table rendered in table view
 
 
