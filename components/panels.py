@@ -46,7 +46,7 @@ def data_table(rows: pd.DataFrame, state: ViewState) -> html.Table:
             for r in rows.to_dict("records")
         ]
     )
-    caption = html.Caption(views.map_title(state))
+    caption = html.Caption(views.map_title(state), className="visually-hidden")
     return html.Table([caption, head, body], className="table table-sm table-striped data-table")
 
 

@@ -40,9 +40,9 @@ def log_breaks(values: Sequence[float]) -> list[float]:
     if data.size == 0:
         return []
     low, high = np.percentile(data, [5, 95])
-    exponents = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+    exponents = range(math.floor(math.log10(low)), min(math.ceil(math.log10(high)), 308) + 1)
     for mantissas in ((1, 2, 5), (1, 3), (1,)):
-        candidates = [m * 10**e for e in exponents for m in mantissas]
+        candidates = [m * 10.0**e for e in exponents for m in mantissas]
         breaks = [float(b) for b in candidates if low < b < high]
         if len(breaks) <= MAX_CLASSES - 1:
             return breaks

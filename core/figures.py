@@ -211,6 +211,7 @@ def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str
         for line in lines
     ]
     annotations = []
+    empty = not lines
     if not any(line.dash == "solid" for line in lines):
         annotations.append(
             {"text": empty_hint, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
@@ -220,7 +221,8 @@ def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12}},
         hovermode="closest",
-        xaxis={"showgrid": False, "tickformat": "d", "linecolor": "#9aa5b1", "ticks": "outside"},
+        xaxis={"showgrid": False, "tickformat": "d", "linecolor": "#9aa5b1", "ticks": "outside", "automargin": True,
+               "visible": not empty},  # fmt: skip
         yaxis={
             "title": {"text": y_title, "font": {"size": 12}},
             "type": "log" if log else "linear",
@@ -228,8 +230,9 @@ def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str
             "zeroline": False,
             "rangemode": "normal" if log else "tozero",
             "automargin": True,
+            "visible": not empty,
         },
-        shapes=[_vline(year, {"color": "#9aa5b1", "width": 1, "dash": "dot"})],
+        shapes=[] if empty else [_vline(year, {"color": "#9aa5b1", "width": 1, "dash": "dot"})],
         annotations=annotations,
     )
     return {"data": traces, "layout": layout}

@@ -35,11 +35,14 @@ def fmt_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) ->
 
 def fmt_compact(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Large quantities the way a briefing says them: 11.2 million, 61.5 billion, 950 thousand."""
-    magnitude = abs(value)
-    for threshold, key in ((1e9, "format.billion"), (1e6, "format.million"), (1e3, "format.thousand")):
-        if magnitude >= threshold:
-            scaled = value / threshold
-            decimals = 0 if abs(scaled) >= 100 else 1
+    steps = ((1e9, "format.billion"), (1e6, "format.million"), (1e3, "format.thousand"))
+    for index, (threshold, key) in enumerate(steps):
+        scaled = value / threshold
+        decimals = 0 if abs(scaled) >= 100 else 1
+        if abs(round(scaled, decimals)) >= 1000 and index > 0:  # 999.96 million reads as 1.0 billion
+            bigger, bigger_key = steps[index - 1]
+            return t(bigger_key, lang, value=fmt_number(value / bigger, lang, 1))
+        if abs(scaled) >= 1 or abs(round(scaled, decimals)) >= 1:
             return t(key, lang, value=fmt_number(scaled, lang, decimals))
     return fmt_number(value, lang, 0)
 

@@ -12,6 +12,7 @@ SCALES = ("linear", "log")
 VIEWS = ("map", "table")
 PARAMS = ("indicator", "year", "focus", "countries", "scale", "view", "lang")
 ISO3 = re.compile(r"[A-Z]{3}")
+YEAR = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def default_state(options: Options) -> ViewState:
 
 
 def _parse_countries(raw: str, options: Options) -> tuple[str, ...] | None:
+    # Lower-case codes are accepted (people type them); anything else must be a known ISO3 code.
     codes = [c for c in raw.upper().split(",") if c]
     if (
         not codes
@@ -78,11 +80,18 @@ def decode(query: str, options: Options) -> ViewState:
         return replace(state, rejected=("query",))
     values: dict[str, str] = {}
     rejected: list[str] = []
+    repeated: set[str] = set()
     for key, value in pairs:
-        if key in PARAMS and key not in values:
+        if key in PARAMS:
+            if key in values:
+                repeated.add(key)  # two answers to one question: trust neither
             values[key] = value.strip()
-        elif key not in PARAMS and key not in rejected:
+        elif key[:40] not in rejected:
             rejected.append(key[:40])
+    for key in PARAMS:
+        if key in repeated:
+            del values[key]
+            rejected.append(key)
     changes: dict[str, object] = {}
     indicator = values.get("indicator")
     if indicator is not None:
@@ -93,7 +102,7 @@ def decode(query: str, options: Options) -> ViewState:
     chosen = changes.get("indicator", state.indicator)
     checks = {
         "focus": lambda v: v if v in options.focuses else None,
-        "year": lambda v: int(v) if v.isdigit() and int(v) in options.years[chosen] else None,
+        "year": lambda v: int(v) if YEAR.fullmatch(v) and int(v) in options.years[chosen] else None,
         "countries": lambda v: _parse_countries(v, options),
         "scale": lambda v: v if v in SCALES else None,
         "view": lambda v: v if v in VIEWS else None,

@@ -1,0 +1,174 @@
+"""The message catalog (core.i18n): every key the code uses exists and is filled in; numbers read as in a briefing."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from core.i18n import MESSAGES, catalog, fmt_compact, fmt_number, fmt_short, fmt_value, t
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = sorted(
+    [*(ROOT / "core").rglob("*.py"), *(ROOT / "components").rglob("*.py"), *(ROOT / "callbacks").rglob("*.py"),
+     ROOT / "app.py"]
+)  # fmt: skip
+META = json.loads((ROOT / "data" / "processed" / "indicators_meta.json").read_text(encoding="utf-8"))
+EN = json.loads((MESSAGES / "en.json").read_text(encoding="utf-8"))
+
+LITERAL_CALL = re.compile(r"""\bt\(\s*(["'])([^"'{}]+)\1""")
+FSTRING_CALL = re.compile(r"""\bt\(\s*f(["'])([^"'{}]*)\{""")
+
+
+def sources() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in CODE)
+
+
+def literal_keys() -> set[str]:
+    return {m.group(2) for m in LITERAL_CALL.finditer(sources())}
+
+
+def test_scan_finds_the_code():
+    assert len(CODE) > 5
+    keys = literal_keys()
+    assert {"app.title", "map.title", "notice.rejected", "format.missing", "trend.computed"} <= keys  # multi-line, '
+    assert len(keys) > 40
+
+
+def test_every_literal_key_exists():
+    missing = sorted(literal_keys() - set(EN))
+    assert not missing, f"keys used in code but absent from en.json: {missing}"
+
+
+def test_keys_held_in_string_constants_exist():
+    """Keys passed through a variable, like the thresholds table in fmt_compact ('format.billion', ...)."""
+    namespaces = {key.split(".")[0] for key in EN}
+    found = set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                match = re.fullmatch(r"([a-z]+)\.[a-z_]+", node.value)
+                if match and match.group(1) in namespaces:
+                    found.add(node.value)
+    assert {"format.billion", "format.short_thousand"} <= found
+    assert not sorted(found - set(EN))
+
+
+def all_sources() -> set[str]:
+    return {s for section in ("indicators", "bilateral") for m in META[section].values() for s in m["source"]}
+
+
+def all_units() -> set[str]:
+    return {m["unit"] for section in ("indicators", "bilateral") for m in META[section].values()}
+
+
+# The concrete values each t(f"family.{...}") call is made with.
+FAMILIES: dict[str, set[str]] = {
+    "source.": all_sources(),  # meta["source"] ids, components/panels.py
+    "table.": {"rank", "country", "value", "year"},  # table header, components/panels.py
+    "unit.": {"persons", "percent", "usd"} | all_units(),  # meta["unit"], components/panels.py
+    "play.": {"play", "pause", "play_label", "pause_label"},  # play button labels, core/views.py
+}
+
+
+def test_f_string_keys_are_known_families():
+    prefixes = {m.group(2) for m in FSTRING_CALL.finditer(sources())}
+    assert {"source.", "table.", "unit."} <= prefixes
+    assert prefixes <= set(FAMILIES), "a new t(f'...') family: add its concrete values to FAMILIES"
+
+
+@pytest.mark.parametrize("key", sorted(f"{prefix}{value}" for prefix, values in FAMILIES.items() for value in values))
+def test_f_string_keys_exist(key):
+    assert EN.get(key)
+
+
+def test_metadata_uses_the_three_units():
+    assert all_units() == {"persons", "percent", "usd"}
+
+
+@pytest.mark.parametrize(("key", "text"), sorted(EN.items()))
+def test_no_message_is_empty(key, text):
+    assert isinstance(text, str)
+    assert text.strip(), key
+
+
+def test_catalog_is_the_file():
+    assert catalog("en") == EN
+
+
+def test_unknown_language_falls_back_to_english():
+    assert t("app.title", "xx") == EN["app.title"]
+
+
+def test_placeholders_are_filled():
+    assert t("format.percent", value="24.7") == "24.7 %"
+    assert t("map.title", indicator="A", focus="B", year=2020) == "A, B, 2020"
+
+
+# --- number formats --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1234.5, 1, "1,234.5"),
+        (1234.5, 0, "1,234"),  # Python rounds half to even
+        (1234567.891, 2, "1,234,567.89"),
+        (0, 0, "0"),
+        (-1234.5, 1, "-1,234.5"),
+    ],
+)
+def test_fmt_number(value, decimals, expected):
+    assert fmt_number(value, decimals=decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (11.2e6, "11.2 million"),
+        (11_236_000, "11.2 million"),
+        (61.5e9, "61.5 billion"),
+        (950_000, "950 thousand"),
+        (1_500, "1.5 thousand"),
+        (123.4, "123"),
+        (250e6, "250 million"),
+        (-2.5e6, "-2.5 million"),
+    ],
+)
+def test_fmt_compact(value, expected):
+    assert fmt_compact(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "compact", "expected"),
+    [
+        (61.5e9, "usd", True, "US$ 61.5 billion"),
+        (61_500_000_000, "usd", False, "US$ 61,500,000,000"),
+        (24.7, "percent", True, "24.7 %"),
+        (24.66, "percent", True, "24.7 %"),
+        (112.0, "percent", True, "112.0 %"),
+        (11.2e6, "persons", True, "11.2 million"),
+        (11_200_000, "persons", False, "11,200,000"),
+        (None, "percent", True, "—"),
+        (None, "usd", True, "—"),
+        (float("nan"), "persons", True, "—"),
+        (float("nan"), "usd", False, "—"),
+    ],
+)
+def test_fmt_value(value, unit, compact, expected):
+    assert fmt_value(value, unit, compact=compact) == expected
+
+
+def test_fmt_value_treats_numpy_nan_as_missing():
+    np = pytest.importorskip("numpy")
+    assert fmt_value(np.float64("nan"), "percent") == "—"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(2500, "2.5k"), (10e6, "10M"), (1.5e9, "1.5bn"), (40, "40"), (0.5, "0.5")]
+)
+def test_fmt_short(value, expected):
+    assert fmt_short(value) == expected
