@@ -221,8 +221,14 @@ def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12}},
         hovermode="closest",
-        xaxis={"showgrid": False, "tickformat": "d", "linecolor": "#9aa5b1", "ticks": "outside", "automargin": True,
-               "visible": not empty},  # fmt: skip
+        xaxis={
+            "showgrid": False,
+            "tickformat": "d",
+            "linecolor": "#9aa5b1",
+            "ticks": "outside",
+            "automargin": True,
+            "visible": not empty,
+        },
         yaxis={
             "title": {"text": y_title, "font": {"size": 12}},
             "type": "log" if log else "linear",

@@ -283,7 +283,8 @@ def test_repeated_parameter_falls_back_and_is_listed(query):
 
 
 @pytest.mark.parametrize(
-    ("query", "codes"), [("countries=mex", ("MEX",)), ("countries=MEX,hti", ("MEX", "HTI")), ("countries=Mex", ("MEX",))]
+    ("query", "codes"),
+    [("countries=mex", ("MEX",)), ("countries=MEX,hti", ("MEX", "HTI")), ("countries=Mex", ("MEX",))],
 )
 def test_lower_case_countries_are_accepted_as_typed(query, codes):
     """People type codes in lower case; a share link normalises them to upper case."""
