@@ -63,6 +63,11 @@
         return years[index + 1];
       },
 
+      setDocumentLanguage: function (lang, title) {
+        if (lang) { document.documentElement.lang = lang; }
+        if (title) { document.title = title; }
+      },
+
       commitYear: function (year, playing, committed) {
         if (playing || year === committed || year === undefined || year === null) {
           return window.dash_clientside.no_update;

@@ -38,14 +38,14 @@ def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
 
 
 def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
-                        lang: str) -> ViewState:  # fmt: skip
+                        lang: Any, browser_lang: str | None) -> ViewState:  # fmt: skip
     """Validate control values exactly as URL parameters are validated (payloads may be forged)."""
     codes = [c for c in countries if isinstance(c, str)][:MAX_COUNTRIES] if isinstance(countries, list) else []
     params = {
         "indicator": _text(indicator), "focus": _text(focus), "scale": _text(scale), "view": _text(view),
-        "countries": ",".join(codes), "lang": lang,
+        "countries": ",".join(codes), "lang": _text(lang),
     }  # fmt: skip
-    state = decode(urlencode({k: v for k, v in params.items() if v}), views.options())
+    state = decode(urlencode({k: v for k, v in params.items() if v}), views.options(), browser_lang)
     years = views.options().years[state.indicator]
     if isinstance(year, int) and not isinstance(year, bool):
         nearest = min(years, key=lambda y: (abs(y - year), y > year))
@@ -91,6 +91,7 @@ def notice(rejected: tuple[str, ...], lang: str, snapped: tuple[int, int] | None
     Output(ids.YEAR, "marks"),
     Output(ids.YEAR, "value"),
     Output(ids.NOTICE, "children"),
+    Output(ids.LANG, "value"),
     Input(ids.URL, "search"),
     Input(ids.INDICATOR, "value"),
     Input(ids.FOCUS, "value"),
@@ -100,10 +101,14 @@ def notice(rejected: tuple[str, ...], lang: str, snapped: tuple[int, int] | None
     Input(ids.COMMITTED_YEAR, "data"),
     Input(ids.MAP, "clickData"),
     Input(ids.RANKING, "clickData"),
+    Input(ids.LANG, "value"),
     State(ids.VIEW_KEY, "data"),
+    State(ids.BROWSER_LANG, "data"),
 )
-def sync_state(search: Any, indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
-               map_click: Any, ranking_click: Any, old_key: Any) -> tuple[Any, ...]:  # fmt: skip
+def sync_state(
+    search: Any, indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any, map_click: Any,
+    ranking_click: Any, lang: Any, old_key: Any, browser_lang: Any,
+) -> tuple[Any, ...]:  # fmt: skip
     """Reconcile the URL and the controls into one validated ViewState, and write it back to both.
 
     One callback owns all of them so a change in either direction cannot loop; the URL is rewritten only when
@@ -112,10 +117,11 @@ def sync_state(search: Any, indicator: Any, focus: Any, countries: Any, scale: A
     options = views.options()
     trigger = ctx.triggered_id
     snapped = None
+    browser_lang = browser_lang if browser_lang in options.languages else None
     if trigger in (None, ids.URL):
-        state = decode(search if isinstance(search, str) else "", options)
+        state = decode(search if isinstance(search, str) else "", options, browser_lang)
     else:
-        state = state_from_controls(indicator, focus, countries, scale, view, year, "en")
+        state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang)
         if trigger == ids.INDICATOR and isinstance(year, int) and state.year != year:
             snapped = (year, state.resolved_year(options))
         code = clicked_country(map_click if trigger == ids.MAP else ranking_click if trigger == ids.RANKING else None)
@@ -123,7 +129,7 @@ def sync_state(search: Any, indicator: Any, focus: Any, countries: Any, scale: A
             state = replace(state, countries=toggle(state.countries, code))
     if state.year == options.years[state.indicator][-1]:
         state = replace(state, year=None)
-    query = encode(state, options)
+    query = encode(state, options, browser_lang)
     years = options.years[state.indicator]
     key = view_key(state)
     return (
@@ -140,4 +146,5 @@ def sync_state(search: Any, indicator: Any, focus: Any, countries: Any, scale: A
         year_marks(years),
         state.resolved_year(options),
         notice(state.rejected, state.lang, snapped) if trigger in (None, ids.URL, ids.INDICATOR) else no_update,
+        state.lang if state.lang != lang else no_update,
     )

@@ -30,3 +30,12 @@ HEADLINES: Final = "headlines"
 TABLE: Final = "data-table"
 ABOUT: Final = "about"
 SOURCES: Final = "sources"
+
+LANG: Final = "lang"  # the language switch
+BROWSER_LANG: Final = "browser-lang"  # the visitor's Accept-Language choice, the default when the URL has none
+TITLE: Final = "app-title"
+SUBTITLE: Final = "app-subtitle"
+FOOTER: Final = "footer"
+ABOUT_SUMMARY: Final = "about-summary"
+LABEL_PREFIX: Final = "label-"  # + control id: the visible label of a control
+DOC_TITLE: Final = "doc-title"  # the page title in the current language, for the browser tab

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
-from core.i18n import t
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -18,66 +19,81 @@ GRAPH_CONFIG = {
 }
 
 
-def labelled(label: str, control: object, html_for: str, width: dict[str, int]) -> dbc.Col:
-    return dbc.Col([dbc.Label(label, html_for=html_for, className="control-label"), control], **width)
+def labelled(control_id: str, label: str, control: object, width: dict[str, int]) -> dbc.Col:
+    label_el = dbc.Label(label, html_for=control_id, id=ids.LABEL_PREFIX + control_id, className="control-label")
+    return dbc.Col([label_el, control], **width)
 
 
-def header(lang: str) -> html.Header:
+def toggle(control_id: str, options: list[dict[str, str]], extra_class: str) -> dbc.RadioItems:
+    """A group of radio buttons drawn as a button bar (keyboard: arrow keys move between options)."""
+    return dbc.RadioItems(
+        id=control_id, options=options, inline=True, className=f"btn-group {extra_class}",
+        inputClassName="btn-check", labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active",
+    )  # fmt: skip
+
+
+def header(text: dict[tuple[str, str], Any]) -> html.Header:
     return html.Header(
         dbc.Container(
             [
-                html.H1(t("app.title", lang), className="app-title"),
-                html.P(t("app.subtitle", lang), className="app-subtitle"),
+                html.Div(
+                    [
+                        html.H1(text[(ids.TITLE, "children")], id=ids.TITLE, className="app-title"),
+                        html.P(text[(ids.SUBTITLE, "children")], id=ids.SUBTITLE, className="app-subtitle"),
+                    ]
+                ),
+                html.Div(
+                    [
+                        html.Span(text[(ids.LABEL_PREFIX + ids.LANG, "children")], id=ids.LABEL_PREFIX + ids.LANG,
+                                  className="visually-hidden"),
+                        toggle(ids.LANG, text[(ids.LANG, "options")], "lang-toggle"),
+                    ],
+                    role="group", **{"aria-labelledby": ids.LABEL_PREFIX + ids.LANG},
+                ),
             ],
             fluid=True,
+            className="header-inner",
         ),
         className="app-header",
-    )
+    )  # fmt: skip
 
 
-def controls(lang: str, indicators: list[dict[str, str]], focuses: list[dict[str, str]],
-             countries: list[dict[str, str]]) -> html.Section:  # fmt: skip
+def controls(text: dict[tuple[str, str], Any]) -> html.Section:
     """Indicator, focus, country selection and scale: each a labelled, keyboard-usable control."""
+
+    def label(control_id: str) -> str:
+        return text[(ids.LABEL_PREFIX + control_id, "children")]
+
     return html.Section(
         dbc.Row(
             [
                 labelled(
-                    t("controls.indicator", lang),
-                    dcc.Dropdown(id=ids.INDICATOR, options=indicators, clearable=False, searchable=False),
-                    ids.INDICATOR, {"xs": 12, "md": 6, "xl": 3},
+                    ids.INDICATOR, label(ids.INDICATOR),
+                    dcc.Dropdown(id=ids.INDICATOR, options=text[(ids.INDICATOR, "options")], clearable=False,
+                                 searchable=False),
+                    {"xs": 12, "md": 6, "xl": 3},
                 ),
                 labelled(
-                    t("controls.focus", lang),
-                    dcc.Dropdown(id=ids.FOCUS, options=focuses, clearable=False, searchable=False),
-                    ids.FOCUS, {"xs": 12, "md": 6, "xl": 3},
+                    ids.FOCUS, label(ids.FOCUS),
+                    dcc.Dropdown(id=ids.FOCUS, options=text[(ids.FOCUS, "options")], clearable=False,
+                                 searchable=False),
+                    {"xs": 12, "md": 6, "xl": 3},
                 ),
                 labelled(
-                    t("controls.countries", lang),
-                    dcc.Dropdown(
-                        id=ids.COUNTRIES, options=countries, multi=True,
-                        placeholder=t("controls.countries_placeholder", lang),
-                    ),
-                    ids.COUNTRIES, {"xs": 12, "md": 8, "xl": 4},
+                    ids.COUNTRIES, label(ids.COUNTRIES),
+                    dcc.Dropdown(id=ids.COUNTRIES, options=text[(ids.COUNTRIES, "options")], multi=True,
+                                 placeholder=text[(ids.COUNTRIES, "placeholder")],
+                                 labels=text[(ids.COUNTRIES, "labels")]),
+                    {"xs": 12, "md": 8, "xl": 4},
                 ),
                 labelled(
-                    t("controls.scale", lang),
-                    dbc.RadioItems(
-                        id=ids.SCALE,
-                        options=[
-                            {"label": t("controls.scale_linear", lang), "value": "linear"},
-                            {"label": t("controls.scale_log", lang), "value": "log"},
-                        ],
-                        inline=True, className="btn-group scale-toggle",
-                        inputClassName="btn-check", labelClassName="btn btn-outline-secondary btn-sm",
-                        labelCheckedClassName="active",
-                    ),
-                    ids.SCALE, {"xs": 12, "md": 4, "xl": 2},
+                    ids.SCALE, label(ids.SCALE), toggle(ids.SCALE, text[(ids.SCALE, "options")], "scale-toggle"),
+                    {"xs": 12, "md": 4, "xl": 2},
                 ),
             ],
             className="g-3",
         ),
         className="controls",
-        **{"aria-label": t("controls.region", lang)},
     )  # fmt: skip
 
 
@@ -89,14 +105,9 @@ def sources_line(element_id: str) -> html.P:
     return html.P(id=element_id, className="sources-line")
 
 
-def map_panel(lang: str) -> html.Section:
+def map_panel(text: dict[tuple[str, str], Any]) -> html.Section:
     """The map (or its table), the year slider with play/pause, and the map's sources line."""
-    view_toggle = dbc.RadioItems(
-        id=ids.VIEW,
-        options=[{"label": t("view.map", lang), "value": "map"}, {"label": t("view.table", lang), "value": "table"}],
-        inline=True, className="btn-group view-toggle",
-        inputClassName="btn-check", labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active",
-    )  # fmt: skip
+    view_toggle = toggle(ids.VIEW, text[(ids.VIEW, "options")], "view-toggle")
     return html.Section(
         [
             html.Div([html.H2(id=ids.MAP_TITLE, className="chart-title"), view_toggle], className="chart-head"),
@@ -108,11 +119,11 @@ def map_panel(lang: str) -> html.Section:
             html.Div(
                 [
                     html.Button(
-                        t("play.play", lang),
+                        text[(ids.PLAY, "children")],
                         id=ids.PLAY,
                         className="btn btn-primary btn-sm play-button",
                         type="button",
-                        **{"aria-label": t("play.play_label", lang)},
+                        **{"aria-label": text[(ids.PLAY, "aria-label")]},
                     ),
                     html.Div(
                         dcc.Slider(id=ids.YEAR, min=0, max=1, step=None, marks={}, included=False),
@@ -139,35 +150,39 @@ def chart_panel(title_id: str, graph_id: str, sources_id: str, extra_class: str 
     )
 
 
-def about_panel(lang: str) -> html.Details:
+def about_panel(text: dict[tuple[str, str], Any]) -> html.Details:
     return html.Details(
-        [html.Summary(t("about.title", lang)), html.Div(id=ids.ABOUT, className="about-body")],
+        [
+            html.Summary(text[(ids.ABOUT_SUMMARY, "children")], id=ids.ABOUT_SUMMARY),
+            html.Div(id=ids.ABOUT, className="about-body"),
+        ],
         className="panel about-panel",
     )
 
 
-def page(lang: str, indicators: list[dict[str, str]], focuses: list[dict[str, str]],
-         countries: list[dict[str, str]], data_version: str) -> html.Div:  # fmt: skip
+def page(text: dict[tuple[str, str], Any], browser_lang: str) -> html.Div:
     """The whole page. Its state lives in the URL; the stores carry what the browser needs between callbacks."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.BROWSER_LANG, data=browser_lang),
+            dcc.Store(id=ids.DOC_TITLE, data=text[(ids.DOC_TITLE, "data")]),
             dcc.Store(id=ids.STATE),
             dcc.Store(id=ids.VIEW_KEY),
             dcc.Store(id=ids.FRAMES),
             dcc.Store(id=ids.COMMITTED_YEAR),
             dcc.Store(id=ids.PLAYING, data=False),
             dcc.Interval(id=ids.TICKER, interval=900, disabled=True),
-            header(lang),
+            header(text),
             html.Main(
                 dbc.Container(
                     [
-                        controls(lang, indicators, focuses, countries),
+                        controls(text),
                         html.Div(id=ids.NOTICE, role="status"),
                         headline_cards(),
                         dbc.Row(
                             [
-                                dbc.Col(map_panel(lang), xs=12, xl=7),
+                                dbc.Col(map_panel(text), xs=12, xl=7),
                                 dbc.Col(
                                     [
                                         chart_panel(ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend", "trend-wrap"),
@@ -181,14 +196,14 @@ def page(lang: str, indicators: list[dict[str, str]], focuses: list[dict[str, st
                             ],
                             className="g-3",
                         ),
-                        about_panel(lang),
+                        about_panel(text),
                     ],
                     fluid=True,
                 ),
                 id="main",
             ),
             html.Footer(
-                dbc.Container(t("footer.text", lang, version=data_version), fluid=True), className="app-footer"
+                dbc.Container(text[(ids.FOOTER, "children")], id=ids.FOOTER, fluid=True), className="app-footer"
             ),
         ]
     )

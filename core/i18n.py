@@ -8,7 +8,7 @@ import math
 from pathlib import Path
 
 MESSAGES = Path(__file__).resolve().parent / "messages"
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "es", "pt", "fr")
 DEFAULT_LANGUAGE = "en"
 
 
@@ -25,12 +25,29 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def negotiate(accept_language: str | None) -> str:
+    """The first supported language in an Accept-Language header (quality order), else the default."""
+    choices = []
+    for number, part in enumerate((accept_language or "")[:500].split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        choices.append((-quality, number, tag.strip().lower()[:2]))
+    for _, _, code in sorted(choices):
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
 def fmt_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
     """A number with the language's grouping and decimal marks."""
     text = f"{value:,.{decimals}f}"
-    if t("format.decimal", lang) == ",":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    group, decimal = t("format.group", lang), t("format.decimal", lang)
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
 def fmt_compact(value: float, lang: str = DEFAULT_LANGUAGE) -> str:

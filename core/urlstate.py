@@ -51,8 +51,10 @@ class ViewState:
         return self.scale or options.default_scales[self.indicator]
 
 
-def default_state(options: Options) -> ViewState:
-    return ViewState(indicator=options.default_indicator, focus=options.focuses[0], lang=options.languages[0])
+def default_state(options: Options, lang: str | None = None) -> ViewState:
+    """The view with no parameters; `lang` is the visitor's browser language when known."""
+    chosen = lang if lang in options.languages else options.languages[0]
+    return ViewState(indicator=options.default_indicator, focus=options.focuses[0], lang=chosen)
 
 
 def _parse_countries(raw: str, options: Options) -> tuple[str, ...] | None:
@@ -67,9 +69,11 @@ def _parse_countries(raw: str, options: Options) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(codes))  # keeps order, drops repeats
 
 
-def decode(query: str, options: Options) -> ViewState:
-    """Parse a query string ('?a=b&...' or 'a=b&...'); every invalid or unknown parameter falls back and is listed."""
-    state = default_state(options)
+def decode(query: str, options: Options, browser_lang: str | None = None) -> ViewState:
+    """Parse a query string ('?a=b&...' or 'a=b&...'); every invalid or unknown parameter falls back and is listed.
+
+    Without a `lang` parameter the page speaks the visitor's browser language (`browser_lang`)."""
+    state = default_state(options, browser_lang)
     if not query:
         return state
     if len(query) > MAX_QUERY:
@@ -118,9 +122,12 @@ def decode(query: str, options: Options) -> ViewState:
     return replace(state, **changes, rejected=tuple(rejected))
 
 
-def encode(state: ViewState, options: Options) -> str:
-    """The query string for a state ('' for the default view), parameters in a fixed order."""
-    defaults = default_state(options)
+def encode(state: ViewState, options: Options, browser_lang: str | None = None) -> str:
+    """The query string for a state ('' for the default view), parameters in a fixed order.
+
+    `lang` is written whenever it differs from the visitor's browser language, so a visitor who chose English in
+    a Spanish browser keeps English on reload, and a shared Spanish view stays Spanish."""
+    defaults = default_state(options, browser_lang)
     pairs: list[tuple[str, str]] = []
     if state.indicator != defaults.indicator:
         pairs.append(("indicator", state.indicator))

@@ -14,7 +14,7 @@ import pandas as pd
 
 from core import bins, figures, queries
 from core import schema as s
-from core.i18n import fmt_short, fmt_value, t
+from core.i18n import LANGUAGES, fmt_short, fmt_value, t
 from core.store import get_store
 from core.urlstate import Options, ViewState, default_state
 
@@ -32,6 +32,7 @@ def options() -> Options:
         default_scales={i: "log" if meta[i]["color_scale"] == "sequential-log" else "linear" for i in meta},
         focuses=tuple(store.meta["group_order"]),
         countries=frozenset(store.countries["iso3"]),
+        languages=LANGUAGES,
     )
 
 

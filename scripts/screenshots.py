@@ -28,7 +28,7 @@ def main() -> None:
             messages: list[str] = []
             page.on("console", lambda m, sink=messages: sink.append(f"{m.type}: {m.text}"))
             page.goto(base + query)
-            page.wait_for_selector("#map .choropleth path", timeout=20000)
+            page.wait_for_selector("#map .choropleth path", state="attached", timeout=20000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(out / f"{name}.png"), full_page=name != "projector")
             print(name, "console:", messages[:5])

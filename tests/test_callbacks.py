@@ -19,7 +19,7 @@ from core.store import get_store
 from pipeline.paths import LAC_STATES
 
 SYNC_INPUTS = ("search", "indicator", "focus", "countries", "scale", "view", "year", "map_click", "ranking_click",
-               "old_key")  # fmt: skip
+               "lang", "old_key", "browser_lang")  # fmt: skip
 
 
 def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
@@ -30,7 +30,7 @@ def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
     args = {name: values.get(name) for name in SYNC_INPUTS}
     prop = {"search": f"{ids.URL}.search", "indicator": f"{ids.INDICATOR}.value", "focus": f"{ids.FOCUS}.value",
             "countries": f"{ids.COUNTRIES}.value", "map_click": f"{ids.MAP}.clickData",
-            "year": f"{ids.COMMITTED_YEAR}.data"}.get(trigger or "")  # fmt: skip
+            "year": f"{ids.COMMITTED_YEAR}.data", "lang": f"{ids.LANG}.value"}.get(trigger or "")  # fmt: skip
     token = context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop, "value": None}] if prop else []))
     try:
         return sync_state(*args.values())
@@ -56,7 +56,7 @@ def test_layout_ids_are_unique() -> None:
 
 def test_url_sets_every_control() -> None:
     out = sync(None, search="?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV,HND&scale=log")
-    query, state, _key, indicator, focus, countries, scale, _view, ymin, ymax, _marks, year, notice = out
+    query, state, _key, indicator, focus, countries, scale, _view, ymin, ymax, _marks, year, notice, _lang = out
     assert query is no_update  # already canonical: no new history entry
     assert (indicator, focus, countries, scale, year) == ("remittances_gdp", "sica", ["SLV", "HND"], "log", 2015)
     assert state["countries"] == ["SLV", "HND"]
@@ -66,7 +66,7 @@ def test_url_sets_every_control() -> None:
 
 def test_bad_url_falls_back_with_a_notice() -> None:
     out = sync(None, search="?indicator=nope&year=abc&countries=<script>&zzz=1")
-    query, state, *_, notice = out
+    query, state, *_, notice, _lang = out
     assert state["indicator"] == views.options().default_indicator
     assert query == ""  # rewritten to the canonical (default) view
     text = json.dumps(notice.to_plotly_json(), default=str)
@@ -79,7 +79,7 @@ def test_bad_url_falls_back_with_a_notice() -> None:
 def test_changing_indicator_snaps_the_year_and_says_so() -> None:
     out = sync("indicator", search="?year=2020", indicator="tertiary_emigration_rate", focus="lac", countries=[],
                scale=None, view="map", year=2020)  # fmt: skip
-    query, _state, *_, year, notice = out
+    query, _state, *_, year, notice, _lang = out
     assert year == 2010
     assert query == "?indicator=tertiary_emigration_rate"
     assert "2010" in json.dumps(notice.to_plotly_json(), default=str)
@@ -181,3 +181,34 @@ def test_frames_callback_over_http(client: Any) -> None:
     assert response.status_code == 200
     body = response.get_json()
     assert body["response"][ids.FRAMES]["data"]["years"][-1] == 2024
+
+
+def test_language_comes_from_the_url_then_the_browser() -> None:
+    assert sync(None, search="?lang=es", browser_lang="en")[1]["lang"] == "es"
+    assert sync(None, search="", browser_lang="fr")[1]["lang"] == "fr"
+    assert sync(None, search="", browser_lang="xx")[1]["lang"] == "en"
+    # English chosen in a Spanish browser is written to the URL, so a reload keeps it.
+    out = sync("lang", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear", view="map",
+               year=2020, lang="en", browser_lang="es")  # fmt: skip
+    assert out[0] == "?lang=en"
+
+
+def test_switching_language_translates_every_layout_text() -> None:
+    from callbacks.language import translate
+    from components.texts import TARGETS
+
+    english, spanish = translate("en"), translate("es")
+    assert len(english) == len(spanish) == len(TARGETS)
+    changed = [target for target, a, b in zip(TARGETS, english, spanish, strict=True) if a != b]
+    assert (ids.TITLE, "children") in changed
+    assert (ids.INDICATOR, "options") in changed
+    assert spanish[TARGETS.index((ids.TITLE, "children"))].startswith("Migración")
+    assert translate("xx")[0] is no_update
+
+
+def test_spanish_panels_use_spanish_numbers() -> None:
+    state = sync(None, search="?lang=es&indicator=remittances_usd&countries=MEX")[1]
+    out = draw_panels(state)
+    headlines = json.dumps(out[2], default=lambda c: c.to_plotly_json())
+    assert "mil millones" in headlines
+    assert "Remesas" in json.dumps(out[0])

@@ -1,0 +1,71 @@
+"""Every language-dependent property of the page layout, in one list: the layout fills them on first render and
+one callback re-sends them all when the language changes, so translation touches no layout code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from components import ids
+from core import queries, views
+from core.i18n import LANGUAGES, t
+from core.store import get_store
+
+# (component id, property, catalog key) of the plain texts.
+STATIC: tuple[tuple[str, str, str], ...] = (
+    (ids.TITLE, "children", "app.title"),
+    (ids.DOC_TITLE, "data", "app.title"),
+    (ids.SUBTITLE, "children", "app.subtitle"),
+    (ids.LABEL_PREFIX + ids.INDICATOR, "children", "controls.indicator"),
+    (ids.LABEL_PREFIX + ids.FOCUS, "children", "controls.focus"),
+    (ids.LABEL_PREFIX + ids.COUNTRIES, "children", "controls.countries"),
+    (ids.LABEL_PREFIX + ids.SCALE, "children", "controls.scale"),
+    (ids.LABEL_PREFIX + ids.LANG, "children", "controls.language"),
+    (ids.COUNTRIES, "placeholder", "controls.countries_placeholder"),
+    (ids.PLAY, "children", "play.play"),
+    (ids.PLAY, "aria-label", "play.play_label"),
+    (ids.ABOUT_SUMMARY, "children", "about.title"),
+)
+MENUS: tuple[tuple[str, str], ...] = (
+    (ids.INDICATOR, "options"),
+    (ids.FOCUS, "options"),
+    (ids.COUNTRIES, "options"),
+    (ids.SCALE, "options"),
+    (ids.VIEW, "options"),
+    (ids.LANG, "options"),
+    (ids.COUNTRIES, "labels"),
+    (ids.FOOTER, "children"),
+)
+DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+                   "no_options_found")  # fmt: skip
+TARGETS: tuple[tuple[str, str], ...] = (*((i, p) for i, p, _ in STATIC), *MENUS)
+
+
+def _countries(lang: str) -> list[dict[str, str]]:
+    """Countries that have emigration data (every origin the menus may offer), sorted by name in `lang`."""
+    store = get_store()
+    present = set(queries.series(store.meta["order"][0])["iso3"])
+    rows = store.countries[store.countries["iso3"].isin(present)].sort_values(f"name_{lang}")
+    return [{"label": name, "value": code} for code, name in zip(rows["iso3"], rows[f"name_{lang}"], strict=True)]
+
+
+def menus(lang: str) -> list[Any]:
+    options = views.options()
+    return [
+        [{"label": views.label(i, lang), "value": i} for i in options.years],
+        [{"label": views.focus_name(f, lang), "value": f} for f in options.focuses],
+        _countries(lang),
+        [{"label": t(f"controls.scale_{s}", lang), "value": s} for s in ("linear", "log")],
+        [{"label": t(f"view.{v}", lang), "value": v} for v in ("map", "table")],
+        [{"label": t("lang.name", code), "value": code} for code in LANGUAGES],
+        {key: t(f"dropdown.{key}", lang) for key in DROPDOWN_LABELS},
+        t("footer.text", lang, version=get_store().version),
+    ]
+
+
+def texts(lang: str) -> list[Any]:
+    """Values for TARGETS, in order."""
+    return [t(key, lang) for _, _, key in STATIC] + menus(lang)
+
+
+def text_map(lang: str) -> dict[tuple[str, str], Any]:
+    return dict(zip(TARGETS, texts(lang), strict=True))
