@@ -25,7 +25,7 @@ app = dash.Dash(
     serve_locally=True,
     # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
     # partial plotly.js bundle is defined before any graph asks for plotly.js.
-    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js)$",
+    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css))$",
     external_stylesheets=["/assets/vendor/bootstrap.min.css?v=5.3.9"],
     external_scripts=["/assets/vendor/plotly-geo.min.js?v=4.1.1"],
     compress=True,

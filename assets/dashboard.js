@@ -24,6 +24,78 @@
     return best;
   }
 
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text);
+      return;
+    }
+    var area = document.createElement("textarea");  // http:// or older browsers
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    document.body.removeChild(area);
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  var SIZES = { "png-1920": [1920, 1080, "png"], "png-1280": [1280, 720, "png"], "svg": [1920, 1080, "svg"] };
+
+  /* Re-draws a chart off-screen at slide size with its title, subtitle and source line (with the access date
+     and this page's address) inside the figure, then downloads it. */
+  function exportChart(chart, format, meta) {
+    var size = SIZES[format];
+    var graph = document.querySelector("#" + chart + " .js-plotly-plot");
+    var texts = meta.charts[chart];
+    if (!size || !graph || !texts) { return; }
+    var width = size[0], height = size[1], k = height / 1080;
+    var top = Math.round(150 * k), bottom = Math.round((chart === "map" ? 200 : 110) * k);
+    var layout = JSON.parse(JSON.stringify(graph.layout));
+    delete layout.height;
+    layout.width = width;
+    layout.height = height;
+    layout.paper_bgcolor = "#ffffff";
+    layout.font = Object.assign({}, layout.font, { size: Math.round(20 * k) });
+    layout.margin = { l: Math.round(70 * k), r: Math.round(110 * k), t: top, b: bottom };
+    layout.title = {
+      text: "<b>" + escapeHtml(texts.title) + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
+        "px;color:#52606d\">" + escapeHtml(texts.subtitle) + "</span>",
+      x: 0, xref: "paper", xanchor: "left", y: 1 - (36 * k) / height, yanchor: "top",
+      font: { size: Math.round(36 * k) }
+    };
+    var source = meta.source.replace("{url}", window.location.href);
+    layout.annotations = (layout.annotations || []).concat([{
+      text: escapeHtml(source), showarrow: false, align: "left", xref: "paper", yref: "paper", x: 0, y: 0,
+      xanchor: "left", yanchor: "top", yshift: -(bottom - Math.round(64 * k)),
+      font: { size: Math.round(17 * k), color: "#52606d" }
+    }]);
+    var holder = document.createElement("div");
+    holder.style.position = "fixed";
+    holder.style.left = "-10000px";
+    holder.style.top = "0";
+    holder.style.width = width + "px";
+    holder.style.height = height + "px";
+    document.body.appendChild(holder);
+    var config = { staticPlot: true, topojsonURL: "/assets/topojson/" };
+    window.Plotly.newPlot(holder, graph.data, layout, config)
+      .then(function () {
+        return window.Plotly.downloadImage(holder, {
+          format: size[2], width: width, height: height, filename: meta.file + "_" + chart + "_" + width + "x" + height
+        });
+      })
+      .finally(function () {
+        window.Plotly.purge(holder);
+        holder.remove();
+      });
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lac: {
       mapFigure: function (frames, year) {
@@ -61,6 +133,29 @@
         var index = years.indexOf(nearestYear(years, year));
         if (index >= years.length - 1) { return window.dash_clientside.no_update; }
         return years[index + 1];
+      },
+
+      exportImage: function (clicks, meta) {
+        var ctx = window.dash_clientside.callback_context;
+        var trigger = ctx.triggered_id;
+        if (!meta || !trigger || !ctx.triggered.length || !ctx.triggered[0].value) { return; }
+        exportChart(trigger.chart, trigger.format, meta);
+      },
+
+      copyLink: function (clicks, meta) {
+        if (!clicks) { return window.dash_clientside.no_update; }
+        copyText(window.location.href);
+        return (meta && meta.copied) || "";
+      },
+
+      copyEmbed: function (clicks, code) {
+        if (clicks && code) { copyText(code); }
+      },
+
+      replaceUrl: function (query) {
+        if (typeof query === "string") {
+          window.history.replaceState(window.history.state, "", window.location.pathname + query + window.location.hash);
+        }
       },
 
       setDocumentLanguage: function (lang, title) {

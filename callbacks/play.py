@@ -50,3 +50,10 @@ clientside_callback(
     Input(ids.PLAYING, "data"),
     State(ids.COMMITTED_YEAR, "data"),
 )
+
+# dcc.Location can only push history entries; a corrected link must replace its own entry, or Back would loop.
+clientside_callback(
+    ClientsideFunction(NAMESPACE, "replaceUrl"),
+    Input(ids.REPLACE_URL, "data"),
+    prevent_initial_call=True,
+)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import asdict, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -47,7 +49,7 @@ def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, 
     }  # fmt: skip
     state = decode(urlencode({k: v for k, v in params.items() if v}), views.options(), browser_lang)
     years = views.options().years[state.indicator]
-    if isinstance(year, int) and not isinstance(year, bool):
+    if isinstance(year, int | float) and not isinstance(year, bool) and math.isfinite(year):
         nearest = min(years, key=lambda y: (abs(y - year), y > year))
         state = replace(state, year=nearest)
     return state
@@ -57,6 +59,11 @@ def view_key(state: ViewState) -> dict[str, Any]:
     """What the map frames depend on: everything but the year and the table/map toggle."""
     return {"indicator": state.indicator, "focus": state.focus, "countries": list(state.countries),
             "scale": state.resolved_scale(views.options()), "lang": state.lang}  # fmt: skip
+
+
+def year_step(years: tuple[int, ...]) -> int:
+    """The slider's step: the gap between data years (5 for the 5-yearly series), so arrow keys land on a year."""
+    return math.gcd(*(b - a for a, b in itertools.pairwise(years))) if len(years) > 1 else 1
 
 
 def year_marks(years: tuple[int, ...]) -> dict[int, Any]:
@@ -88,10 +95,12 @@ def notice(rejected: tuple[str, ...], lang: str, snapped: tuple[int, int] | None
     Output(ids.VIEW, "value"),
     Output(ids.YEAR, "min"),
     Output(ids.YEAR, "max"),
+    Output(ids.YEAR, "step"),
     Output(ids.YEAR, "marks"),
     Output(ids.YEAR, "value"),
     Output(ids.NOTICE, "children"),
     Output(ids.LANG, "value"),
+    Output(ids.REPLACE_URL, "data"),
     Input(ids.URL, "search"),
     Input(ids.INDICATOR, "value"),
     Input(ids.FOCUS, "value"),
@@ -130,10 +139,13 @@ def sync_state(
     if state.year == options.years[state.indicator][-1]:
         state = replace(state, year=None)
     query = encode(state, options, browser_lang)
+    from_url = trigger in (None, ids.URL)
+    changed = query != (search or "")
     years = options.years[state.indicator]
     key = view_key(state)
     return (
-        query if query != (search or "") else no_update,
+        # A user's change is a new history entry; a corrected link replaces its own (see replaceUrl).
+        query if changed and not from_url else no_update,
         {**asdict(state), "rejected": list(state.rejected), "countries": list(state.countries)},
         key if key != old_key else no_update,
         state.indicator,
@@ -143,8 +155,10 @@ def sync_state(
         state.view,
         years[0],
         years[-1],
+        year_step(years),
         year_marks(years),
         state.resolved_year(options),
         notice(state.rejected, state.lang, snapped) if trigger in (None, ids.URL, ids.INDICATOR) else no_update,
         state.lang if state.lang != lang else no_update,
+        query if changed and from_url else no_update,
     )

@@ -3,6 +3,7 @@
 from typing import Final
 
 URL: Final = "url"
+REPLACE_URL: Final = "replace-url"  # a corrected link, written over the current history entry (not a new one)
 STATE: Final = "view-state"  # the canonical ViewState of the page, as a dict
 VIEW_KEY: Final = "view-key"  # the state without its year: changes only when the map must be rebuilt
 FRAMES: Final = "map-frames"  # year -> map trace data, for playing without the server
@@ -39,3 +40,30 @@ FOOTER: Final = "footer"
 ABOUT_SUMMARY: Final = "about-summary"
 LABEL_PREFIX: Final = "label-"  # + control id: the visible label of a control
 DOC_TITLE: Final = "doc-title"  # the page title in the current language, for the browser tab
+
+EXPORT_META: Final = "export-meta"  # titles, subtitles and source lines baked into exported images
+DOWNLOAD: Final = "download"  # dcc.Download of data files
+COPY_LINK: Final = "copy-link"
+COPY_STATUS: Final = "copy-status"
+EMBED_MODAL: Final = "embed-modal"
+EMBED_CODE: Final = "embed-code"
+EMBED_KIND: Final = "embed-kind"  # live or pinned
+EMBED_COPY: Final = "embed-copy"
+EMBED_TITLE: Final = "embed-title"
+MENU_WRAP: Final = "menu-wrap-"  # + chart: holds that chart's export menu
+CHARTS: Final = ("map", "trend", "ranking")  # the charts that export and embed
+IMAGE_FORMATS: Final = ("png-1920", "png-1280", "svg")
+DATA_FORMATS: Final = ("view-csv", "view-xlsx", "series-csv", "series-xlsx")
+
+
+def image_export(chart: str, fmt: str) -> dict[str, str]:
+    """Pattern-matching id of one image export item (one per chart and format)."""
+    return {"type": "image-export", "chart": chart, "format": fmt}
+
+
+def data_export(chart: str, fmt: str) -> dict[str, str]:
+    return {"type": "data-export", "chart": chart, "format": fmt}
+
+
+def embed_open(chart: str) -> dict[str, str]:
+    return {"type": "embed-open", "chart": chart}

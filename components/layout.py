@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
+from components.share import copy_link, embed_dialog
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -44,11 +45,17 @@ def header(text: dict[tuple[str, str], Any]) -> html.Header:
                 ),
                 html.Div(
                     [
-                        html.Span(text[(ids.LABEL_PREFIX + ids.LANG, "children")], id=ids.LABEL_PREFIX + ids.LANG,
-                                  className="visually-hidden"),
-                        toggle(ids.LANG, text[(ids.LANG, "options")], "lang-toggle"),
+                        copy_link(text),
+                        html.Div(
+                            [
+                                html.Span(text[(ids.LABEL_PREFIX + ids.LANG, "children")],
+                                          id=ids.LABEL_PREFIX + ids.LANG, className="visually-hidden"),
+                                toggle(ids.LANG, text[(ids.LANG, "options")], "lang-toggle"),
+                            ],
+                            role="group", **{"aria-labelledby": ids.LABEL_PREFIX + ids.LANG},
+                        ),
                     ],
-                    role="group", **{"aria-labelledby": ids.LABEL_PREFIX + ids.LANG},
+                    className="header-tools",
                 ),
             ],
             fluid=True,
@@ -110,7 +117,13 @@ def map_panel(text: dict[tuple[str, str], Any]) -> html.Section:
     view_toggle = toggle(ids.VIEW, text[(ids.VIEW, "options")], "view-toggle")
     return html.Section(
         [
-            html.Div([html.H2(id=ids.MAP_TITLE, className="chart-title"), view_toggle], className="chart-head"),
+            html.Div(
+                [
+                    html.H2(id=ids.MAP_TITLE, className="chart-title"),
+                    html.Div([view_toggle, menu(ids.CHARTS[0], text)], className="chart-tools"),
+                ],
+                className="chart-head",
+            ),
             html.Div(
                 dcc.Graph(id=ids.MAP, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
                 id="map-wrap",
@@ -139,10 +152,16 @@ def map_panel(text: dict[tuple[str, str], Any]) -> html.Section:
     )
 
 
-def chart_panel(title_id: str, graph_id: str, sources_id: str, extra_class: str = "") -> html.Section:
+def menu(chart: str, text: dict[tuple[str, str], Any]) -> html.Div:
+    return html.Div(text[(ids.MENU_WRAP + chart, "children")], id=ids.MENU_WRAP + chart)
+
+
+def chart_panel(
+    title_id: str, graph_id: str, sources_id: str, text: dict[tuple[str, str], Any], extra_class: str = ""
+) -> html.Section:
     return html.Section(
         [
-            html.H2(id=title_id, className="chart-title"),
+            html.Div([html.H2(id=title_id, className="chart-title"), menu(graph_id, text)], className="chart-head"),
             html.Div(dcc.Graph(id=graph_id, config=GRAPH_CONFIG), className=f"graph-wrap {extra_class}"),
             sources_line(sources_id),
         ],
@@ -166,7 +185,11 @@ def page(text: dict[tuple[str, str], Any], browser_lang: str) -> html.Div:
         [
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.BROWSER_LANG, data=browser_lang),
+            dcc.Store(id=ids.REPLACE_URL),
             dcc.Store(id=ids.DOC_TITLE, data=text[(ids.DOC_TITLE, "data")]),
+            dcc.Store(id=ids.EXPORT_META),
+            dcc.Download(id=ids.DOWNLOAD),
+            embed_dialog(text),
             dcc.Store(id=ids.STATE),
             dcc.Store(id=ids.VIEW_KEY),
             dcc.Store(id=ids.FRAMES),
@@ -185,9 +208,15 @@ def page(text: dict[tuple[str, str], Any], browser_lang: str) -> html.Div:
                                 dbc.Col(map_panel(text), xs=12, xl=7),
                                 dbc.Col(
                                     [
-                                        chart_panel(ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend", "trend-wrap"),
                                         chart_panel(
-                                            ids.RANKING_TITLE, ids.RANKING, f"{ids.SOURCES}-ranking", "ranking-wrap"
+                                            ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend", text, "trend-wrap"
+                                        ),
+                                        chart_panel(
+                                            ids.RANKING_TITLE,
+                                            ids.RANKING,
+                                            f"{ids.SOURCES}-ranking",
+                                            text,
+                                            "ranking-wrap",
                                         ),
                                     ],
                                     xs=12,

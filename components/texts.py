@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from components import ids
+from components.share import export_menu
 from core import queries, views
 from core.i18n import LANGUAGES, t
 from core.store import get_store
@@ -24,6 +25,9 @@ STATIC: tuple[tuple[str, str, str], ...] = (
     (ids.PLAY, "children", "play.play"),
     (ids.PLAY, "aria-label", "play.play_label"),
     (ids.ABOUT_SUMMARY, "children", "about.title"),
+    (ids.COPY_LINK, "children", "share.copy_link"),
+    (ids.EMBED_TITLE, "children", "export.embed_title"),
+    (ids.EMBED_COPY, "children", "export.embed_copy"),
 )
 MENUS: tuple[tuple[str, str], ...] = (
     (ids.INDICATOR, "options"),
@@ -33,6 +37,8 @@ MENUS: tuple[tuple[str, str], ...] = (
     (ids.VIEW, "options"),
     (ids.LANG, "options"),
     (ids.COUNTRIES, "labels"),
+    (ids.EMBED_KIND, "options"),
+    *((ids.MENU_WRAP + chart, "children") for chart in ids.CHARTS),
     (ids.FOOTER, "children"),
 )
 DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
@@ -58,6 +64,8 @@ def menus(lang: str) -> list[Any]:
         [{"label": t(f"view.{v}", lang), "value": v} for v in ("map", "table")],
         [{"label": t("lang.name", code), "value": code} for code in LANGUAGES],
         {key: t(f"dropdown.{key}", lang) for key in DROPDOWN_LABELS},
+        [{"label": t(f"export.embed_{kind}", lang), "value": kind} for kind in ("live", "pinned")],
+        *(export_menu(chart, lang) for chart in ids.CHARTS),
         t("footer.text", lang, version=get_store().version),
     ]
 

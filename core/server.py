@@ -1,4 +1,5 @@
-"""Flask routes beside Dash: the map geometry, served once per data version with a long cache life."""
+"""Flask routes beside Dash: the map geometry (cached for a year per data version), the chart-only embed pages,
+and the framing rule: only /embed/ pages may be shown inside another site's frame."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import gzip
 
 from flask import Flask, Response, abort, request
 
+from core import embeds
 from core.store import get_store
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -26,5 +28,28 @@ def geometry(version: str) -> Response:
     return response
 
 
+def embed(chart: str) -> Response:
+    """A chart with its title and source line, interactive, sized to the iframe that shows it."""
+    if chart not in embeds.EMBED_HEIGHT:
+        abort(404)
+    body, status = embeds.page(chart, request.query_string.decode("utf-8", "replace"),
+                               request.headers.get("Accept-Language"))  # fmt: skip
+    response = Response(body, status=status, mimetype="text/html")
+    response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def framing(response: Response) -> Response:
+    """Other sites may frame the embed pages, and nothing else (clickjacking)."""
+    if request.path.startswith("/embed/"):
+        response.headers["Content-Security-Policy"] = "frame-ancestors *"
+    else:
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
 def register(server: Flask) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
+    server.add_url_rule("/embed/<chart>", "embed", embed)
+    server.after_request(framing)

@@ -56,19 +56,38 @@ def test_layout_ids_are_unique() -> None:
 
 def test_url_sets_every_control() -> None:
     out = sync(None, search="?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV,HND&scale=log")
-    query, state, _key, indicator, focus, countries, scale, _view, ymin, ymax, _marks, year, notice, _lang = out
+    (
+        query,
+        state,
+        _key,
+        indicator,
+        focus,
+        countries,
+        scale,
+        _view,
+        ymin,
+        ymax,
+        step,
+        _marks,
+        year,
+        notice,
+        _lang,
+        fix,
+    ) = out
     assert query is no_update  # already canonical: no new history entry
     assert (indicator, focus, countries, scale, year) == ("remittances_gdp", "sica", ["SLV", "HND"], "log", 2015)
     assert state["countries"] == ["SLV", "HND"]
-    assert (ymin, ymax) == (1990, 2024)
+    assert (ymin, ymax, step) == (1990, 2024, 1)
+    assert fix is no_update
     assert notice is None
 
 
 def test_bad_url_falls_back_with_a_notice() -> None:
     out = sync(None, search="?indicator=nope&year=abc&countries=<script>&zzz=1")
-    query, state, *_, notice, _lang = out
+    query, state, *_, notice, _lang, fix = out
     assert state["indicator"] == views.options().default_indicator
-    assert query == ""  # rewritten to the canonical (default) view
+    assert query is no_update  # a corrected link replaces its own history entry, it is not pushed
+    assert fix == ""
     text = json.dumps(notice.to_plotly_json(), default=str)
     assert "indicator" in text
     assert "countries" in text
@@ -79,7 +98,7 @@ def test_bad_url_falls_back_with_a_notice() -> None:
 def test_changing_indicator_snaps_the_year_and_says_so() -> None:
     out = sync("indicator", search="?year=2020", indicator="tertiary_emigration_rate", focus="lac", countries=[],
                scale=None, view="map", year=2020)  # fmt: skip
-    query, _state, *_, year, notice, _lang = out
+    query, _state, *_, year, notice, _lang, _fix = out
     assert year == 2010
     assert query == "?indicator=tertiary_emigration_rate"
     assert "2010" in json.dumps(notice.to_plotly_json(), default=str)

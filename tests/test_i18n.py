@@ -73,8 +73,16 @@ FAMILIES: dict[str, set[str]] = {
     "play.": {"play", "pause", "play_label", "pause_label"},  # play button labels, core/views.py
     "controls.scale_": {"linear", "log"},  # scale toggle, components/texts.py
     "view.": {"map", "table"},  # map/table toggle, components/texts.py
-    "dropdown.": {"select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-                  "no_options_found"},  # dcc.Dropdown's own texts, components/texts.py
+    "export.embed_": {"live", "pinned"},  # embed kinds, components/texts.py
+    "dropdown.": {
+        "select_all",
+        "deselect_all",
+        "selected_count",
+        "search",
+        "clear_search",
+        "clear_selection",
+        "no_options_found",
+    },  # dcc.Dropdown's own texts, components/texts.py
 }
 
 

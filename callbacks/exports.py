@@ -1,0 +1,118 @@
+"""Exports and sharing: data files (server), images for slides and copying (browser), the embed-code dialog."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import flask
+from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, no_update
+
+from callbacks.views import to_state
+from components import ids
+from core import embeds, exports, views
+from core.i18n import t
+from core.store import get_store
+
+DATA_EXPORTS = {
+    "view-csv": (exports.view_table, "csv"),
+    "view-xlsx": (exports.view_table, "xlsx"),
+    "series-csv": (exports.series_table, "csv"),
+    "series-xlsx": (exports.series_table, "xlsx"),
+}
+
+
+def site_url() -> str:
+    return embeds.site_url(flask.request.host_url if flask.has_request_context() else "")
+
+
+@callback(
+    Output(ids.DOWNLOAD, "data"),
+    Input(ids.data_export(ALL, ALL), "n_clicks"),
+    State(ids.STATE, "data"),
+    State(ids.URL, "search"),
+    prevent_initial_call=True,
+)
+def download_data(clicks: Any, data: Any, search: Any) -> Any:
+    """The data behind the view, or the indicator's full series, with its metadata alongside."""
+    trigger = ctx.triggered_id
+    if not data or not isinstance(trigger, dict) or trigger.get("format") not in DATA_EXPORTS:
+        return no_update
+    if not any(isinstance(c, int) and c > 0 for c in (clicks or [])):  # a re-rendered menu, not a click
+        return no_update
+    state = to_state(data)
+    build, kind = DATA_EXPORTS[trigger["format"]]
+    link = search if isinstance(search, str) and len(search) < 2048 else ""
+    table = build(state, site_url(), link, date.today())
+    if kind == "csv":
+        return dcc.send_bytes(exports.to_csv(table), f"{table.name}.csv", type=exports.CSV_MIME)
+    content = exports.to_xlsx(table, t("export.about_sheet", state.lang), t("export.data_sheet", state.lang))
+    return dcc.send_bytes(content, f"{table.name}.xlsx", type=exports.XLSX_MIME)
+
+
+@callback(Output(ids.EXPORT_META, "data"), Input(ids.STATE, "data"))
+def export_meta(data: Any) -> Any:
+    """Title, subtitle and source line of each chart, for the images the browser renders."""
+    if not data:
+        return no_update
+    state = to_state(data)
+    meta = embeds.chart_texts(state)
+    source = t("export.source_line", state.lang, sources=meta["sources"], date=date.today().isoformat(), url="{url}")
+    return {
+        "charts": meta["charts"],
+        "source": source,
+        "file": f"{state.indicator}_{state.focus}_{state.resolved_year(views.options())}",
+        "copied": t("share.copied", state.lang),
+        "copied_code": t("export.copied", state.lang),
+    }
+
+
+# No outputs: these functions only download a file or write to the clipboard.
+clientside_callback(
+    ClientsideFunction("lac", "exportImage"),
+    Input(ids.image_export(ALL, ALL), "n_clicks"),
+    State(ids.EXPORT_META, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("lac", "copyLink"),
+    Output(ids.COPY_STATUS, "children"),
+    Input(ids.COPY_LINK, "n_clicks"),
+    State(ids.EXPORT_META, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction("lac", "copyEmbed"),
+    Input(ids.EMBED_COPY, "n_clicks"),
+    State(ids.EMBED_CODE, "value"),
+    prevent_initial_call=True,
+)
+
+
+@callback(
+    Output(ids.EMBED_MODAL, "is_open"),
+    Output(ids.EMBED_CODE, "value"),
+    Input(ids.embed_open(ALL), "n_clicks"),
+    Input(ids.EMBED_KIND, "value"),
+    State(ids.STATE, "data"),
+    State(ids.EMBED_CODE, "value"),
+    prevent_initial_call=True,
+)
+def embed_code(clicks: Any, kind: Any, data: Any, current: Any) -> tuple[Any, Any]:
+    """The lazy-loading iframe snippet of a chart, live or pinned to the current data version."""
+    trigger = ctx.triggered_id
+    if not data:
+        return no_update, no_update
+    if isinstance(trigger, dict):
+        if not any(isinstance(c, int) and c > 0 for c in (clicks or [])):
+            return no_update, no_update
+        chart = trigger.get("chart")
+    else:  # the live/pinned switch: keep the chart of the code on show
+        chart = embeds.chart_of(current)
+    if chart not in ids.CHARTS:
+        return no_update, no_update
+    state = to_state(data)
+    version = get_store().version if kind == "pinned" else None
+    return True, embeds.iframe(site_url(), chart, state, version)

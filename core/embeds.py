@@ -1,0 +1,120 @@
+"""Chart texts for exports and embeds, the iframe snippet, and the chart-only embed pages (/embed/<chart>)."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from core import queries, settings, views
+from core.i18n import t
+from core.store import get_store
+from core.urlstate import ViewState, decode, encode
+
+EMBED_HEIGHT = {"map": 560, "trend": 440, "ranking": 640}
+
+
+def site_url(request_root: str) -> str:
+    """The public address: SITE_URL when set (behind a proxy), else the address the request came to."""
+    return (settings.get("SITE_URL") or request_root or "/").rstrip("/")
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return head + "." if dot else text
+
+
+def chart_texts(state: ViewState) -> dict[str, Any]:
+    """Title and subtitle of each chart, and the short source line, in the state's language."""
+    lang = state.lang
+    meta = queries.indicator_meta(state.indicator)
+    definition = _first_sentence(" ".join(meta["definition"][lang].split()))
+    focus = views.focus_name(state.focus, lang)
+    year = str(state.resolved_year(views.options()))
+    years = meta["years"]
+    span = f"{years[0]}–{years[-1]}"
+
+    def subtitle(period: str) -> str:
+        return t("export.subtitle", lang, definition=definition, focus=focus, period=period)
+
+    return {
+        "charts": {
+            "map": {"title": views.map_title(state), "subtitle": subtitle(year)},
+            "trend": {"title": views.trend_title(state), "subtitle": subtitle(span)},
+            "ranking": {"title": views.ranking_title(state), "subtitle": subtitle(year)},
+        },
+        "sources": "; ".join(t(f"source.{s}", lang) for s in meta["source"]),
+    }
+
+
+def embed_query(state: ViewState, version: str | None) -> str:
+    query = encode(state, views.options())
+    pairs = parse_qsl(query.lstrip("?"))
+    if state.lang != views.options().languages[0] and not any(k == "lang" for k, _ in pairs):
+        pairs.append(("lang", state.lang))
+    if version:
+        pairs.append(("version", version))
+    return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+
+def iframe(root: str, chart: str, state: ViewState, version: str | None) -> str:
+    """A lazy-loading iframe for a chart (pinned when `version` is given)."""
+    src = f"{root}/embed/{chart}{embed_query(state, version)}"
+    title = html.escape(chart_texts(state)["charts"][chart]["title"], quote=True)
+    return (
+        f'<iframe src="{html.escape(src, quote=True)}" title="{title}" width="100%" '
+        f'height="{EMBED_HEIGHT[chart]}" loading="lazy" style="border:0" referrerpolicy="no-referrer-when-downgrade">'
+        "</iframe>"
+    )
+
+
+def chart_of(code: Any) -> str | None:
+    """Which chart an iframe snippet shows (to rebuild it when live/pinned changes)."""
+    if not isinstance(code, str):
+        return None
+    return next((c for c in EMBED_HEIGHT if f"/embed/{c}" in code), None)
+
+
+def figure(chart: str, state: ViewState) -> dict[str, Any]:
+    if chart == "map":
+        return views.map_figure(state, state.resolved_year(views.options()))
+    if chart == "trend":
+        return views.trend_figure(state)
+    return views.ranking_figure(state)
+
+
+def page(chart: str, query: str, accept_language: str | None) -> tuple[str, int]:
+    """The HTML of a chart-only page: title, interactive chart sized to its frame, source line, data version."""
+    from core.i18n import negotiate
+
+    params = dict(parse_qsl(query[:2048], max_num_fields=20))
+    pinned = params.pop("version", None)
+    state = decode(urlencode(params), views.options(), negotiate(accept_language))
+    store = get_store()
+    lang = state.lang
+    texts = chart_texts(state)
+    version_note = t("embed.pinned_note", lang, version=store.version)
+    if pinned and pinned != store.version:
+        version_note = t("embed.pinned_gone", lang, asked=pinned[:16], version=store.version)
+    spec = {"figure": figure(chart, state), "config": {"displaylogo": False, "responsive": True,
+            "topojsonURL": "/assets/topojson/", "modeBarButtonsToRemove": ["select2d", "lasso2d"]}}  # fmt: skip
+    link = "/" + encode(state, views.options())
+    title = html.escape(texts["charts"][chart]["title"])
+    source = f"{t('sources.label', lang)} {texts['sources']}. {version_note}."
+    data = json.dumps(spec).replace("</", "<\\/")  # no "</script>" can end the JSON block early
+    body = "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{lang}">',
+            '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<title>{title}</title><link rel="stylesheet" href="/assets/embed.css"></head>',
+            f'<body><main class="embed"><h1>{title}</h1><div id="chart" class="embed-chart embed-{chart}"></div>',
+            f'<p class="embed-source">{html.escape(source)} <a href="{html.escape(link, quote=True)}" '
+            f'target="_blank" rel="noopener">{html.escape(t("embed.open", lang))}</a></p></main>',
+            f'<script id="chart-spec" type="application/json">{data}</script>',
+            '<script src="/assets/vendor/plotly-geo.min.js?v=4.1.1"></script>',
+            '<script src="/assets/embed.js"></script></body></html>',
+        ]
+    )
+    return body, 200
