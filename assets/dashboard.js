@@ -46,6 +46,18 @@
     });
   }
 
+  function scaleFonts(node, factor) {
+    if (Array.isArray(node)) { node.forEach(function (item) { scaleFonts(item, factor); }); return; }
+    if (!node || typeof node !== "object") { return; }
+    Object.keys(node).forEach(function (key) {
+      var value = node[key];
+      if ((key === "font" || key === "tickfont" || key === "textfont") && value && typeof value.size === "number") {
+        value.size = Math.round(value.size * factor);
+      }
+      scaleFonts(value, factor);
+    });
+  }
+
   var SIZES = { "png-1920": [1920, 1080, "png"], "png-1280": [1280, 720, "png"], "svg": [1920, 1080, "svg"] };
 
   /* Re-draws a chart off-screen at slide size with its title, subtitle and source line (with the access date
@@ -56,8 +68,12 @@
     var texts = meta.charts[chart];
     if (!size || !graph || !texts) { return; }
     var width = size[0], height = size[1], k = height / 1080;
-    var top = Math.round(150 * k), bottom = Math.round((chart === "map" ? 200 : 110) * k);
+    var top = Math.round((chart === "ranking" ? 200 : 150) * k), bottom = Math.round((chart === "map" ? 230 : 130) * k);
     var layout = JSON.parse(JSON.stringify(graph.layout));
+    var data = JSON.parse(JSON.stringify(graph.data));
+    // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room.
+    scaleFonts(layout, 1.45 * k);
+    scaleFonts(data, 1.45 * k);
     delete layout.height;
     layout.width = width;
     layout.height = height;
@@ -67,13 +83,13 @@
     layout.title = {
       text: "<b>" + escapeHtml(texts.title) + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
         "px;color:#52606d\">" + escapeHtml(texts.subtitle) + "</span>",
-      x: 0, xref: "paper", xanchor: "left", y: 1 - (36 * k) / height, yanchor: "top",
+      x: 36 / 1920, xref: "container", xanchor: "left", y: 1 - (36 * k) / height, yanchor: "top",
       font: { size: Math.round(36 * k) }
     };
     var source = meta.source.replace("{url}", window.location.href);
     layout.annotations = (layout.annotations || []).concat([{
-      text: escapeHtml(source), showarrow: false, align: "left", xref: "paper", yref: "paper", x: 0, y: 0,
-      xanchor: "left", yanchor: "top", yshift: -(bottom - Math.round(64 * k)),
+      text: escapeHtml(source).replace(/\n/g, "<br>"), showarrow: false, align: "left", xref: "paper", yref: "paper", x: 0, y: 0,
+      xanchor: "left", yanchor: "top", yshift: -(bottom - Math.round(84 * k)),
       font: { size: Math.round(17 * k), color: "#52606d" }
     }]);
     var holder = document.createElement("div");
@@ -84,7 +100,7 @@
     holder.style.height = height + "px";
     document.body.appendChild(holder);
     var config = { staticPlot: true, topojsonURL: "/assets/topojson/" };
-    window.Plotly.newPlot(holder, graph.data, layout, config)
+    window.Plotly.newPlot(holder, data, layout, config)
       .then(function () {
         return window.Plotly.downloadImage(holder, {
           format: size[2], width: width, height: height, filename: meta.file + "_" + chart + "_" + width + "x" + height
