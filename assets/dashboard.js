@@ -112,6 +112,15 @@
       });
   }
 
+  // Charts are drawn for the screen width; redraw them for the printed page and back afterwards.
+  function resizeCharts() {
+    document.querySelectorAll(".js-plotly-plot").forEach(function (graph) {
+      if (window.Plotly && graph.offsetParent !== null) { window.Plotly.Plots.resize(graph); }
+    });
+  }
+  window.addEventListener("beforeprint", resizeCharts);
+  window.addEventListener("afterprint", resizeCharts);
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lac: {
       mapFigure: function (frames, year) {
