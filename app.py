@@ -8,8 +8,8 @@ import dash
 
 import callbacks  # noqa: F401  (importing registers the callbacks)
 from components.page import serve_layout
+from core import security, settings, views
 from core import server as routes
-from core import settings, views
 from core.i18n import t
 from core.store import DataFileError, get_store
 
@@ -34,6 +34,7 @@ app.index_string = app.index_string.replace("<html>", '<html lang="en">')
 app.layout = serve_layout
 server = app.server
 routes.register(server)
+security.install(server, app.csp_hashes())
 views.warm()
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""Flask routes beside Dash: the map geometry (cached for a year per data version), the chart-only embed pages,
-and the framing rule: only /embed/ pages may be shown inside another site's frame."""
+"""Flask routes beside Dash: the map geometry (cached for a year per data version) and the chart-only embed
+pages (the only pages other sites may frame: see core/security.py)."""
 
 from __future__ import annotations
 
@@ -39,17 +39,6 @@ def embed(chart: str) -> Response:
     return response
 
 
-def framing(response: Response) -> Response:
-    """Other sites may frame the embed pages, and nothing else (clickjacking)."""
-    if request.path.startswith("/embed/"):
-        response.headers["Content-Security-Policy"] = "frame-ancestors *"
-    else:
-        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
-        response.headers["X-Frame-Options"] = "DENY"
-    return response
-
-
 def register(server: Flask) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
     server.add_url_rule("/embed/<chart>", "embed", embed)
-    server.after_request(framing)
