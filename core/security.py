@@ -13,6 +13,7 @@ from core.store import get_store
 
 log = logging.getLogger("lacmig")
 
+MAX_BODY = 1024 * 1024  # the largest callback payload the page sends is a few KB
 DASH_API = "/_dash-"  # the renderer's endpoints: layout, dependencies, update-component
 
 
@@ -38,6 +39,7 @@ def content_security_policy(script_hashes: Iterable[str], framable: bool) -> str
 def install(server: Flask, script_hashes: list[str]) -> None:
     """Add the headers, the health check and the error handlers to the Flask server behind Dash."""
     policies = {framable: content_security_policy(script_hashes, framable) for framable in (True, False)}
+    server.config["MAX_CONTENT_LENGTH"] = MAX_BODY  # Flask answers 413 beyond this
 
     @server.after_request
     def headers(response: Response) -> Response:
