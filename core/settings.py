@@ -20,7 +20,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GUNICORN_TIMEOUT", "30", "Seconds before gunicorn restarts a silent worker."),
     Setting("DASH_DEBUG", "false", "Dash debug mode and dev tools; never on in production."),
     Setting("DATA_DIR", "", "Folder of the processed data files (default: data/processed in the checkout)."),
-    Setting("SITE_URL", "http://127.0.0.1:8050", "Public address of the site, printed in exports and embeds."),
+    Setting("SITE_URL", "", "Public address of the site for embed codes (default: the address each request came to)."),
+    Setting(
+        "REDIS_URL",
+        "",
+        "redis://host:port/db of a Redis shared by all workers and instances (default: none, an in-process cache).",
+    ),
+    Setting("CACHE_SIZE", "512", "Views (map payloads, figures) each process keeps in memory."),
+    Setting("CACHE_TTL", "86400", "Seconds a view stays in Redis (keys also carry the data version)."),
 )
 
 

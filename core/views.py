@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from core import bins, figures, queries
+from core import bins, cache, figures, queries
 from core import schema as s
 from core.i18n import LANGUAGES, fmt_short, fmt_value, t
 from core.store import get_store
@@ -187,13 +187,11 @@ def map_frames(state: ViewState) -> dict[str, list[dict]]:
 
 def map_payload(state: ViewState) -> dict[str, Any]:
     """The whole map of a view (every year), cached: the same view asked again costs nothing to rebuild."""
-    key = (state.indicator, state.focus, state.countries, state.resolved_scale(options()), state.lang)
-    return _map_payload_cached(*key, get_store().version)
+    parts = (state.indicator, state.focus, state.countries, state.resolved_scale(options()), state.lang)
+    return cache.cached("map", get_store().version, parts, lambda: _map_payload(*parts))
 
 
-@functools.lru_cache(maxsize=256)
-def _map_payload_cached(indicator: str, focus: str, countries: tuple[str, ...], scale: str, lang: str,
-                        version: str) -> dict[str, Any]:  # fmt: skip
+def _map_payload(indicator: str, focus: str, countries: tuple[str, ...], scale: str, lang: str) -> dict[str, Any]:
     state = ViewState(indicator=indicator, focus=focus, countries=countries, scale=scale, lang=lang)
     return {
         "base": map_figure(state, state.resolved_year(options())),

@@ -73,7 +73,8 @@ def raw_bodies(rng: random.Random) -> bytes:
 def page_path(rng: random.Random) -> str:
     key = rng.choice(["indicator", "year", "focus", "countries", "scale", "view", "lang", SCRIPT, "x" * 300])
     value = rng.choice([SCRIPT, "%3Cscript%3E", "'\"><img src=x onerror=alert(1)>", "1" * 5000, "%ZZ", "%00"])
-    base = rng.choice(["/", "/embed/map", "/embed/trend", "/embed/ranking", "/embed/" + SCRIPT, "/data/geometry.x.json"])
+    bases = ["/", "/embed/map", "/embed/trend", "/embed/ranking", "/embed/" + SCRIPT, "/data/geometry.x.json"]
+    base = rng.choice(bases)
     return f"{base}?{key}={value}"
 
 
