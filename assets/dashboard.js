@@ -15,6 +15,17 @@
     node[keys[keys.length - 1]] = value;
   }
 
+  // Selected countries get a dark outline (as core/figures.map_year_traces draws them on the server).
+  function outline(trace, codes, selected, width, color) {
+    if (!trace || !codes) { return; }
+    var marker = Object.assign({}, trace.marker);
+    marker.line = Object.assign({}, marker.line, {
+      width: codes.map(function (code) { return selected.indexOf(code) >= 0 ? 2.2 : width; }),
+      color: codes.map(function (code) { return selected.indexOf(code) >= 0 ? "#111111" : color; })
+    });
+    trace.marker = marker;
+  }
+
   function nearestYear(years, year) {
     if (!years || !years.length) { return null; }
     var best = years[0];
@@ -123,8 +134,9 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lac: {
-      mapFigure: function (frames, year) {
+      mapFigure: function (frames, year, state) {
         if (!frames || !frames.base) { return window.dash_clientside.no_update; }
+        var selected = (state && state.countries) || [];
         var shown = nearestYear(frames.years, year);
         var update = frames.frames[String(shown)];
         var base = frames.base;
@@ -136,6 +148,8 @@
           }
           return copy;
         });
+        outline(data[1], data[1].locations, selected, 0.6, "#ffffff");
+        outline(data[2], (data[2].customdata || []).map(function (row) { return row[2]; }), selected, 1, "#ffffff");
         return { data: data, layout: base.layout };
       },
 

@@ -6,12 +6,13 @@ from components import ids
 
 NAMESPACE = "lac"
 
-# The map is rebuilt in the browser from the frames store whenever the year or the frames change.
+# The map is rebuilt in the browser from the frames store whenever the year, the frames or the selection change.
 clientside_callback(
     ClientsideFunction(NAMESPACE, "mapFigure"),
     Output(ids.MAP, "figure"),
     Input(ids.FRAMES, "data"),
     Input(ids.YEAR, "value"),
+    Input(ids.STATE, "data"),
 )
 
 # Play/pause toggles the ticker; the button label says what pressing it will do.

@@ -56,9 +56,9 @@ def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, 
 
 
 def view_key(state: ViewState) -> dict[str, Any]:
-    """What the map frames depend on: everything but the year and the table/map toggle."""
-    return {"indicator": state.indicator, "focus": state.focus, "countries": list(state.countries),
-            "scale": state.resolved_scale(views.options()), "lang": state.lang}  # fmt: skip
+    """What the map frames depend on: not the year, the table/map toggle or the selection (outlined in the browser)."""
+    return {"indicator": state.indicator, "focus": state.focus, "scale": state.resolved_scale(views.options()),
+            "lang": state.lang}  # fmt: skip
 
 
 def year_step(years: tuple[int, ...]) -> int:

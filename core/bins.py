@@ -4,6 +4,7 @@ year of an animation."""
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 
@@ -53,7 +54,7 @@ def classify(value: float, breaks: Sequence[float]) -> int:
     """Class number 1..len(breaks)+1 of a value (0 is reserved for 'no data')."""
     if value is None or not math.isfinite(value):
         return 0
-    return 1 + int(np.searchsorted(np.asarray(breaks), value, side="right"))
+    return 1 + bisect.bisect_right(breaks, value)
 
 
 def palette(classes: int, higher_is_worse: bool = False) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -56,18 +57,39 @@ def _members_cached(focus: str, version: str) -> tuple[str, ...]:
     return tuple(sorted(countries.loc[mask, "iso3"]))
 
 
-def values_at(indicator: str, year: int, members: tuple[str, ...], tolerance: int) -> pd.DataFrame:
+@functools.cache
+def _by_country(indicator: str, version: str) -> dict[str, dict[int, tuple[float, bool]]]:
+    rows = series(indicator)
+    out: dict[str, dict[int, tuple[float, bool]]] = {}
+    for code, year, value, computed in zip(rows["iso3"], rows["year"], rows["value"], rows["computed"], strict=True):
+        out.setdefault(code, {})[int(year)] = (float(value), bool(computed))
+    return out
+
+
+def nearest_values(indicator: str, year: int, members: tuple[str, ...], tolerance: int) -> list[dict[str, Any]]:
     """Each member's value in `year`, or else its nearest year within `tolerance` (earlier wins a tie).
 
-    Columns iso3, value, year (the year the value is from), computed. Members with nothing near are absent.
-    """
-    rows = series(indicator)
-    rows = rows[rows["iso3"].isin(members) & (rows["year"] - year).abs().le(tolerance)]
-    if rows.empty:
-        return rows.copy()
-    distance = (rows["year"] - year).abs() * 2 + (rows["year"] > year)
-    best = rows.assign(_d=distance).sort_values(["iso3", "_d"]).drop_duplicates("iso3")
-    return best.drop(columns="_d").reset_index(drop=True)
+    Records of iso3, value, year (the year the value is from), computed; members with nothing near are absent.
+    Plain Python over a per-country index: this runs for every year of every map a visitor opens."""
+    table = _by_country(indicator, get_store().version)
+    out = []
+    for code in members:
+        years = table.get(code)
+        if not years:
+            continue
+        for offset in (0, *(d for k in range(1, tolerance + 1) for d in (-k, k))):
+            if year + offset in years:
+                value, computed = years[year + offset]
+                out.append({"iso3": code, "value": value, "year": year + offset, "computed": computed})
+                break
+    return out
+
+
+def values_at(indicator: str, year: int, members: tuple[str, ...], tolerance: int) -> pd.DataFrame:
+    """nearest_values as a frame with columns iso3, value, year, computed."""
+    return pd.DataFrame(
+        nearest_values(indicator, year, members, tolerance), columns=["iso3", "year", "value", "computed"]
+    )
 
 
 def aggregate_series(indicator: str, members: tuple[str, ...]) -> tuple[Aggregate, ...]:
@@ -98,6 +120,11 @@ def aggregate_at(indicator: str, members: tuple[str, ...], year: int) -> Aggrega
     return next((a for a in aggregate_series(indicator, members) if a.year == year), None)
 
 
-def country_name(iso3: str, lang: str = "en") -> str:
+@functools.cache
+def _names(lang: str, version: str) -> dict[str, str]:
     countries = get_store().countries
-    return str(countries.at[iso3, f"name_{lang}"]) if iso3 in countries.index else iso3
+    return dict(zip(countries["iso3"], countries[f"name_{lang}"], strict=True))
+
+
+def country_name(iso3: str, lang: str = "en") -> str:
+    return _names(lang, get_store().version).get(iso3, iso3)

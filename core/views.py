@@ -107,18 +107,27 @@ def classes(indicator: str, focus: str, scale: str, lang: str, version: str) -> 
     return Classes(tuple(breaks), tuple(colors), tuple(labels))
 
 
-def ranked_values(state: ViewState, year: int) -> pd.DataFrame:
-    """Focus members with a value near `year`: iso3, value, year, computed, name, rank (1 = highest)."""
+def ranked_records(state: ViewState, year: int) -> list[dict[str, Any]]:
+    """Focus members with a value near `year`, highest first: iso3, value, year, computed, name, rank."""
     meta = queries.indicator_meta(state.indicator)
     members = queries.group_members(state.focus)
-    rows = queries.values_at(state.indicator, year, members, int(meta["nearest_year_tolerance"]))
-    rows = rows.sort_values(["value", "iso3"], ascending=[False, True]).reset_index(drop=True)
-    rows["rank"] = rows["value"].rank(ascending=False, method="min").astype(int)
-    rows["name"] = [queries.country_name(c, state.lang) for c in rows["iso3"]]
+    rows = queries.nearest_values(state.indicator, year, members, int(meta["nearest_year_tolerance"]))
+    rows.sort(key=lambda r: (-r["value"], r["iso3"]))
+    rank = 0
+    for position, row in enumerate(rows, start=1):
+        if position == 1 or row["value"] != rows[position - 2]["value"]:
+            rank = position  # ties share the better rank
+        row["rank"] = rank
+        row["name"] = queries.country_name(row["iso3"], state.lang)
     return rows
 
 
-def _hover(row: pd.Series | None, year: int, total: int, unit: str, focus: str, lang: str) -> str:
+def ranked_values(state: ViewState, year: int) -> pd.DataFrame:
+    columns = ["iso3", "value", "year", "computed", "rank", "name"]
+    return pd.DataFrame(ranked_records(state, year), columns=columns)
+
+
+def _hover(row: dict[str, Any] | None, year: int, total: int, unit: str, focus: str, lang: str) -> str:
     if row is None:
         return t("map.hover_no_data", lang, year=year)
     text = t("map.hover_value", lang, value=fmt_value(row["value"], unit, lang, compact=False), year=row["year"])
@@ -134,12 +143,12 @@ def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
     meta = queries.indicator_meta(state.indicator)
     store = get_store()
     members = queries.group_members(state.focus)
-    ranked = ranked_values(state, year).set_index("iso3")
+    ranked = {r["iso3"]: r for r in ranked_records(state, year)}
     cls = classes(state.indicator, state.focus, scale, state.lang, store.version)
     focus = focus_name(state.focus, state.lang)
     rows = []
     for code in members:
-        row = ranked.loc[code] if code in ranked.index else None
+        row = ranked.get(code)
         value = None if row is None else float(row["value"])
         rows.append(
             {
@@ -150,11 +159,16 @@ def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=["iso3", "name", "z", "hover"])
-    countries = store.countries
-    frame["area_km2"] = countries.loc[frame["iso3"], "area_km2"].to_numpy()
-    frame["label_lon"] = countries.loc[frame["iso3"], "label_lon"].to_numpy()
-    frame["label_lat"] = countries.loc[frame["iso3"], "label_lat"].to_numpy()
+    places = _places()
+    for column in ("area_km2", "label_lon", "label_lat"):
+        frame[column] = [places[column].get(code) for code in frame["iso3"]]
     return frame
+
+
+@functools.cache
+def _places() -> dict[str, dict[str, float]]:
+    countries = get_store().countries
+    return {c: dict(zip(countries["iso3"], countries[c], strict=True)) for c in ("area_km2", "label_lon", "label_lat")}
 
 
 def map_data(state: ViewState, year: int) -> figures.MapData:
@@ -186,13 +200,15 @@ def map_frames(state: ViewState) -> dict[str, list[dict]]:
 
 
 def map_payload(state: ViewState) -> dict[str, Any]:
-    """The whole map of a view (every year), cached: the same view asked again costs nothing to rebuild."""
-    parts = (state.indicator, state.focus, state.countries, state.resolved_scale(options()), state.lang)
+    """The whole map of a view (every year), cached: the same view asked again costs nothing to rebuild.
+
+    The selection is left out (the browser outlines selected countries), so selecting countries reuses it."""
+    parts = (state.indicator, state.focus, state.resolved_scale(options()), state.lang)
     return cache.cached("map", get_store().version, parts, lambda: _map_payload(*parts))
 
 
-def _map_payload(indicator: str, focus: str, countries: tuple[str, ...], scale: str, lang: str) -> dict[str, Any]:
-    state = ViewState(indicator=indicator, focus=focus, countries=countries, scale=scale, lang=lang)
+def _map_payload(indicator: str, focus: str, scale: str, lang: str) -> dict[str, Any]:
+    state = ViewState(indicator=indicator, focus=focus, scale=scale, lang=lang)
     return {
         "base": map_figure(state, state.resolved_year(options())),
         "frames": map_frames(state),

@@ -1,0 +1,173 @@
+"""Load benchmark (not a test), loopback only and bounded in time: the page and map updates under 50 and 200
+concurrent users against gunicorn, and a soak reporting the workers' memory growth.
+
+Each simulated user keeps one HTTP connection and loops: sometimes load the page (GET /), then ask for a map
+update (the callback that sends a view's map frames, for a random indicator and focus), then a year change (the
+panel callbacks, with a random selection), pausing between actions like a person reading a chart (--think, mean
+seconds; 0 turns every user into a flood). Reports requests/s, p50/p95/p99 latency and errors per kind.
+
+Usage: .venv/bin/python bench/load.py [--users 50 200] [--seconds 20] [--soak 600] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from run import free_port, start_server  # noqa: E402
+
+INDICATORS = ["emigrant_share", "emigrant_stock", "female_share", "remittances_usd", "remittances_gdp",
+              "remittance_cost", "tertiary_emigration_rate"]  # fmt: skip
+FOCUSES = ["lac", "caribbean", "central_america", "south_america", "caricom", "sica", "mercosur", "world"]
+COUNTRIES = ["MEX", "SLV", "HND", "GTM", "HTI", "JAM", "DOM", "COL", "VEN", "NIC"]
+
+
+def state(rng: random.Random) -> dict[str, Any]:
+    return {"indicator": rng.choice(INDICATORS), "focus": rng.choice(FOCUSES), "year": None,
+            "countries": rng.sample(COUNTRIES, rng.randint(0, 3)), "scale": None, "view": "map", "lang": "en",
+            "rejected": []}  # fmt: skip
+
+
+def frames_body(view: dict[str, Any]) -> bytes:
+    return json.dumps({
+        "output": "map-frames.data", "outputs": {"id": "map-frames", "property": "data"},
+        "inputs": [{"id": "view-key", "property": "data", "value": {"k": 1}}],
+        "state": [{"id": "view-state", "property": "data", "value": view}],
+        "changedPropIds": ["view-key.data"],
+    }).encode()  # fmt: skip
+
+
+PANELS = ["trend.figure", "ranking.figure", "headlines.children", "data-table.children", "data-table.hidden",
+          "map-wrap.hidden", "map-title.children", "trend-title.children", "ranking-title.children",
+          "map-note.children", "sources-map.children", "sources-trend.children", "sources-ranking.children",
+          "about.children"]  # fmt: skip
+
+
+def panels_body(view: dict[str, Any], year: int) -> bytes:
+    return json.dumps({
+        "output": ".." + "...".join(PANELS) + "..",
+        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in PANELS],
+        "inputs": [{"id": "view-state", "property": "data", "value": {**view, "year": year}}],
+        "changedPropIds": ["view-state.data"],
+    }).encode()  # fmt: skip
+
+
+class Results:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.times: dict[str, list[float]] = {}
+        self.errors: dict[str, int] = {}
+
+    def add(self, kind: str, ms: float, ok: bool) -> None:
+        with self.lock:
+            self.times.setdefault(kind, []).append(ms)
+            if not ok:
+                self.errors[kind] = self.errors.get(kind, 0) + 1
+
+
+def user(port: int, until: float, seed: int, results: Results, think: float) -> None:
+    """One person: an action, then `think` seconds (on average) looking at the result, and again."""
+    rng = random.Random(seed)
+    time.sleep(rng.uniform(0, think))  # people do not all click at the same instant
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
+    while time.monotonic() < until:
+        view = state(rng)
+        requests = [("page", "GET", "/", None), ("map_update", "POST", "/_dash-update-component", frames_body(view)),
+                    ("year_change", "POST", "/_dash-update-component",
+                     panels_body(view, rng.choice([2000, 2005, 2010])))]  # fmt: skip
+        for kind, method, path, body in requests if rng.random() < 0.2 else requests[1:]:
+            start = time.perf_counter()
+            try:
+                conn.request(method, path, body=body, headers=headers if body else {"Accept-Encoding": "gzip"})
+                response = conn.getresponse()
+                response.read()
+                ok = response.status < 400
+            except (OSError, http.client.HTTPException):
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            results.add(kind, (time.perf_counter() - start) * 1000, ok)
+        time.sleep(rng.expovariate(1 / think) if think else 0)
+    conn.close()
+
+
+def run_load(port: int, users: int, seconds: float, think: float) -> dict[str, Any]:
+    results = Results()
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=user, args=(port, until, n, results, think), daemon=True) for n in range(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + 60)
+    report: dict[str, Any] = {"users": users, "seconds": seconds, "think_s": think}
+    for kind, times in sorted(results.times.items()):
+        q = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
+        report[kind] = {"requests": len(times), "rps": round(len(times) / seconds, 1),
+                        "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
+                        "errors": results.errors.get(kind, 0)}  # fmt: skip
+    return report
+
+
+def workers_rss_kb(master: int) -> int:
+    """Resident memory of gunicorn's master and workers, from /proc (Linux)."""
+    total = 0
+    for pid in [master, *children(master)]:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--soak", type=float, default=0, help="seconds of soak at 50 users (0: none)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a user's actions (0: none)")
+    args = parser.parse_args()
+    os.environ["WEB_CONCURRENCY"] = str(args.workers)
+    port = free_port()
+    server = start_server(port, workers=args.workers)
+    try:
+        run_load(port, 10, 5, 0)  # warm-up: connections opened, some views cached
+        reports = [run_load(port, users, args.seconds, args.think) for users in args.users]
+        out: dict[str, Any] = {"workers": args.workers, "load": reports}
+        if args.soak:
+            before = workers_rss_kb(server.pid)
+            soak = run_load(port, 50, args.soak, args.think)
+            after = workers_rss_kb(server.pid)
+            out["soak"] = {**soak, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
+                           "growth_pct": round(100 * (after - before) / before, 1)}  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
