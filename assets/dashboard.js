@@ -69,6 +69,16 @@
     });
   }
 
+  // Splits text into lines of at most `width` characters at spaces (plotly titles do not wrap by themselves).
+  function wrap(text, width) {
+    var lines = [], line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > width) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+
   var SIZES = { "png-1920": [1920, 1080, "png"], "png-1280": [1280, 720, "png"], "svg": [1920, 1080, "svg"] };
 
   /* Re-draws a chart off-screen at slide size with its title, subtitle and source line (with the access date
@@ -91,9 +101,12 @@
     layout.paper_bgcolor = "#ffffff";
     layout.font = Object.assign({}, layout.font, { size: Math.round(20 * k) });
     layout.margin = { l: Math.round(70 * k), r: Math.round(110 * k), t: top, b: bottom };
+    var subtitle = wrap(texts.subtitle, 150);
+    top += Math.round((subtitle.length - 1) * 30 * k);
+    layout.margin.t = top;
     layout.title = {
       text: "<b>" + escapeHtml(texts.title) + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
-        "px;color:#52606d\">" + escapeHtml(texts.subtitle) + "</span>",
+        "px;color:#52606d\">" + subtitle.map(escapeHtml).join("<br>") + "</span>",
       x: 36 / 1920, xref: "container", xanchor: "left", y: 1 - (36 * k) / height, yanchor: "top",
       font: { size: Math.round(36 * k) }
     };
@@ -140,16 +153,19 @@
         var shown = nearestYear(frames.years, year);
         var update = frames.frames[String(shown)];
         var base = frames.base;
-        var data = base.data.map(function (trace, index) {
+        // A frame holds [shapes, dots] updates; the inset map repeats the shapes (traces are tagged by meta).
+        var data = base.data.map(function (trace) {
           var copy = Object.assign({}, trace);
-          if (update && index >= 1 && update[index - 1]) {
-            var changes = update[index - 1];
+          var changes = update && { shapes: update[0], dots: update[1] }[trace.meta];
+          if (changes) {
             Object.keys(changes).forEach(function (key) { setPath(copy, key, changes[key]); });
+          }
+          if (trace.meta === "shapes") { outline(copy, copy.locations, selected, 0.6, "#ffffff"); }
+          if (trace.meta === "dots") {
+            outline(copy, (copy.customdata || []).map(function (row) { return row[2]; }), selected, 1, "#ffffff");
           }
           return copy;
         });
-        outline(data[1], data[1].locations, selected, 0.6, "#ffffff");
-        outline(data[2], (data[2].customdata || []).map(function (row) { return row[2]; }), selected, 1, "#ffffff");
         return { data: data, layout: base.layout };
       },
 
@@ -194,6 +210,8 @@
       replaceUrl: function (query) {
         if (typeof query === "string") {
           window.history.replaceState(window.history.state, "", window.location.pathname + query + window.location.hash);
+          // dcc.Location learns the new address only from popstate; without it, its next push restores the old one.
+          window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
         }
       },
 

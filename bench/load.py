@@ -52,8 +52,7 @@ def frames_body(view: dict[str, Any]) -> bytes:
 
 PANELS = ["trend.figure", "ranking.figure", "headlines.children", "data-table.children", "data-table.hidden",
           "map-wrap.hidden", "map-title.children", "trend-title.children", "ranking-title.children",
-          "map-note.children", "sources-map.children", "sources-trend.children", "sources-ranking.children",
-          "about.children"]  # fmt: skip
+          "export-meta.data"]  # fmt: skip
 
 
 def panels_body(view: dict[str, Any], year: int) -> bytes:

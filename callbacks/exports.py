@@ -10,7 +10,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 
 from callbacks.views import to_state
 from components import ids
-from core import embeds, exports, views
+from core import embeds, exports
 from core.i18n import t
 from core.store import get_store
 
@@ -48,23 +48,6 @@ def download_data(clicks: Any, data: Any, search: Any) -> Any:
         return dcc.send_bytes(exports.to_csv(table), f"{table.name}.csv", type=exports.CSV_MIME)
     content = exports.to_xlsx(table, t("export.about_sheet", state.lang), t("export.data_sheet", state.lang))
     return dcc.send_bytes(content, f"{table.name}.xlsx", type=exports.XLSX_MIME)
-
-
-@callback(Output(ids.EXPORT_META, "data"), Input(ids.STATE, "data"))
-def export_meta(data: Any) -> Any:
-    """Title, subtitle and source line of each chart, for the images the browser renders."""
-    if not data:
-        return no_update
-    state = to_state(data)
-    meta = embeds.chart_texts(state)
-    source = t("export.source_line", state.lang, sources=meta["sources"], date=date.today().isoformat(), url="{url}")
-    return {
-        "charts": meta["charts"],
-        "source": source,
-        "file": f"{state.indicator}_{state.focus}_{state.resolved_year(views.options())}",
-        "copied": t("share.copied", state.lang),
-        "copied_code": t("export.copied", state.lang),
-    }
 
 
 # No outputs: these functions only download a file or write to the clipboard.

@@ -35,20 +35,15 @@ def build_frames(key: Any, data: Any) -> Any:
     Output(ids.MAP_TITLE, "children"),
     Output(ids.TREND_TITLE, "children"),
     Output(ids.RANKING_TITLE, "children"),
-    Output(ids.MAP_NOTE, "children"),
-    Output(f"{ids.SOURCES}-map", "children"),
-    Output(f"{ids.SOURCES}-trend", "children"),
-    Output(f"{ids.SOURCES}-ranking", "children"),
-    Output(ids.ABOUT, "children"),
+    Output(ids.EXPORT_META, "data"),
     Input(ids.STATE, "data"),
 )
 def draw_panels(data: Any) -> tuple[Any, ...]:
     """Everything but the map follows the committed state (not each animation frame)."""
     if not data:
-        return (no_update,) * 14
+        return (no_update,) * 10
     state = to_state(data)
     table_view = state.view == "table"
-    sources = panels.sources_text(state)
     return (
         views.trend_figure(state),
         views.ranking_figure(state),
@@ -59,9 +54,23 @@ def draw_panels(data: Any) -> tuple[Any, ...]:
         views.map_title(state),
         views.trend_title(state),
         views.ranking_title(state),
-        views.map_note(state),
-        sources,
-        sources,
-        sources,
-        panels.about(state),
+        panels.export_meta(state),
     )
+
+
+@callback(
+    Output(ids.MAP_NOTE, "children"),
+    Output(f"{ids.SOURCES}-map", "children"),
+    Output(f"{ids.SOURCES}-trend", "children"),
+    Output(f"{ids.SOURCES}-ranking", "children"),
+    Output(ids.ABOUT, "children"),
+    Input(ids.VIEW_KEY, "data"),
+    State(ids.STATE, "data"),
+)
+def draw_texts(key: Any, data: Any) -> tuple[Any, ...]:
+    """Notes, sources and the about panel change with the indicator or language, not with the year."""
+    if not key or not data:
+        return (no_update,) * 5
+    state = to_state(data)
+    sources = panels.sources_text(state)
+    return views.map_note(state), sources, sources, sources, panels.about(state)

@@ -125,11 +125,6 @@ def map_panel(text: dict[tuple[str, str], Any]) -> html.Section:
                 className="chart-head",
             ),
             html.Div(
-                dcc.Graph(id=ids.MAP, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
-                id="map-wrap",
-            ),
-            html.Div(id=ids.TABLE, className="table-wrap", hidden=True),
-            html.Div(
                 [
                     html.Button(
                         text[(ids.PLAY, "children")],
@@ -139,12 +134,19 @@ def map_panel(text: dict[tuple[str, str], Any]) -> html.Section:
                         **{"aria-label": text[(ids.PLAY, "aria-label")]},
                     ),
                     html.Div(
-                        dcc.Slider(id=ids.YEAR, min=0, max=1, step=None, marks={}, included=False),
+                        dcc.Slider(
+                            id=ids.YEAR, min=0, max=1, step=None, marks={}, included=False, allow_direct_input=False
+                        ),
                         className="year-slider",
                     ),
                 ],
                 className="timeline",
             ),
+            html.Div(
+                dcc.Graph(id=ids.MAP, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
+                id="map-wrap",
+            ),
+            html.Div(id=ids.TABLE, className="table-wrap", hidden=True),
             html.P(id=ids.MAP_NOTE, className="map-note"),
             sources_line(f"{ids.SOURCES}-map"),
         ],

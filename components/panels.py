@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import pandas as pd
 from dash import html
 
-from core import queries, views
+from core import embeds, queries, views
 from core.i18n import t
 from core.urlstate import ViewState
 
@@ -75,3 +76,15 @@ def about(state: ViewState) -> list[Any]:
         html.H4(t("about.caveats", lang)),
         html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
     ]
+
+
+def export_meta(state: ViewState) -> dict[str, Any]:
+    """Title, subtitle and source line of each chart, for the slide images the browser renders."""
+    meta = embeds.chart_texts(state)
+    source = t("export.source_line", state.lang, sources=meta["sources"], date=date.today().isoformat(), url="{url}")
+    return {
+        "charts": meta["charts"],
+        "source": source,
+        "file": f"{state.indicator}_{state.focus}_{state.resolved_year(views.options())}",
+        "copied": t("share.copied", state.lang),
+    }

@@ -24,6 +24,12 @@ HIGHLIGHT = "#d55e00"  # Okabe-Ito vermillion
 BAR = "#3b6ea8"
 # Okabe-Ito: distinguishable with every common colour-vision deficiency.
 QUALITATIVE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442")
+# The Lesser Antilles: drawn again in an inset when the map shows a wider area.
+INSET_LON = (-63.7, -59.2)
+INSET_LAT = (11.6, 18.7)
+LESSER_ANTILLES = frozenset(
+    {"AIA", "ATG", "BLM", "BRB", "DMA", "GLP", "GRD", "KNA", "LCA", "MAF", "MSR", "MTQ", "SXM", "VCT", "VGB", "VIR"}
+)
 SMALL_STATE_KM2 = 12_000  # below this a state is a few pixels at LAC scale: it gets a clickable marker
 
 
@@ -61,6 +67,7 @@ class MapData:
     lon_range: tuple[float, float]
     lat_range: tuple[float, float]
     legend_title: str
+    inset_title: str = ""  # set: an Eastern Caribbean inset, where island states are a few pixels apart
 
 
 def map_year_traces(data: MapData) -> list[dict]:
@@ -147,6 +154,7 @@ def map_figure(data: MapData) -> Figure:
                 "tickfont": {"size": 11},
             },
             "name": "",
+            "meta": "shapes",
         },
         year_traces[0],
     )
@@ -154,15 +162,36 @@ def map_figure(data: MapData) -> Figure:
         {
             "type": "scattergeo",
             "mode": "markers",
-            "marker": {"size": 9, "symbol": "circle"},
+            "marker": {"size": 8, "symbol": "circle"},
             "hovertemplate": hover,
             "showlegend": False,
             "name": "",
+            "meta": "dots",
         },
         year_traces[1],
     )
+    traces = [background, shapes, dots]
+    extra_layout: dict[str, Any] = {}
+    if data.inset_title:
+        # The same shapes again on a second, zoomed map: the browser fills both from one year frame (by "meta").
+        traces.append({**shapes, "geo": "geo2", "showscale": False, "colorbar": None})
+        extra_layout = {
+            "geo2": {
+                "domain": {"x": [0.0, 0.27], "y": [0.03, 0.45]},
+                "projection": {"type": "mercator"},
+                "lonaxis": {"range": list(INSET_LON)},
+                "lataxis": {"range": list(INSET_LAT)},
+                "showland": False, "showcountries": False, "showcoastlines": False, "showocean": False,
+                "showframe": True, "framecolor": "#9aa5b1", "framewidth": 1, "bgcolor": "#ffffff",
+            },
+            "annotations": [
+                {"text": data.inset_title, "xref": "paper", "yref": "paper", "x": 0.005, "y": 0.45,
+                 "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 11, "color": MUTED}}
+            ],
+        }  # fmt: skip
     layout = _layout(
         geo={
+            "domain": {"x": [0, 1], "y": [0, 1]},
             "projection": {"type": "natural earth"},
             "lonaxis": {"range": list(data.lon_range)},
             "lataxis": {"range": list(data.lat_range)},
@@ -178,8 +207,9 @@ def map_figure(data: MapData) -> Figure:
         margin={"l": 0, "r": 0, "t": 0, "b": 64},
         dragmode=False,
         clickmode="event",
+        **extra_layout,
     )
-    return {"data": [background, shapes, dots], "layout": layout}
+    return {"data": traces, "layout": layout}
 
 
 @dataclass(frozen=True)
@@ -194,7 +224,15 @@ class Line:
     dash: str = "solid"
 
 
-def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str, year: int) -> Figure:
+def trend_figure(
+    lines: Sequence[Line],
+    log: bool,
+    y_title: str,
+    empty_hint: str,
+    year: int,
+    ticks: dict[str, Any] | None = None,
+    separators: str = ".,",
+) -> Figure:
     """Selected countries over time (colour-blind-safe palette) with the focus aggregate dashed."""
     traces = [
         {
@@ -237,7 +275,9 @@ def trend_figure(lines: Sequence[Line], log: bool, y_title: str, empty_hint: str
             "rangemode": "normal" if log else "tozero",
             "automargin": True,
             "visible": not empty,
+            **(ticks or {}),
         },
+        separators=separators,
         shapes=[] if empty else [_vline(year, {"color": "#9aa5b1", "width": 1, "dash": "dot"})],
         annotations=annotations,
     )
@@ -257,7 +297,9 @@ class Ranking:
     reference_label: str
 
 
-def ranking_figure(data: Ranking, log: bool, x_title: str) -> Figure:
+def ranking_figure(
+    data: Ranking, log: bool, x_title: str, ticks: dict[str, Any] | None = None, separators: str = ".,"
+) -> Figure:
     """A dot plot (lollipops), selected countries in the accent colour, the focus aggregate as a dashed rule."""
     count = len(data.names)
     stems_x: list[float | None] = []
@@ -301,7 +343,9 @@ def ranking_figure(data: Ranking, log: bool, x_title: str) -> Figure:
             "side": "top",
             "automargin": True,
             "rangemode": "tozero" if not log else "normal",
+            **(ticks or {}),
         },
+        separators=separators,
         showlegend=False,
         shapes=shapes,
         annotations=annotations,

@@ -43,10 +43,12 @@ def install(server: Flask, script_hashes: list[str]) -> None:
 
     @server.after_request
     def headers(response: Response) -> Response:
-        framable = request.path.startswith("/embed/")
-        response.headers["Content-Security-Policy"] = policies[framable]
-        if not framable:
-            response.headers["X-Frame-Options"] = "DENY"
+        # The policy and framing rules matter for documents; callback JSON and assets skip their bytes.
+        if response.mimetype == "text/html":
+            framable = request.path.startswith("/embed/")
+            response.headers["Content-Security-Policy"] = policies[framable]
+            if not framable:
+                response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         if request.is_secure:

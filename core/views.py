@@ -178,6 +178,8 @@ def map_data(state: ViewState, year: int) -> figures.MapData:
     cls = classes(state.indicator, state.focus, scale, state.lang, store.version)
     small = members[members["area_km2"].fillna(0).lt(figures.SMALL_STATE_KM2) & members["label_lon"].notna()]
     lon_range, lat_range = fit(tuple(members["iso3"]))
+    wide = lon_range[1] - lon_range[0] > 25
+    inset = wide and bool(figures.LESSER_ANTILLES & set(members["iso3"]))
     return figures.MapData(
         geojson_url=geometry_url(),
         background=tuple(sorted(_bounds())),
@@ -188,6 +190,7 @@ def map_data(state: ViewState, year: int) -> figures.MapData:
         class_labels=cls.labels,
         lon_range=lon_range,
         lat_range=lat_range,
+        inset_title=t("map.inset", state.lang) if inset else "",
         legend_title=label(state.indicator, state.lang, "short_label")
         + (" " + t("map.log_note", state.lang) if scale == "log" else ""),
     )
@@ -259,14 +262,34 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
     return lines
 
 
+def value_ticks(values: list[float], log: bool, unit: str, lang: str) -> dict[str, Any]:
+    """Axis ticks for counts and money in the language's own words (plotly's 'B' reads as a trillion in Spanish):
+    powers of ten on a log axis; on a linear one plotly picks the ticks and the separators localise them."""
+    positive = [v for v in values if v and v > 0 and math.isfinite(v)]
+    if unit == "percent" or not log or not positive:
+        return {}
+    low, high = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
+    ticks = [10.0**e for e in range(low, high + 1)]
+    return {"tickvals": ticks, "ticktext": [fmt_short(v, lang) for v in ticks]}
+
+
+def separators(lang: str) -> str:
+    """plotly's decimal and thousands marks for the language."""
+    return t("format.decimal", lang) + t("format.group", lang)
+
+
 def trend_figure(state: ViewState) -> figures.Figure:
     log = state.resolved_scale(options()) == "log"
+    lines = trend_lines(state)
+    unit = queries.indicator_meta(state.indicator)["unit"]
     return figures.trend_figure(
-        trend_lines(state),
+        lines,
         log=log,
         y_title=label(state.indicator, state.lang, "short_label"),
         empty_hint=t("trend.empty", state.lang),
         year=state.resolved_year(options()),
+        ticks=value_ticks([v for line in lines for v in line.values], log, unit, state.lang),
+        separators=separators(state.lang),
     )
 
 
@@ -296,7 +319,15 @@ def ranking(state: ViewState) -> figures.Ranking:
 
 def ranking_figure(state: ViewState) -> figures.Figure:
     log = state.resolved_scale(options()) == "log"
-    return figures.ranking_figure(ranking(state), log=log, x_title=label(state.indicator, state.lang, "short_label"))
+    data = ranking(state)
+    unit = queries.indicator_meta(state.indicator)["unit"]
+    return figures.ranking_figure(
+        data,
+        log=log,
+        x_title=label(state.indicator, state.lang, "short_label"),
+        ticks=value_ticks(list(data.values), log, unit, state.lang),
+        separators=separators(state.lang),
+    )
 
 
 @dataclass(frozen=True)

@@ -89,19 +89,24 @@ def slider_year(page: Any) -> int:
     return int(page.get_attribute("#year [role=slider]", "aria-valuenow"))
 
 
-def country_point(page: Any, iso3: str) -> dict[str, float]:
-    """Screen position inside the focus-trace path of a country (plotly binds {loc: ISO3} to each path)."""
+def country_point(page: Any, iso3: str, layer: int = 1) -> dict[str, float]:
+    """Screen position inside a country's path (plotly binds {loc: ISO3} to each path). Choropleth layer 1 is the
+    focus shapes on the main map (0 is the background land); layer 2 is the Eastern Caribbean inset."""
     box = page.evaluate(
-        """code => {
+        """([code, layer]) => {
             const gd = document.querySelector('#map .js-plotly-plot');
             const layers = gd.querySelectorAll('.choroplethlayer g.trace');
-            const focus = layers[layers.length - 1];  // trace 1 (focus shapes), drawn above trace 0 (background)
+            const focus = layers[layer];
             const path = Array.from(focus.querySelectorAll('path')).find(p => p.__data__ && p.__data__.loc === code);
             if (!path) { return null; }
-            const r = path.getBoundingClientRect();
+            let r = path.getBoundingClientRect();
+            if (r.bottom > window.innerHeight || r.top < 0) {  // bring the map into view, as a person scrolls
+                window.scrollBy({top: r.top - window.innerHeight / 2, behavior: 'instant'});
+                r = path.getBoundingClientRect();
+            }
             return {x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height};
         }""",
-        iso3,
+        [iso3, layer],
     )
     assert box, f"no path of {iso3} in the map's focus trace"
     assert box["width"] > 3, f"{iso3} is too small to click: {box}"
@@ -205,11 +210,13 @@ def test_clicking_two_countries_then_one_again(page: Any, live_server: str) -> N
 
 
 def test_small_states_and_ranking_bars_are_clickable(page: Any, live_server: str) -> None:
-    """Grenada is a few pixels at LAC scale: its marker (map trace 2) selects it; so does a ranking dot."""
+    """Grenada is a few pixels at LAC scale: it has a marker (map trace 2) and a clickable shape in the Eastern
+    Caribbean inset, which selects it; so does a ranking dot."""
     open_dashboard(page, live_server)
     index = graph(page, "map", "gd.data[2].customdata.findIndex(c => c[2] === 'GRD')")
     assert index >= 0, "Grenada has no small-state marker"
-    point = marker_point(page, "map", 2, index)
+    assert graph(page, "map", "gd.data[3].geo") == "geo2"
+    point = country_point(page, "GRD", layer=2)
     page.mouse.move(point["x"], point["y"])
     page.mouse.click(point["x"], point["y"])
     wait_query(page, "q.get('countries') === 'GRD'")

@@ -231,3 +231,13 @@ def test_spanish_panels_use_spanish_numbers() -> None:
     headlines = json.dumps(out[2], default=lambda c: c.to_plotly_json())
     assert "mil millones" in headlines
     assert "Remesas" in json.dumps(out[0])
+
+
+def test_callbacks_without_a_state_leave_every_output_alone() -> None:
+    """Before the state store is filled, each view callback answers no_update for each of its outputs."""
+    from callbacks.views import draw_texts
+
+    for outputs, declared in ((draw_panels(None), 10), (draw_texts(None, None), 5)):
+        assert len(outputs) == declared
+        assert all(o is no_update for o in outputs)
+    assert build_frames(None, None) is no_update
