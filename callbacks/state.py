@@ -84,6 +84,14 @@ def notice(rejected: tuple[str, ...], lang: str, snapped: tuple[int, int] | None
     return dbc.Alert(" ".join(messages), color="warning", dismissable=True, className="notice")
 
 
+def shown_notice(message: Any, trigger: Any) -> Any:
+    """A new notice replaces the old one; a clean URL event (such as the address corrected after a notice) keeps
+    the notice on screen, so the visitor can read what was corrected."""
+    if message is not None:
+        return message
+    return None if trigger is None else no_update
+
+
 @callback(
     Output(ids.URL, "search"),
     Output(ids.STATE, "data"),
@@ -158,7 +166,7 @@ def sync_state(
         year_step(years),
         year_marks(years),
         state.resolved_year(options),
-        notice(state.rejected, state.lang, snapped) if trigger in (None, ids.URL, ids.INDICATOR) else no_update,
+        shown_notice(notice(state.rejected, state.lang, snapped), trigger),
         state.lang if state.lang != lang else no_update,
         query if changed and from_url else no_update,
     )
