@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run data test lint bench clean
+.PHONY: setup run data test lint bench load clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,9 @@ test: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+load: setup
+	$(PY) bench/load.py --users 50 200 --seconds 30 --soak 600
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
