@@ -16,7 +16,6 @@ import struct
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,14 +27,15 @@ import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.browser_helpers import graph, open_dashboard, wait_graph, wait_idle
+from tests.conftest import PageLog
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "data" / "processed" / "manifest.json"
 VIEWPORT = {"width": 1366, "height": 768}  # as the `page` fixture of conftest.py
 DEFAULT_TIMEOUT_MS = 15_000
-GRAPH_JS = "id => document.querySelector('#' + id + ' .js-plotly-plot')"
-IDLE_JS = """() => !document.querySelector('[data-dash-is-loading="true"]')"""
 IMAGE_FORMATS = ("png-1920", "png-1280", "svg")
 DOWNLOAD_TIMEOUT_MS = 30_000
 # What Chromium logs in the framing page when it refuses to show the dashboard in a frame: expected there only.
@@ -43,38 +43,6 @@ REFUSED_FRAME = re.compile(r"(Refused to (display|frame)|Framing) .*(frame-ances
 
 
 # --- helpers -------------------------------------------------------------------------------------------------
-
-
-def graph(page: Any, graph_id: str, expression: str) -> Any:
-    """Evaluate `expression` (JS, with `gd` the plotly graph div of `graph_id`) in the page."""
-    return page.evaluate(f"id => {{ const gd = ({GRAPH_JS})(id); return {expression}; }}", graph_id)
-
-
-def wait_graph(page: Any, graph_id: str, condition: str, arg: Any = None) -> None:
-    page.wait_for_function(
-        f"([id, arg]) => {{ const gd = ({GRAPH_JS})(id);"
-        f" return !!(gd && gd.data && gd._fullLayout && ({condition})); }}",
-        arg=[graph_id, arg],
-    )
-
-
-def wait_idle(page: Any) -> None:
-    page.wait_for_function(IDLE_JS)
-
-
-def wait_query(page: Any, predicate: str) -> None:
-    page.wait_for_function(f"() => {{ const q = new URLSearchParams(location.search); return {predicate}; }}")
-
-
-def open_dashboard(page: Any, origin: str, search: str = "") -> None:
-    """Load the page and wait until the charts are drawn from the URL and no callback is in flight."""
-    page.goto(origin + "/" + search)
-    page.wait_for_selector("#map .choropleth path")
-    wait_graph(page, "map", "gd.data.length >= 3 && gd.data[1].locations && gd.data[1].locations.length > 0")
-    wait_graph(page, "trend", "gd.data.length >= 1")
-    wait_graph(page, "ranking", "gd.data.length >= 1")
-    page.wait_for_function("() => document.getElementById('map-title').textContent.trim().length > 0")
-    wait_idle(page)
 
 
 def menu_item(page: Any, chart: str, kind: str, fmt: str | None = None) -> Any:
@@ -177,16 +145,6 @@ def embed_src(code: str) -> str:
     match = re.search(r'<iframe [^>]*src="([^"]+)"', code)
     assert match, f"no iframe src in the embed code: {code!r}"
     return html.unescape(match.group(1))
-
-
-@dataclass
-class PageLog:
-    """What a page of the foreign-site tests did (as conftest's PageLog): console errors, exceptions, requests."""
-
-    console_errors: list[str] = field(default_factory=list)
-    console_warnings: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
 
 
 def watch(page: Any, log: PageLog) -> None:
