@@ -11,12 +11,13 @@ from components import ids
 from components.share import copy_link, embed_dialog
 
 GRAPH_CONFIG = {
+    # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
+    # chart's Download menu makes slide images in the page's language instead.
+    "displayModeBar": False,
     "displaylogo": False,
     "responsive": True,
     # plotly's geo subplot fetches world_110m.json whenever locationmode is set; serve a local stub instead.
     "topojsonURL": "/assets/topojson/",
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "width": 1600, "height": 900, "scale": 1},
 }
 
 

@@ -50,6 +50,9 @@ def install(server: Flask, script_hashes: list[str]) -> None:
             if not framable:
                 response.headers["X-Frame-Options"] = "DENY"
         response.headers["X-Content-Type-Options"] = "nosniff"
+        if request.path.startswith("/assets/") and ("m" in request.args or "v" in request.args):
+            # Versioned by its query string (Dash's ?m=<mtime>, our ?v=<version>): safe to keep for a year.
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"

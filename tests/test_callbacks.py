@@ -174,7 +174,9 @@ def test_page_and_assets_served_locally(client: Any) -> None:
     assert "cdn." not in html
     assert "https://" not in html.split("<body>")[0]
     assert client.get("/assets/topojson/world_110m.json").status_code == 200
-    assert client.get("/assets/vendor/plotly-geo.min.js?v=4.1.1").status_code == 200
+    vendored = client.get("/assets/vendor/plotly-geo.min.js?v=4.1.1")
+    assert vendored.status_code == 200
+    assert "immutable" in vendored.headers["Cache-Control"]  # versioned assets are cached for a year
 
 
 def test_geometry_route_is_cacheable_and_versioned(client: Any) -> None:
