@@ -104,8 +104,11 @@
     var subtitle = wrap(texts.subtitle, 150);
     top += Math.round((subtitle.length - 1) * 30 * k);
     layout.margin.t = top;
+    var title = wrap(texts.title, 80);
+    top += Math.round((title.length - 1) * 40 * k);
+    layout.margin.t = top;
     layout.title = {
-      text: "<b>" + escapeHtml(texts.title) + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
+      text: "<b>" + title.map(escapeHtml).join("<br>") + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
         "px;color:#52606d\">" + subtitle.map(escapeHtml).join("<br>") + "</span>",
       x: 36 / 1920, xref: "container", xanchor: "left", y: 1 - (36 * k) / height, yanchor: "top",
       font: { size: Math.round(36 * k) }
@@ -166,7 +169,13 @@
           }
           return copy;
         });
-        return { data: data, layout: base.layout };
+        // The year of the frame, large on the map: while the animation plays, the titles keep the paused year.
+        var layout = Object.assign({}, base.layout);
+        layout.annotations = (base.layout.annotations || []).concat([{
+          text: String(shown), xref: "paper", yref: "paper", x: 0.99, y: 0.99, xanchor: "right", yanchor: "top",
+          showarrow: false, font: { size: 30, color: "rgba(31,41,51,0.45)" }
+        }]);
+        return { data: data, layout: layout };
       },
 
       togglePlay: function (clicks, ticks, playing, year, frames, label) {

@@ -5,6 +5,7 @@ year of an animation."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -32,6 +33,12 @@ def linear_breaks(values: Sequence[float], classes: int = 6) -> list[float]:
         return []
     cuts = np.quantile(data, [i / classes for i in range(1, classes)])
     breaks = sorted({_nice(float(c)) for c in cuts})
+    if len(breaks) < len(set(cuts)):
+        # Readable rounding merged classes (female shares cluster around 50 %: 48.7 and 51.2 both read "50"):
+        # round on a grid as fine as the closest two cuts instead.
+        gap = min((b - a for a, b in itertools.pairwise(sorted(set(cuts))) if b > a), default=1.0)
+        grid = 10.0 ** math.floor(math.log10(gap))
+        breaks = sorted({round(round(float(c) / grid) * grid, 10) for c in cuts})
     return [b for b in breaks if data.min() < b < data.max()][: MAX_CLASSES - 1]
 
 

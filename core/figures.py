@@ -295,6 +295,8 @@ class Ranking:
     highlighted: Sequence[bool]
     reference: float | None
     reference_label: str
+    target: float | None = None  # a policy target (SDG 10.c: 3 % cost), drawn as a dotted rule
+    target_label: str = ""
 
 
 def ranking_figure(
@@ -332,9 +334,16 @@ def ranking_figure(
              "yanchor": "bottom", "xanchor": "left", "showarrow": False, "font": {"size": 11, "color": MUTED},
              "bgcolor": "rgba(255,255,255,0.85)"}
         )  # fmt: skip
+    if data.target is not None:
+        shapes.append(_vline(data.target, {"color": "#009e73", "width": 2, "dash": "dot"}))
+        annotations.append(
+            {"text": data.target_label, "x": data.target, "xref": "x", "y": 0, "yref": "paper", "yanchor": "top",
+             "xanchor": "left", "showarrow": False, "font": {"size": 11, "color": "#00795a"},
+             "bgcolor": "rgba(255,255,255,0.85)"}
+        )  # fmt: skip
     layout = _layout(
-        height=max(220, 22 * count + 60),
-        margin={"l": 8, "r": 96, "t": 8, "b": 8},
+        height=max(220, 22 * count + 80),
+        margin={"l": 8, "r": 110, "t": 8, "b": 28},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category"},
         xaxis={
             "type": "log" if log else "linear",

@@ -19,7 +19,7 @@ from core.store import get_store
 from core.urlstate import Options, ViewState, default_state
 
 GEOMETRY_ROUTE = "/data/geometry.{version}.json"
-RANKING_LIMIT = 30  # bars beyond this are unreadable; selected countries are always added
+RANKING_LIMIT = 60  # all of LAC (51) fits; a World ranking shows its top 60 and says so
 
 
 @functools.cache
@@ -92,6 +92,9 @@ def classes(indicator: str, focus: str, scale: str, lang: str, version: str) -> 
     rows = queries.series(indicator)
     values = rows.loc[rows["iso3"].isin(queries.group_members(focus)), "value"].tolist()
     breaks = bins.log_breaks(values) if scale == "log" else bins.linear_breaks(values)
+    target = meta.get("target")
+    if target is not None and values and min(values) < target < max(values):
+        breaks = sorted({*breaks, float(target)})  # the policy target is a class edge (SDG 10.c: 3 %)
     colors = bins.palette(len(breaks) + 1, higher_is_worse=meta.get("higher_is") == "worse")
 
     def fmt(value: float) -> str:
@@ -113,12 +116,15 @@ def ranked_records(state: ViewState, year: int) -> list[dict[str, Any]]:
     members = queries.group_members(state.focus)
     rows = queries.nearest_values(state.indicator, year, members, int(meta["nearest_year_tolerance"]))
     rows.sort(key=lambda r: (-r["value"], r["iso3"]))
+    # Only remittances_gdp mixes published and computed values (after 2021); say which is which there.
+    flag = state.indicator == s.REMITTANCES_GDP
     rank = 0
     for position, row in enumerate(rows, start=1):
         if position == 1 or row["value"] != rows[position - 2]["value"]:
             rank = position  # ties share the better rank
         row["rank"] = rank
         row["name"] = queries.country_name(row["iso3"], state.lang)
+        row["flag_computed"] = flag
     return rows
 
 
@@ -133,8 +139,8 @@ def _hover(row: dict[str, Any] | None, year: int, total: int, unit: str, focus: 
     text = t("map.hover_value", lang, value=fmt_value(row["value"], unit, lang, compact=False), year=row["year"])
     if row["year"] != year:
         text += "<br>" + t("map.hover_nearest", lang, year=row["year"], asked=year)
-    if row.get("computed_note"):
-        text += "<br>" + row["computed_note"]
+    if row.get("computed") and row.get("flag_computed"):
+        text += "<br>" + t("map.hover_computed", lang)
     return text + "<br>" + t("map.hover_rank", lang, rank=row["rank"], total=total, focus=focus)
 
 
@@ -303,7 +309,11 @@ def ranking(state: ViewState) -> figures.Ranking:
     agg = queries.aggregate_at(state.indicator, queries.group_members(state.focus), year)
     unit = meta["unit"]
     reference = agg.value if agg is not None and unit == "percent" else None
+    target = meta.get("target")
+    target_label = t("ranking.target", state.lang, value=fmt_value(float(target), unit, state.lang)) if target else ""
     return figures.Ranking(
+        target=float(target) if target is not None else None,
+        target_label=target_label,
         names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=True)],
         codes=rows["iso3"].tolist(),
         values=rows["value"].tolist(),
@@ -375,7 +385,11 @@ def table_rows(state: ViewState) -> pd.DataFrame:
             "iso3": rows["iso3"],
             "name": rows["name"],
             "value": rows["value"],
-            "display": [fmt_value(v, unit, state.lang, compact=False) for v in rows["value"]],
+            "display": [
+                fmt_value(v, unit, state.lang, compact=False)
+                + (" †" if c and state.indicator == s.REMITTANCES_GDP else "")
+                for v, c in zip(rows["value"], rows["computed"], strict=True)
+            ],
             "year": rows["year"],
         }
     )
@@ -397,9 +411,12 @@ def trend_title(state: ViewState) -> str:
 
 
 def ranking_title(state: ViewState) -> str:
-    return t(
-        "ranking.title", state.lang, focus=focus_name(state.focus, state.lang), year=state.resolved_year(options())
-    )
+    year = state.resolved_year(options())
+    title = t("ranking.title", state.lang, focus=focus_name(state.focus, state.lang), year=year)
+    total = len(ranked_records(state, year))
+    if total > RANKING_LIMIT:
+        title += " (" + t("ranking.top", state.lang, shown=RANKING_LIMIT, total=total) + ")"
+    return title
 
 
 def map_note(state: ViewState) -> str:
@@ -410,6 +427,8 @@ def map_note(state: ViewState) -> str:
     note = t("map.note_years", state.lang, first=years[0], last=years[-1], count=len(years))
     if tolerance:
         note += " " + t("map.note_nearest", state.lang, tolerance=tolerance)
+    if state.indicator == s.REMITTANCES_GDP:
+        note += " " + t("table.computed_mark", state.lang) + "."
     return note
 
 
