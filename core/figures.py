@@ -232,6 +232,7 @@ def trend_figure(
     year: int,
     ticks: dict[str, Any] | None = None,
     separators: str = ".,",
+    target: tuple[float, str] | None = None,
 ) -> Figure:
     """Selected countries over time (colour-blind-safe palette) with the focus aggregate dashed."""
     traces = [
@@ -255,6 +256,34 @@ def trend_figure(
             {"text": empty_hint, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
              "font": {"color": MUTED, "size": 13}, "bgcolor": "rgba(255,255,255,0.8)"}
         )  # fmt: skip
+    target_shapes, target_notes = [], []
+    if target is not None and lines:
+        value, text = target
+        target_shapes.append(
+            {
+                "type": "line",
+                "xref": "paper",
+                "yref": "y",
+                "x0": 0,
+                "x1": 1,
+                "y0": value,
+                "y1": value,
+                "line": {"color": "#009e73", "width": 2, "dash": "dot"},
+            }
+        )
+        target_notes.append(
+            {
+                "text": text,
+                "xref": "paper",
+                "yref": "y",
+                "x": 1,
+                "y": value,
+                "xanchor": "right",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 11, "color": "#00795a"},
+            }
+        )
     layout = _layout(
         showlegend=True,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12}},
@@ -278,8 +307,8 @@ def trend_figure(
             **(ticks or {}),
         },
         separators=separators,
-        shapes=[] if empty else [_vline(year, {"color": "#9aa5b1", "width": 1, "dash": "dot"})],
-        annotations=annotations,
+        shapes=[] if empty else [_vline(year, {"color": "#9aa5b1", "width": 1, "dash": "dot"}), *target_shapes],
+        annotations=annotations + target_notes,
     )
     return {"data": traces, "layout": layout}
 

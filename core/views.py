@@ -185,7 +185,9 @@ def map_data(state: ViewState, year: int) -> figures.MapData:
     small = members[members["area_km2"].fillna(0).lt(figures.SMALL_STATE_KM2) & members["label_lon"].notna()]
     lon_range, lat_range = fit(tuple(members["iso3"]))
     wide = lon_range[1] - lon_range[0] > 25
-    inset = wide and bool(figures.LESSER_ANTILLES & set(members["iso3"]))
+    island_members = figures.LESSER_ANTILLES & set(members["iso3"])
+    with_data = island_members & set(queries.series(state.indicator)["iso3"])
+    inset = wide and bool(with_data)  # no inset of grey islands where the source covers none of them
     return figures.MapData(
         geojson_url=geometry_url(),
         background=tuple(sorted(_bounds())),
@@ -296,7 +298,17 @@ def trend_figure(state: ViewState) -> figures.Figure:
         year=state.resolved_year(options()),
         ticks=value_ticks([v for line in lines for v in line.values], log, unit, state.lang),
         separators=separators(state.lang),
+        target=target_line(state),
     )
+
+
+def target_line(state: ViewState) -> tuple[float, str] | None:
+    """The indicator's policy target and its label (SDG 10.c: a 3 % cost of sending remittances), if any."""
+    meta = queries.indicator_meta(state.indicator)
+    target = meta.get("target")
+    if target is None:
+        return None
+    return float(target), t("ranking.target", state.lang, value=fmt_value(float(target), meta["unit"], state.lang))
 
 
 def ranking(state: ViewState) -> figures.Ranking:

@@ -243,3 +243,18 @@ def test_callbacks_without_a_state_leave_every_output_alone() -> None:
         assert len(outputs) == declared
         assert all(o is no_update for o in outputs)
     assert build_frames(None, None) is no_update
+
+
+def test_cost_views_show_the_sdg_target_and_no_empty_inset() -> None:
+    from core.urlstate import ViewState
+
+    cost = ViewState(indicator="remittance_cost", focus="lac", countries=("HTI",))
+    trend = views.trend_figure(cost)
+    assert any(s.get("y0") == 3.0 for s in trend["layout"]["shapes"])  # SDG 10.c: 3 %
+    ranking = views.ranking_figure(cost)
+    assert any(s.get("x0") == 3.0 for s in ranking["layout"]["shapes"])
+    assert 3.0 in views.classes("remittance_cost", "lac", "linear", "en", get_store().version).breaks
+    # RPW surveys no Eastern Caribbean receiver: no inset of grey islands; emigrant shares have one.
+    assert len(views.map_figure(cost, 2020)["data"]) == 3
+    share = ViewState(indicator="emigrant_share", focus="lac")
+    assert views.map_figure(share, 2020)["data"][3]["geo"] == "geo2"
