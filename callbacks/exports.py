@@ -42,6 +42,8 @@ def download_data(clicks: Any, data: Any, search: Any) -> Any:
         return no_update
     state = to_state(data)
     build, kind = DATA_EXPORTS[trigger["format"]]
+    if trigger.get("chart") == "trend" and build is exports.view_table:
+        build = exports.trend_table  # the trend's own view: its lines by year, not the map's year
     link = search if isinstance(search, str) and len(search) < 2048 else ""
     table = build(state, site_url(), link, date.today())
     if kind == "csv":

@@ -64,6 +64,25 @@ def view_table(state: ViewState, site_url: str, link: str, accessed: date) -> Ta
     return Table(name, views.map_title(state), frame, notes(state, site_url, link, accessed))
 
 
+def trend_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
+    """What the trend chart shows: each line (the focus group's figure and each selected country) by year."""
+    lang = state.lang
+    records = [
+        {"series": line.name, "year": year, "value": round(float(value), 6)}
+        for line in views.trend_lines(state)
+        for year, value in zip(line.years, line.values, strict=True)
+    ]
+    frame = pd.DataFrame(records, columns=["series", "year", "value"]).rename(
+        columns={
+            "series": t("table.country", lang),
+            "year": t("table.year_plain", lang),
+            "value": views.label(state.indicator, lang, "short_label"),
+        }
+    )
+    name = f"{state.indicator}_{state.focus}_trend"
+    return Table(name, views.trend_title(state), frame, notes(state, site_url, link, accessed))
+
+
 def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
     """Every country and year of the indicator, with a flag where the value is computed rather than published."""
     lang = state.lang

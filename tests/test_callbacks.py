@@ -258,3 +258,17 @@ def test_cost_views_show_the_sdg_target_and_no_empty_inset() -> None:
     assert len(views.map_figure(cost, 2020)["data"]) == 3
     share = ViewState(indicator="emigrant_share", focus="lac")
     assert views.map_figure(share, 2020)["data"][3]["geo"] == "geo2"
+
+
+def test_trend_export_holds_the_trend_lines() -> None:
+    from datetime import date
+
+    from core import exports
+    from core.urlstate import ViewState
+
+    state = ViewState(indicator="emigrant_share", focus="sica", countries=("SLV", "HND"))
+    table = exports.trend_table(state, "http://x", "?focus=sica", date(2026, 11, 23))
+    series = set(table.frame.iloc[:, 0])
+    assert series == {"Central American Integration System (SICA)", "El Salvador", "Honduras"}
+    assert len(table.frame) == 3 * 7  # three lines, seven UN years
+    assert table.frame.iloc[:, 1].tolist()[:7] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
