@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import random
 import statistics
 import sys
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import free_port, start_server  # noqa: E402
+from run import serving  # noqa: E402
 
 INDICATORS = ["emigrant_share", "emigrant_stock", "female_share", "remittances_usd", "remittances_gdp",
               "remittance_cost", "tertiary_emigration_rate"]  # fmt: skip
@@ -149,10 +148,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a user's actions (0: none)")
     args = parser.parse_args()
-    os.environ["WEB_CONCURRENCY"] = str(args.workers)
-    port = free_port()
-    server = start_server(port, workers=args.workers)
-    try:
+    with serving(args.workers) as (port, server):
         run_load(port, 10, 5, 0)  # warm-up: connections opened, some views cached
         reports = [run_load(port, users, args.seconds, args.think) for users in args.users]
         out: dict[str, Any] = {"workers": args.workers, "load": reports}
@@ -162,9 +158,6 @@ def main() -> None:
             after = workers_rss_kb(server.pid)
             out["soak"] = {**soak, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
                            "growth_pct": round(100 * (after - before) / before, 1)}  # fmt: skip
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print(json.dumps(out, indent=2))
 
 

@@ -13,6 +13,7 @@ Usage: .venv/bin/python bench/run.py [--rounds N]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,18 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(workers: int = 2) -> Iterator[tuple[int, subprocess.Popen]]:
+    """gunicorn with the app on a free loopback port for the duration of the block: (port, process)."""
+    port = free_port()
+    server = start_server(port, workers)
+    try:
+        yield port, server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def start_server(port: int, workers: int = 2) -> subprocess.Popen:
@@ -154,8 +168,10 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
             "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
             "outputs": [{"id": i, "property": p} for i, p in outputs],
             "inputs": [{"id": i, "property": p, "value": v} for i, (p, v) in values.items()],
-            "state": [{"id": ids.VIEW_KEY, "property": "data", "value": None},
-                      {"id": ids.BROWSER_LANG, "property": "data", "value": "en"}],
+            "state": [
+                {"id": ids.VIEW_KEY, "property": "data", "value": None},
+                {"id": ids.BROWSER_LANG, "property": "data", "value": "en"},
+            ],
             "changedPropIds": [f"{ids.COMMITTED_YEAR}.data"],
         }
 
@@ -197,14 +213,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=200)
     args = parser.parse_args()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(port)
-    try:
+    with serving() as (port, _):
+        base = f"http://127.0.0.1:{port}"
         results = {**browser_numbers(base), **server_numbers(base, args.rounds)}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print(json.dumps(results, indent=2))
 
 

@@ -52,8 +52,6 @@ EMBED_COPY: Final = "embed-copy"
 EMBED_TITLE: Final = "embed-title"
 MENU_WRAP: Final = "menu-wrap-"  # + chart: holds that chart's export menu
 CHARTS: Final = ("map", "trend", "ranking")  # the charts that export and embed
-IMAGE_FORMATS: Final = ("png-1920", "png-1280", "svg")
-DATA_FORMATS: Final = ("view-csv", "view-xlsx", "series-csv", "series-xlsx")
 
 
 def image_export(chart: str, fmt: str) -> dict[str, str]:

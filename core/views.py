@@ -321,10 +321,9 @@ def ranking(state: ViewState) -> figures.Ranking:
     agg = queries.aggregate_at(state.indicator, queries.group_members(state.focus), year)
     unit = meta["unit"]
     reference = agg.value if agg is not None and unit == "percent" else None
-    target = meta.get("target")
-    target_label = t("ranking.target", state.lang, value=fmt_value(float(target), unit, state.lang)) if target else ""
+    target, target_label = target_line(state) or (None, "")
     return figures.Ranking(
-        target=float(target) if target is not None else None,
+        target=target,
         target_label=target_label,
         names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=True)],
         codes=rows["iso3"].tolist(),

@@ -70,10 +70,6 @@ COUNTRIES_REFERENCE = RawFile(
     },
 )  # fmt: skip
 
-ALL_FILES: tuple[RawFile, ...] = (
-    UNDESA_BILATERAL, UNDESA_TOTALS, WDI, WDI_2023, IAB, REMITTANCE_MATRIX, CORRIDOR_COSTS,
-)  # fmt: skip
-
 
 def _fail(path: Path, message: str) -> RawDataError:
     return RawDataError(f"{path}: {message}")
