@@ -67,9 +67,9 @@ def year_step(years: tuple[int, ...]) -> int:
 
 
 def year_marks(years: tuple[int, ...]) -> dict[int, Any]:
-    """Every year is a stop; labels on every year of 5-yearly series, every fifth year of annual ones."""
-    sparse = len(years) > 12
-    return {y: (str(y) if not sparse or y % 5 == 0 or y == years[-1] else "") for y in years}
+    """Every year is a stop; labels on each year of 5-yearly series, on the ends and every fifth of annual ones."""
+    sparse = len(years) > 8  # ten annual labels already collide on a phone
+    return {y: (str(y) if not sparse or y % 5 == 0 or y in (years[0], years[-1]) else "") for y in years}
 
 
 def notice(rejected: tuple[str, ...], lang: str, snapped: tuple[int, int] | None) -> Any:

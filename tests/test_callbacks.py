@@ -272,3 +272,12 @@ def test_trend_export_holds_the_trend_lines() -> None:
     assert series == {"Central American Integration System (SICA)", "El Salvador", "Honduras"}
     assert len(table.frame) == 3 * 7  # three lines, seven UN years
     assert table.frame.iloc[:, 1].tolist()[:7] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+
+
+def test_year_marks_label_few_years_on_annual_series() -> None:
+    from callbacks.state import year_marks
+
+    five_yearly = year_marks((1990, 1995, 2000, 2005, 2010, 2015, 2020))
+    assert all(five_yearly.values())
+    annual = year_marks(tuple(range(2011, 2021)))
+    assert [y for y, text in annual.items() if text] == [2011, 2015, 2020]
