@@ -89,7 +89,8 @@
     var texts = meta.charts[chart];
     if (!size || !graph || !texts) { return; }
     var width = size[0], height = size[1], k = height / 1080;
-    var top = Math.round((chart === "ranking" ? 200 : 150) * k), bottom = Math.round((chart === "map" ? 230 : 130) * k);
+    var isMap = chart === "map" || /-map$/.test(chart);
+    var top = Math.round((chart === "ranking" ? 200 : 150) * k), bottom = Math.round((isMap ? 230 : 130) * k);
     var layout = JSON.parse(JSON.stringify(graph.layout));
     var data = JSON.parse(JSON.stringify(graph.data));
     // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room.
@@ -113,7 +114,7 @@
       x: 36 / 1920, xref: "container", xanchor: "left", y: 1 - (36 * k) / height, yanchor: "top",
       font: { size: Math.round(36 * k) }
     };
-    var source = meta.source.replace("{url}", window.location.href);
+    var source = (texts.source || meta.source).replace("{url}", window.location.href);
     layout.annotations = (layout.annotations || []).concat([{
       text: escapeHtml(source).replace(/\n/g, "<br>"), showarrow: false, align: "left", xref: "paper", yref: "paper", x: 0, y: 0,
       xanchor: "left", yanchor: "top", yshift: -(bottom - Math.round(84 * k)),
@@ -142,11 +143,38 @@
   // Charts are drawn for the screen width; redraw them for the printed page and back afterwards.
   function resizeCharts() {
     document.querySelectorAll(".js-plotly-plot").forEach(function (graph) {
-      if (window.Plotly && graph.offsetParent !== null) { window.Plotly.Plots.resize(graph); }
+      if (window.Plotly && graph.offsetParent !== null && !graph.closest("#page-country")) {
+        window.Plotly.Plots.resize(graph);
+      }
     });
   }
-  window.addEventListener("beforeprint", resizeCharts);
-  window.addEventListener("afterprint", resizeCharts);
+
+  /* The profile's one-page brief (A4 portrait, see style.css): its small charts are redrawn at their printed
+     size in pixels (96 per inch) divided by the print zoom of style.css, so the whole chart, type included,
+     shrinks to fit; restored after printing. */
+  var BRIEF_ZOOM = 0.6;
+  var BRIEF_SIZES = { trend: [168, 94], flow: [228, 142] };
+  var briefSaved = [];
+  function briefCharts() {
+    if (!window.Plotly || briefSaved.length) { return; }
+    document.querySelectorAll("#page-country:not([hidden]) .js-plotly-plot").forEach(function (graph) {
+      var size = BRIEF_SIZES[graph.closest(".profile-flows") ? "flow" : "trend"];
+      briefSaved.push([graph, JSON.parse(JSON.stringify(graph.layout))]);
+      window.Plotly.relayout(graph, { width: size[0] / BRIEF_ZOOM, height: size[1] / BRIEF_ZOOM });
+    });
+  }
+  function restoreCharts() {
+    briefSaved.forEach(function (pair) {
+      var layout = pair[1];
+      delete layout.width;
+      delete layout.height;
+      window.Plotly.react(pair[0], pair[0].data, layout);
+    });
+    briefSaved = [];
+    resizeCharts();
+  }
+  window.addEventListener("beforeprint", function () { briefCharts(); resizeCharts(); });
+  window.addEventListener("afterprint", restoreCharts);
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lac: {
@@ -199,17 +227,24 @@
         return years[index + 1];
       },
 
-      exportImage: function (clicks, meta) {
+      // `meta` describes the dashboard's charts, `pageMeta` those of a profile or corridor view.
+      exportImage: function (clicks, meta, pageMeta) {
         var ctx = window.dash_clientside.callback_context;
         var trigger = ctx.triggered_id;
-        if (!meta || !trigger || !ctx.triggered.length || !ctx.triggered[0].value) { return; }
-        exportChart(trigger.chart, trigger.format, meta);
+        if (!trigger || !ctx.triggered.length || !ctx.triggered[0].value) { return; }
+        var own = pageMeta && pageMeta.charts && pageMeta.charts[trigger.chart] ? pageMeta : meta;
+        if (own) { exportChart(trigger.chart, trigger.format, own); }
       },
 
-      copyLink: function (clicks, meta) {
+      printPage: function (clicks) {
+        if (clicks) { window.print(); }
+      },
+
+      copyLink: function (clicks, meta, pageMeta) {
         if (!clicks) { return window.dash_clientside.no_update; }
         copyText(window.location.href);
-        return (meta && meta.copied) || "";
+        var onDashboard = window.location.pathname === "/";
+        return ((onDashboard ? meta : pageMeta) || meta || pageMeta || {}).copied || "";
       },
 
       copyEmbed: function (clicks, code) {

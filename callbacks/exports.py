@@ -10,9 +10,10 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 
 from callbacks.views import to_state
 from components import ids
-from core import embeds, exports
+from core import embeds, exports, pages
 from core.i18n import t
 from core.store import get_store
+from core.urlstate import path_of
 
 DATA_EXPORTS = {
     "view-csv": (exports.view_table, "csv"),
@@ -31,9 +32,10 @@ def site_url() -> str:
     Input(ids.data_export(ALL, ALL), "n_clicks"),
     State(ids.STATE, "data"),
     State(ids.URL, "search"),
+    State(ids.URL, "pathname"),
     prevent_initial_call=True,
 )
-def download_data(clicks: Any, data: Any, search: Any) -> Any:
+def download_data(clicks: Any, data: Any, search: Any, pathname: Any) -> Any:
     """The data behind the view, or the indicator's full series, with its metadata alongside."""
     trigger = ctx.triggered_id
     if not data or not isinstance(trigger, dict) or trigger.get("format") not in DATA_EXPORTS:
@@ -42,10 +44,23 @@ def download_data(clicks: Any, data: Any, search: Any) -> Any:
         return no_update
     state = to_state(data)
     build, kind = DATA_EXPORTS[trigger["format"]]
-    if trigger.get("chart") == "trend" and build is exports.view_table:
-        build = exports.trend_table  # the trend's own view: its lines by year, not the map's year
+    chart = trigger.get("chart")
     link = search if isinstance(search, str) and len(search) < 2048 else ""
-    table = build(state, site_url(), link, date.today())
+    if state.page != "dashboard":
+        link = path_of(state.page, state.subject) + link
+        if build is not exports.view_table:
+            return no_update  # a page's charts export what they draw; full series come from the dashboard
+        if chart == ids.PROFILE_DATA and state.page == "country":
+            table = exports.profile_table(state, site_url(), link, date.today())
+        else:
+            shown = pages.chart(state, chart) if isinstance(chart, str) else None
+            if shown is None:
+                return no_update
+            table = exports.chart_table(shown, state, site_url(), link, date.today())
+    else:
+        if chart == "trend" and build is exports.view_table:
+            build = exports.trend_table  # the trend's own view: its lines by year, not the map's year
+        table = build(state, site_url(), link, date.today())
     if kind == "csv":
         return dcc.send_bytes(exports.to_csv(table), f"{table.name}.csv", type=exports.CSV_MIME)
     content = exports.to_xlsx(table, t("export.about_sheet", state.lang), t("export.data_sheet", state.lang))
@@ -57,6 +72,7 @@ clientside_callback(
     ClientsideFunction("lac", "exportImage"),
     Input(ids.image_export(ALL, ALL), "n_clicks"),
     State(ids.EXPORT_META, "data"),
+    State(ids.PAGE_META, "data"),
     prevent_initial_call=True,
 )
 
@@ -65,6 +81,7 @@ clientside_callback(
     Output(ids.COPY_STATUS, "children"),
     Input(ids.COPY_LINK, "n_clicks"),
     State(ids.EXPORT_META, "data"),
+    State(ids.PAGE_META, "data"),
     prevent_initial_call=True,
 )
 
@@ -96,8 +113,8 @@ def embed_code(clicks: Any, kind: Any, data: Any, current: Any) -> tuple[Any, An
         chart = trigger.get("chart")
     else:  # the live/pinned switch: keep the chart of the code on show
         chart = embeds.chart_of(current)
-    if chart not in ids.CHARTS:
-        return no_update, no_update
     state = to_state(data)
+    if chart not in ids.CHARTS and not (isinstance(chart, str) and pages.page_of(chart) == state.page):
+        return no_update, no_update
     version = get_store().version if kind == "pinned" else None
     return True, embeds.iframe(site_url(), chart, state, version)

@@ -14,7 +14,7 @@ from dash import Input, Output, State, callback, ctx, no_update
 from components import ids
 from core import views
 from core.i18n import t
-from core.urlstate import MAX_COUNTRIES, ViewState, decode, encode
+from core.urlstate import MAX_COUNTRIES, ViewState, decode, encode, with_route
 
 # Callback payloads come from anyone on the internet: cap what we look at.
 MAX_VALUE = 64
@@ -40,12 +40,14 @@ def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
 
 
 def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
-                        lang: Any, browser_lang: str | None) -> ViewState:  # fmt: skip
+                        lang: Any, browser_lang: str | None, direction: Any = None,
+                        cyear: Any = None) -> ViewState:  # fmt: skip
     """Validate control values exactly as URL parameters are validated (payloads may be forged)."""
     codes = [c for c in countries if isinstance(c, str)][:MAX_COUNTRIES] if isinstance(countries, list) else []
     params = {
         "indicator": _text(indicator), "focus": _text(focus), "scale": _text(scale), "view": _text(view),
-        "countries": ",".join(codes), "lang": _text(lang),
+        "countries": ",".join(codes), "lang": _text(lang), "direction": _text(direction),
+        "cyear": str(cyear) if isinstance(cyear, int) and not isinstance(cyear, bool) else "",
     }  # fmt: skip
     state = decode(urlencode({k: v for k, v in params.items() if v}), views.options(), browser_lang)
     years = views.options().years[state.indicator]
@@ -56,9 +58,10 @@ def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, 
 
 
 def view_key(state: ViewState) -> dict[str, Any]:
-    """What the map frames depend on: not the year, the table/map toggle or the selection (outlined in the browser)."""
+    """What the map frames depend on: not the year, the table/map toggle or the selection (outlined in the browser).
+    Other pages build no map: the frames are made when the visitor comes (back) to the dashboard."""
     return {"indicator": state.indicator, "focus": state.focus, "scale": state.resolved_scale(views.options()),
-            "lang": state.lang}  # fmt: skip
+            "lang": state.lang, "dashboard": state.page == "dashboard"}  # fmt: skip
 
 
 def year_step(years: tuple[int, ...]) -> int:
@@ -109,7 +112,10 @@ def shown_notice(message: Any, trigger: Any) -> Any:
     Output(ids.NOTICE, "children"),
     Output(ids.LANG, "value"),
     Output(ids.REPLACE_URL, "data"),
+    Output(ids.DIRECTION, "value"),
+    Output(ids.CYEAR, "value"),
     Input(ids.URL, "search"),
+    Input(ids.URL, "pathname"),
     Input(ids.INDICATOR, "value"),
     Input(ids.FOCUS, "value"),
     Input(ids.COUNTRIES, "value"),
@@ -119,12 +125,14 @@ def shown_notice(message: Any, trigger: Any) -> Any:
     Input(ids.MAP, "clickData"),
     Input(ids.RANKING, "clickData"),
     Input(ids.LANG, "value"),
+    Input(ids.DIRECTION, "value"),
+    Input(ids.CYEAR, "value"),
     State(ids.VIEW_KEY, "data"),
     State(ids.BROWSER_LANG, "data"),
 )
 def sync_state(
-    search: Any, indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any, map_click: Any,
-    ranking_click: Any, lang: Any, old_key: Any, browser_lang: Any,
+    search: Any, pathname: Any, indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
+    map_click: Any, ranking_click: Any, lang: Any, direction: Any, cyear: Any, old_key: Any, browser_lang: Any,
 ) -> tuple[Any, ...]:  # fmt: skip
     """Reconcile the URL and the controls into one validated ViewState, and write it back to both.
 
@@ -138,14 +146,18 @@ def sync_state(
     if trigger in (None, ids.URL):
         state = decode(search if isinstance(search, str) else "", options, browser_lang)
     else:
-        state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang)
+        state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang, direction,
+                                    cyear)  # fmt: skip
         if trigger == ids.INDICATOR and isinstance(year, int) and state.year != year:
             snapped = (year, state.resolved_year(options))
         code = clicked_country(map_click if trigger == ids.MAP else ranking_click if trigger == ids.RANKING else None)
         if code:
             state = replace(state, countries=toggle(state.countries, code))
+    state = with_route(state, pathname, options)
     if state.year == options.years[state.indicator][-1]:
         state = replace(state, year=None)
+    if state.cyear == options.corridor_years[-1]:
+        state = replace(state, cyear=None)
     query = encode(state, options, browser_lang)
     from_url = trigger in (None, ids.URL)
     changed = query != (search or "")
@@ -169,4 +181,6 @@ def sync_state(
         shown_notice(notice(state.rejected, state.lang, snapped), trigger),
         state.lang if state.lang != lang else no_update,
         query if changed and from_url else no_update,
+        state.direction,
+        state.resolved_cyear(options),
     )

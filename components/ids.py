@@ -50,8 +50,28 @@ EMBED_CODE: Final = "embed-code"
 EMBED_KIND: Final = "embed-kind"  # live or pinned
 EMBED_COPY: Final = "embed-copy"
 EMBED_TITLE: Final = "embed-title"
+PAGE_META: Final = "page-meta"  # the same for the charts of a profile or corridor view
+
+# The pages (one layout; the path picks the page shown: see core/urlstate.route).
+DASHBOARD_PAGE: Final = "page-dashboard"
+PROFILE_PAGE: Final = "page-country"
+CORRIDOR_PAGE: Final = "page-corridors"
+PROFILE_LINKS: Final = "profile-links"  # on the dashboard: links to the selected countries' profiles
+PROFILE_BODY: Final = "profile-body"
+PROFILE_BAR: Final = "profile-bar"  # the profile's navigation bar
+PROFILE_NAV: Final = "profile-nav"  # its links (they carry the view)
+PROFILE_MENU: Final = "profile-menu"  # the profile's data download menu
+PRINT: Final = "print-brief"
+CORRIDOR_NAV: Final = "corridor-nav"
+CORRIDOR_TITLE: Final = "corridor-title"
+CORRIDOR_HEADLINES: Final = "corridor-headlines"
+CORRIDOR_BODY: Final = "corridor-body"
+DIRECTION: Final = "direction"
+CYEAR: Final = "corridor-year"
+
 MENU_WRAP: Final = "menu-wrap-"  # + chart: holds that chart's export menu
-CHARTS: Final = ("map", "trend", "ranking")  # the charts that export and embed
+CHARTS: Final = ("map", "trend", "ranking")  # the dashboard's charts that export and embed
+PROFILE_DATA: Final = "profile"  # the "chart" name of a profile's own data download (figures and comparison)
 
 
 def image_export(chart: str, fmt: str) -> dict[str, str]:

@@ -8,30 +8,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
+from components.pages import corridor_shell, profile_shell
 from components.share import copy_link, embed_dialog
-
-GRAPH_CONFIG = {
-    # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
-    # chart's Download menu makes slide images in the page's language instead.
-    "displayModeBar": False,
-    "displaylogo": False,
-    "responsive": True,
-    # plotly's geo subplot fetches world_110m.json whenever locationmode is set; serve a local stub instead.
-    "topojsonURL": "/assets/topojson/",
-}
-
-
-def labelled(control_id: str, label: str, control: object, width: dict[str, int]) -> dbc.Col:
-    label_el = dbc.Label(label, html_for=control_id, id=ids.LABEL_PREFIX + control_id, className="control-label")
-    return dbc.Col([label_el, control], **width)
-
-
-def toggle(control_id: str, options: list[dict[str, str]], extra_class: str) -> dbc.RadioItems:
-    """A group of radio buttons drawn as a button bar (keyboard: arrow keys move between options)."""
-    return dbc.RadioItems(
-        id=control_id, options=options, inline=True, className=f"btn-group {extra_class}",
-        inputClassName="btn-check", labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active",
-    )  # fmt: skip
+from components.widgets import GRAPH_CONFIG, labelled, toggle
 
 
 def header(text: dict[tuple[str, str], Any]) -> html.Header:
@@ -182,8 +161,36 @@ def about_panel(text: dict[tuple[str, str], Any]) -> html.Details:
     )
 
 
+def dashboard(text: dict[tuple[str, str], Any]) -> html.Div:
+    """The page at /: controls, headline figures, map, trend, ranking and the about panel."""
+    return html.Div(
+        [
+            controls(text),
+            html.Div(id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
+            headline_cards(),
+            dbc.Row(
+                [
+                    dbc.Col(map_panel(text), xs=12, xl=7),
+                    dbc.Col(
+                        [
+                            chart_panel(ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend", text, "trend-wrap"),
+                            chart_panel(ids.RANKING_TITLE, ids.RANKING, f"{ids.SOURCES}-ranking", text, "ranking-wrap"),
+                        ],
+                        xs=12,
+                        xl=5,
+                    ),
+                ],
+                className="g-3",
+            ),
+            about_panel(text),
+        ],
+        id=ids.DASHBOARD_PAGE,
+    )
+
+
 def page(text: dict[tuple[str, str], Any], browser_lang: str) -> html.Div:
-    """The whole page. Its state lives in the URL; the stores carry what the browser needs between callbacks."""
+    """The whole site in one layout: the path picks the page shown (dashboard, country profile or corridor view).
+    Its state lives in the URL; the stores carry what the browser needs between callbacks."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -191,6 +198,7 @@ def page(text: dict[tuple[str, str], Any], browser_lang: str) -> html.Div:
             dcc.Store(id=ids.REPLACE_URL),
             dcc.Store(id=ids.DOC_TITLE, data=text[(ids.DOC_TITLE, "data")]),
             dcc.Store(id=ids.EXPORT_META),
+            dcc.Store(id=ids.PAGE_META),
             dcc.Download(id=ids.DOWNLOAD),
             embed_dialog(text),
             dcc.Store(id=ids.STATE),
@@ -203,32 +211,10 @@ def page(text: dict[tuple[str, str], Any], browser_lang: str) -> html.Div:
             html.Main(
                 dbc.Container(
                     [
-                        controls(text),
                         html.Div(id=ids.NOTICE, role="status"),
-                        headline_cards(),
-                        dbc.Row(
-                            [
-                                dbc.Col(map_panel(text), xs=12, xl=7),
-                                dbc.Col(
-                                    [
-                                        chart_panel(
-                                            ids.TREND_TITLE, ids.TREND, f"{ids.SOURCES}-trend", text, "trend-wrap"
-                                        ),
-                                        chart_panel(
-                                            ids.RANKING_TITLE,
-                                            ids.RANKING,
-                                            f"{ids.SOURCES}-ranking",
-                                            text,
-                                            "ranking-wrap",
-                                        ),
-                                    ],
-                                    xs=12,
-                                    xl=5,
-                                ),
-                            ],
-                            className="g-3",
-                        ),
-                        about_panel(text),
+                        dashboard(text),
+                        profile_shell(text),
+                        corridor_shell(text),
                     ],
                     fluid=True,
                 ),

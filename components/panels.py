@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from core import embeds, queries, views
 from core.i18n import t
-from core.urlstate import ViewState
+from core.urlstate import ViewState, href
 
 
 def headline_cards(items: Sequence[views.Headline]) -> list[Any]:
@@ -28,7 +28,29 @@ def headline_cards(items: Sequence[views.Headline]) -> list[Any]:
     ]
 
 
-def data_table(rows: pd.DataFrame, state: ViewState) -> html.Table:
+def profile_link(state: ViewState, browser_lang: str | None, code: str, **extra: Any) -> dcc.Link:
+    """A country's name linking to its profile, keeping the view (indicator, year, focus, language)."""
+    name = queries.country_name(code, state.lang)
+    return dcc.Link(name, href=href(state, views.options(), browser_lang, "country", code), **extra)
+
+
+def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
+    """Under the controls: the selected countries' profiles (or how to select one), and the focus's corridors."""
+    lang = state.lang
+    if state.countries:
+        links = [profile_link(state, browser_lang, code, className="btn btn-sm btn-outline-primary profile-link")
+                 for code in state.countries]  # fmt: skip
+        out: list[Any] = [html.Span(t("route.profiles_label", lang), className="profile-links-label"), *links]
+    else:
+        out = [html.Span(t("route.profiles_hint", lang), className="profile-hint")]
+    if state.focus in views.options().groups:
+        text = t("route.focus_corridors", lang, group=views.focus_name(state.focus, lang))
+        out.append(dcc.Link(text, href=href(state, views.options(), browser_lang, "corridors", state.focus),
+                            id="focus-corridors", className="focus-corridors"))  # fmt: skip
+    return out
+
+
+def data_table(rows: pd.DataFrame, state: ViewState, browser_lang: str | None = None) -> html.Table:
     """The map's data as a real table: the text alternative for screen readers and for copying numbers."""
     lang = state.lang
     head = html.Thead(
@@ -39,7 +61,7 @@ def data_table(rows: pd.DataFrame, state: ViewState) -> html.Table:
             html.Tr(
                 [
                     html.Td(r["rank"]),
-                    html.Th(r["name"], scope="row"),
+                    html.Th(profile_link(state, browser_lang, r["iso3"]), scope="row"),
                     html.Td(r["display"], className="num"),
                     html.Td(r["year"]),
                 ]

@@ -20,18 +20,28 @@ DATA_ITEMS = (
 )
 
 
-def export_menu(chart: str, lang: str) -> dbc.DropdownMenu:
+PAGE_DATA_ITEMS = (("view-csv", "export.chart_csv"), ("view-xlsx", "export.chart_xlsx"))
+PROFILE_DATA_ITEMS = (("view-csv", "export.profile_csv"), ("view-xlsx", "export.profile_xlsx"))
+
+
+def export_menu(chart: str, lang: str, kind: str = "dashboard") -> dbc.DropdownMenu:
     """Images for slides (title, subtitle, source and date baked in), data files, and the embed code.
 
-    Re-rendered whole when the language changes (the export callbacks ignore the fresh zero click counts)."""
-    items: list[Any] = [dbc.DropdownMenuItem(t("export.images", lang), header=True)]
-    items += [
-        dbc.DropdownMenuItem(t(key, lang), id=ids.image_export(chart, fmt), n_clicks=0) for fmt, key in IMAGE_ITEMS
-    ]
+    `kind`: a dashboard chart (its view and its full series), a chart of a profile or corridor view (its own
+    data), or a profile's own data (headline figures and comparison; no image). Re-rendered whole when the
+    language changes (the export callbacks ignore the fresh zero click counts)."""
+    data_items = {"dashboard": DATA_ITEMS, "page": PAGE_DATA_ITEMS, "profile": PROFILE_DATA_ITEMS}[kind]
+    items: list[Any] = []
+    if kind != "profile":
+        items.append(dbc.DropdownMenuItem(t("export.images", lang), header=True))
+        items += [
+            dbc.DropdownMenuItem(t(key, lang), id=ids.image_export(chart, fmt), n_clicks=0) for fmt, key in IMAGE_ITEMS
+        ]
     items.append(dbc.DropdownMenuItem(t("export.data", lang), header=True))
-    items += [dbc.DropdownMenuItem(t(key, lang), id=ids.data_export(chart, fmt), n_clicks=0) for fmt, key in DATA_ITEMS]
-    items.append(dbc.DropdownMenuItem(divider=True))
-    items.append(dbc.DropdownMenuItem(t("export.embed", lang), id=ids.embed_open(chart), n_clicks=0))
+    items += [dbc.DropdownMenuItem(t(key, lang), id=ids.data_export(chart, fmt), n_clicks=0) for fmt, key in data_items]
+    if kind != "profile":
+        items.append(dbc.DropdownMenuItem(divider=True))
+        items.append(dbc.DropdownMenuItem(t("export.embed", lang), id=ids.embed_open(chart), n_clicks=0))
     return dbc.DropdownMenu(
         items,
         label=t("export.menu", lang),

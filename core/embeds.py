@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from core import queries, settings, views
-from core.i18n import t
+from core import pages, queries, settings, views
+from core.i18n import negotiate, t
 from core.store import get_store
-from core.urlstate import ViewState, decode, encode
+from core.urlstate import ViewState, decode, encode, path_of, route, with_route
 
 EMBED_HEIGHT = {"map": 560, "trend": 440, "ranking": 640}
 
@@ -51,6 +52,8 @@ def chart_texts(state: ViewState) -> dict[str, Any]:
 def embed_query(state: ViewState, version: str | None) -> str:
     query = encode(state, views.options())
     pairs = parse_qsl(query.lstrip("?"))
+    if state.page != "dashboard" and state.subject:
+        pairs.insert(0, ("subject", state.subject))
     if state.lang != views.options().languages[0] and not any(k == "lang" for k, _ in pairs):
         pairs.append(("lang", state.lang))
     if version:
@@ -61,19 +64,30 @@ def embed_query(state: ViewState, version: str | None) -> str:
 def iframe(root: str, chart: str, state: ViewState, version: str | None) -> str:
     """A lazy-loading iframe for a chart (pinned when `version` is given)."""
     src = f"{root}/embed/{chart}{embed_query(state, version)}"
-    title = html.escape(chart_texts(state)["charts"][chart]["title"], quote=True)
+    if chart in EMBED_HEIGHT:
+        title_text, height = chart_texts(state)["charts"][chart]["title"], EMBED_HEIGHT[chart]
+    else:
+        shown = pages.chart(state, chart)
+        title_text, height = (shown.title if shown else chart), pages.embed_height(chart)
+    title = html.escape(title_text, quote=True)
     return (
         f'<iframe src="{html.escape(src, quote=True)}" title="{title}" width="100%" '
-        f'height="{EMBED_HEIGHT[chart]}" loading="lazy" style="border:0" referrerpolicy="no-referrer-when-downgrade">'
+        f'height="{height}" loading="lazy" style="border:0" referrerpolicy="no-referrer-when-downgrade">'
         "</iframe>"
     )
 
 
+EMBED_PATH = re.compile(r"/embed/([a-z0-9-]{1,40})[?\"]")
+
+
 def chart_of(code: Any) -> str | None:
     """Which chart an iframe snippet shows (to rebuild it when live/pinned changes)."""
-    if not isinstance(code, str):
-        return None
-    return next((c for c in EMBED_HEIGHT if f"/embed/{c}" in code), None)
+    found = EMBED_PATH.search(code) if isinstance(code, str) else None
+    return found.group(1) if found else None
+
+
+def embeddable(chart: str) -> bool:
+    return chart in EMBED_HEIGHT or pages.page_of(chart) is not None
 
 
 def figure(chart: str, state: ViewState) -> dict[str, Any]:
@@ -84,24 +98,43 @@ def figure(chart: str, state: ViewState) -> dict[str, Any]:
     return views.ranking_figure(state)
 
 
+def _page_chart(chart: str, subject: str | None, state: ViewState) -> tuple[ViewState, dict[str, Any], str, str]:
+    """State, figure, title and sources of a profile or corridor chart; ValueError for a subject not of that page."""
+    page = pages.page_of(chart)
+    found = route(path_of(str(page), subject), views.options()) if subject else None
+    if found is None or found[0] != page:
+        raise ValueError(f"no {page} page for subject {subject!r}")
+    state = with_route(state, path_of(*found), views.options())
+    shown = pages.chart(state, chart)
+    if shown is None:
+        raise ValueError(f"no chart {chart!r} on that page")
+    return state, shown.figure, shown.title, shown.sources
+
+
 def page(chart: str, query: str, accept_language: str | None) -> tuple[str, int]:
     """The HTML of a chart-only page: title, interactive chart sized to its frame, source line, data version."""
-    from core.i18n import negotiate
-
     params = dict(parse_qsl(query[:2048], max_num_fields=20))
     pinned = params.pop("version", None)
+    subject = params.pop("subject", None)
     state = decode(urlencode(params), views.options(), negotiate(accept_language))
     store = get_store()
     lang = state.lang
-    texts = chart_texts(state)
+    if chart in EMBED_HEIGHT:
+        texts = chart_texts(state)
+        shown_figure, title_text, sources = figure(chart, state), texts["charts"][chart]["title"], texts["sources"]
+    else:
+        try:
+            state, shown_figure, title_text, sources = _page_chart(chart, subject, state)
+        except ValueError:
+            return "not found", 404
     version_note = t("embed.pinned_note", lang, version=store.version)
     if pinned and pinned != store.version:
         version_note = t("embed.pinned_gone", lang, asked=pinned[:16], version=store.version)
-    spec = {"figure": figure(chart, state), "config": {"displaylogo": False, "responsive": True,
+    spec = {"figure": shown_figure, "config": {"displaylogo": False, "responsive": True,
             "topojsonURL": "/assets/topojson/", "modeBarButtonsToRemove": ["select2d", "lasso2d"]}}  # fmt: skip
-    link = "/" + encode(state, views.options())
-    title = html.escape(texts["charts"][chart]["title"])
-    source = f"{t('sources.label', lang)} {texts['sources']}. {version_note}."
+    link = path_of(state.page, state.subject) + encode(state, views.options())
+    title = html.escape(title_text)
+    source = f"{t('sources.label', lang)} {sources}. {version_note}."
     data = json.dumps(spec).replace("</", "<\\/")  # no "</script>" can end the JSON block early
     body = "\n".join(
         [

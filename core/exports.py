@@ -12,8 +12,10 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from core import queries, views
+from core import profiles, queries, views
+from core.charts import Chart
 from core.i18n import t
+from core.store import get_store
 from core.urlstate import ViewState
 
 CSV_MIME = "text/csv"
@@ -98,6 +100,35 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
     )
     title = views.label(state.indicator, lang)
     return Table(f"{state.indicator}_all_years", title, frame, notes(state, site_url, link, accessed))
+
+
+def page_notes(sources: str, extra: tuple[str, ...], lang: str, site_url: str, link: str,
+               accessed: date) -> tuple[tuple[str, str], ...]:  # fmt: skip
+    return (
+        (t("sources.label", lang).rstrip(" :："), sources),
+        *((t("about.caveats", lang), note) for note in extra),
+        (t("export.accessed", lang), accessed.isoformat()),
+        (t("export.address", lang), site_url.rstrip("/") + "/" + link.lstrip("/")),
+    )
+
+
+def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, accessed: date) -> Table:
+    """What a chart of a profile or corridor view draws, with its subtitle, sources and notes."""
+    notes = ((t("export.subtitle_label", state.lang), chart.subtitle),
+             *page_notes(chart.sources, chart.notes, state.lang, site_url, link, accessed))  # fmt: skip
+    return Table(f"{chart.name}_{state.subject}", chart.title, chart.table, notes)
+
+
+def profile_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
+    """A profile's headline figures beside its groups' (the comparison table), with each figure's source."""
+    lang = state.lang
+    frame = profiles.comparison_table(state)
+    order = get_store().meta["order"]
+    ids = [source for indicator in order for source in queries.indicator_meta(indicator)["source"]]
+    sources = "; ".join(dict.fromkeys(t(f"source.{source}", lang) for source in ids))
+    notes = page_notes(sources, (t("profile.comparison_note", lang),), lang, site_url, link, accessed)
+    name = queries.country_name(str(state.subject), lang)
+    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes)
 
 
 def to_csv(table: Table) -> bytes:

@@ -4,11 +4,14 @@ pages (the only pages other sites may frame: see core/security.py)."""
 from __future__ import annotations
 
 import gzip
+import html
 
 from flask import Flask, Response, abort, request
 
-from core import embeds
+from core import embeds, views
+from core.i18n import negotiate, t
 from core.store import get_store
+from core.urlstate import PAGE_PATH, route
 
 YEAR_SECONDS = 365 * 24 * 3600
 
@@ -30,7 +33,7 @@ def geometry(version: str) -> Response:
 
 def embed(chart: str) -> Response:
     """A chart with its title and source line, interactive, sized to the iframe that shows it."""
-    if chart not in embeds.EMBED_HEIGHT:
+    if not embeds.embeddable(chart):
         abort(404)
     body, status = embeds.page(chart, request.query_string.decode("utf-8", "replace"),
                                request.headers.get("Accept-Language"))  # fmt: skip
@@ -39,6 +42,22 @@ def embed(chart: str) -> Response:
     return response
 
 
+def unknown_page() -> Response | None:
+    """A profile or corridor address naming no country or group of ours is a 404 (in the visitor's language), not
+    the dashboard in disguise: a mistyped link in a briefing should say it is wrong."""
+    path = request.path
+    if not path.startswith(tuple(PAGE_PATH.values())) or route(path, views.options()) is not None:
+        return None
+    lang = negotiate(request.headers.get("Accept-Language"))
+    message, back = html.escape(t("route.not_found", lang)), html.escape(t("route.back_dashboard", lang))
+    body = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{message}</title></head>'
+        f'<body><h1>{message}</h1><p><a href="/">{back}</a></p></body></html>'
+    )
+    return Response(body, status=404, mimetype="text/html")
+
+
 def register(server: Flask) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
     server.add_url_rule("/embed/<chart>", "embed", embed)
+    server.before_request(unknown_page)

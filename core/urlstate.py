@@ -1,4 +1,8 @@
-"""The shareable view state and its pure URL codec: only non-default values go into the query string."""
+"""The shareable view state and its pure URL codec: only non-default values go into the query string.
+
+The page is in the path (`/`, `/country/<ISO3>`, `/corridors/<ISO3 or group>`), the view in the query string. All
+pages share one query vocabulary, so the dashboard's indicator, year and focus travel with a visitor to a profile
+and back."""
 
 from __future__ import annotations
 
@@ -10,7 +14,11 @@ MAX_QUERY = 2048  # longer query strings are not ours: fall back to defaults
 MAX_COUNTRIES = 12
 SCALES = ("linear", "log")
 VIEWS = ("map", "table")
-PARAMS = ("indicator", "year", "focus", "countries", "scale", "view", "lang")
+DIRECTIONS = ("out", "in")  # corridor view: where a subject's emigrants live / who lives in the subject
+PAGES = ("dashboard", "country", "corridors")
+PARAMS = ("indicator", "year", "focus", "countries", "scale", "view", "lang", "direction", "cyear")
+PAGE_PATH = {"country": "/country/", "corridors": "/corridors/"}
+MAX_PATH = 64
 ISO3 = re.compile(r"[A-Z]{3}")
 YEAR = re.compile(r"[0-9]{4}")
 
@@ -24,6 +32,8 @@ class Options:
     focuses: tuple[str, ...]  # first is the default
     countries: frozenset[str]
     languages: tuple[str, ...] = ("en",)
+    corridor_years: tuple[int, ...] = ()  # years of the bilateral stocks, ascending
+    groups: frozenset[str] = frozenset()  # focus groups that have a corridor view (out only)
 
     @property
     def default_indicator(self) -> str:
@@ -41,6 +51,10 @@ class ViewState:
     scale: str | None = None
     view: str = "map"
     lang: str = "en"
+    direction: str = "out"
+    cyear: int | None = None  # the corridor view's year; None: the latest
+    page: str = "dashboard"  # from the path, never from the query string
+    subject: str | None = None  # the profile's country, the corridor view's country or group
     rejected: tuple[str, ...] = field(default=(), compare=False)  # parameters that fell back to defaults
 
     def resolved_year(self, options: Options) -> int:
@@ -49,6 +63,9 @@ class ViewState:
 
     def resolved_scale(self, options: Options) -> str:
         return self.scale or options.default_scales[self.indicator]
+
+    def resolved_cyear(self, options: Options) -> int:
+        return self.cyear if self.cyear is not None else options.corridor_years[-1]
 
 
 def default_state(options: Options, lang: str | None = None) -> ViewState:
@@ -111,6 +128,8 @@ def decode(query: str, options: Options, browser_lang: str | None = None) -> Vie
         "scale": lambda v: v if v in SCALES else None,
         "view": lambda v: v if v in VIEWS else None,
         "lang": lambda v: v if v in options.languages else None,
+        "direction": lambda v: v if v in DIRECTIONS else None,
+        "cyear": lambda v: int(v) if YEAR.fullmatch(v) and int(v) in options.corridor_years else None,
     }
     for key, check in checks.items():
         if key in values:
@@ -143,4 +162,49 @@ def encode(state: ViewState, options: Options, browser_lang: str | None = None) 
         pairs.append(("view", state.view))
     if state.lang != defaults.lang:
         pairs.append(("lang", state.lang))
+    if state.direction != defaults.direction:
+        pairs.append(("direction", state.direction))
+    if state.cyear is not None and options.corridor_years and state.cyear != options.corridor_years[-1]:
+        pairs.append(("cyear", str(state.cyear)))
     return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+
+def route(path: object, options: Options) -> tuple[str, str | None] | None:
+    """(page, subject) of a path, or None when the path names no page of ours (the server answers 404).
+
+    Country codes are matched case-insensitively (people type them); a group id only has a corridor view."""
+    if not isinstance(path, str) or len(path) > MAX_PATH:
+        return None
+    path = path.rstrip("/") or "/"
+    if path == "/":
+        return "dashboard", None
+    for page, prefix in PAGE_PATH.items():
+        if path.startswith(prefix):
+            subject = path[len(prefix) :]
+            if subject.upper() in options.countries and ISO3.fullmatch(subject.upper()):
+                return page, subject.upper()
+            if page == "corridors" and subject in options.groups:
+                return page, subject
+    return None
+
+
+def with_route(state: ViewState, path: object, options: Options) -> ViewState:
+    """The state on the page its path names; an unknown path shows the dashboard and says so. A group's corridor
+    view shows where its emigrants live only (who lives in a group is not a corridor of ours)."""
+    found = route(path, options)
+    if found is None:
+        return replace(state, page="dashboard", subject=None, rejected=(*state.rejected, "path"))
+    page, subject = found
+    state = replace(state, page=page, subject=subject)
+    if page == "corridors" and subject in options.groups and state.direction != "out":
+        state = replace(state, direction="out", rejected=(*state.rejected, "direction"))
+    return state
+
+
+def path_of(page: str, subject: str | None) -> str:
+    return PAGE_PATH[page] + subject if page in PAGE_PATH and subject else "/"
+
+
+def href(state: ViewState, options: Options, browser_lang: str | None, page: str, subject: str | None = None) -> str:
+    """A link to `page` (about `subject`) that keeps the whole view: indicator, year, focus, language..."""
+    return path_of(page, subject) + encode(state, options, browser_lang)

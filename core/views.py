@@ -19,6 +19,7 @@ from core.store import get_store
 from core.urlstate import Options, ViewState, default_state
 
 GEOMETRY_ROUTE = "/data/geometry.{version}.json"
+WORLD = "world"  # the focus of every country: too wide to be a corridor view's subject
 RANKING_LIMIT = 60  # all of LAC (51) fits; a World ranking shows its top 60 and says so
 
 
@@ -33,6 +34,8 @@ def options() -> Options:
         focuses=tuple(store.meta["group_order"]),
         countries=frozenset(store.countries["iso3"]),
         languages=LANGUAGES,
+        corridor_years=tuple(sorted(int(y) for y in store.corridors["year"].unique())),
+        groups=frozenset(g for g in store.meta["group_order"] if g != WORLD),
     )
 
 

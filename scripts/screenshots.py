@@ -1,6 +1,7 @@
 """Headless screenshots of a running dashboard at laptop, projector and phone sizes (for looking, not testing).
 
-Usage: python scripts/screenshots.py [BASE_URL] [QUERY] [OUT_DIR]
+Usage: python scripts/screenshots.py [BASE_URL] [PATH_AND_QUERY] [OUT_DIR]
+e.g.   python scripts/screenshots.py http://127.0.0.1:8050/ "country/SLV?focus=sica" shots/profile
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ def main() -> None:
             messages: list[str] = []
             page.on("console", lambda m, sink=messages: sink.append(f"{m.type}: {m.text}"))
             page.goto(base + query)
-            page.wait_for_selector("#map .choropleth path", state="attached", timeout=20000)
+            ready = {"country/": "#profile-body .js-plotly-plot", "corridors/": "#cv-flow-map .choropleth path"}
+            selector = next((v for k, v in ready.items() if query.startswith(k)), "#map .choropleth path")
+            page.wait_for_selector(selector, state="attached", timeout=20000)
+            page.wait_for_load_state("networkidle")
             page.wait_for_timeout(1500)
             page.screenshot(path=str(out / f"{name}.png"), full_page=name != "projector")
             print(name, "console:", messages[:5])

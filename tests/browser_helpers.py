@@ -40,9 +40,40 @@ def wait_idle(page: Any) -> None:
 def open_dashboard(page: Any, origin: str, search: str = "") -> None:
     """Load the page and wait until the charts are drawn from the URL and no callback is in flight."""
     page.goto(origin + "/" + search)
-    page.wait_for_selector("#map .choropleth path")
+    page.wait_for_selector("#map .choropleth path", state="attached")  # a zoomed focus may clip the first path
     wait_graph(page, "map", "gd.data.length >= 3 && gd.data[1].locations && gd.data[1].locations.length > 0")
     wait_graph(page, "trend", "gd.data.length >= 1")
     wait_graph(page, "ranking", "gd.data.length >= 1")
     page.wait_for_function("() => document.getElementById('map-title').textContent.trim().length > 0")
     wait_idle(page)
+
+
+def country_point(page: Any, iso3: str, layer: int = 1) -> dict[str, float]:
+    """Screen position inside a country's path (plotly binds {loc: ISO3} to each path). Choropleth layer 1 is the
+    focus shapes on the main map (0 is the background land); layer 2 is the Eastern Caribbean inset."""
+    box = page.evaluate(
+        """([code, layer]) => {
+            const gd = document.querySelector('#map .js-plotly-plot');
+            const layers = gd.querySelectorAll('.choroplethlayer g.trace');
+            const focus = layers[layer];
+            const path = Array.from(focus.querySelectorAll('path')).find(p => p.__data__ && p.__data__.loc === code);
+            if (!path) { return null; }
+            let r = path.getBoundingClientRect();
+            if (r.bottom > window.innerHeight || r.top < 0) {  // bring the map into view, as a person scrolls
+                window.scrollBy({top: r.top - window.innerHeight / 2, behavior: 'instant'});
+                r = path.getBoundingClientRect();
+            }
+            return {x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height};
+        }""",
+        [iso3, layer],
+    )
+    assert box, f"no path of {iso3} in the map's focus trace"
+    assert box["width"] > 3, f"{iso3} is too small to click: {box}"
+    assert box["height"] > 3, f"{iso3} is too small to click: {box}"
+    return box
+
+
+def click_country(page: Any, iso3: str) -> None:
+    point = country_point(page, iso3)
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])

@@ -14,6 +14,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pipeline.paths import LAC_STATES
 from tests.browser_helpers import (
+    click_country,
+    country_point,
     graph,
     open_dashboard,
     query,
@@ -56,31 +58,6 @@ def slider_year(page: Any) -> int:
     return int(page.get_attribute("#year [role=slider]", "aria-valuenow"))
 
 
-def country_point(page: Any, iso3: str, layer: int = 1) -> dict[str, float]:
-    """Screen position inside a country's path (plotly binds {loc: ISO3} to each path). Choropleth layer 1 is the
-    focus shapes on the main map (0 is the background land); layer 2 is the Eastern Caribbean inset."""
-    box = page.evaluate(
-        """([code, layer]) => {
-            const gd = document.querySelector('#map .js-plotly-plot');
-            const layers = gd.querySelectorAll('.choroplethlayer g.trace');
-            const focus = layers[layer];
-            const path = Array.from(focus.querySelectorAll('path')).find(p => p.__data__ && p.__data__.loc === code);
-            if (!path) { return null; }
-            let r = path.getBoundingClientRect();
-            if (r.bottom > window.innerHeight || r.top < 0) {  // bring the map into view, as a person scrolls
-                window.scrollBy({top: r.top - window.innerHeight / 2, behavior: 'instant'});
-                r = path.getBoundingClientRect();
-            }
-            return {x: r.x + r.width / 2, y: r.y + r.height / 2, width: r.width, height: r.height};
-        }""",
-        [iso3, layer],
-    )
-    assert box, f"no path of {iso3} in the map's focus trace"
-    assert box["width"] > 3, f"{iso3} is too small to click: {box}"
-    assert box["height"] > 3, f"{iso3} is too small to click: {box}"
-    return box
-
-
 def marker_point(page: Any, graph_id: str, trace: int, index: int) -> dict[str, float]:
     """Screen position of the `index`-th point of scatter trace `trace` (scrolled into view first)."""
     page.locator(f"#{graph_id}").scroll_into_view_if_needed()
@@ -98,12 +75,6 @@ def marker_point(page: Any, graph_id: str, trace: int, index: int) -> dict[str, 
     )
     assert box, f"no point {index} in trace {trace} of #{graph_id}"
     return box
-
-
-def click_country(page: Any, iso3: str) -> None:
-    point = country_point(page, iso3)
-    page.mouse.move(point["x"], point["y"])
-    page.mouse.click(point["x"], point["y"])
 
 
 # --- tests ---------------------------------------------------------------------------------------------------

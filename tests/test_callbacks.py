@@ -18,8 +18,8 @@ from core import views
 from core.store import get_store
 from pipeline.paths import LAC_STATES
 
-SYNC_INPUTS = ("search", "indicator", "focus", "countries", "scale", "view", "year", "map_click", "ranking_click",
-               "lang", "old_key", "browser_lang")  # fmt: skip
+SYNC_INPUTS = ("search", "pathname", "indicator", "focus", "countries", "scale", "view", "year", "map_click",
+               "ranking_click", "lang", "direction", "cyear", "old_key", "browser_lang")  # fmt: skip
 
 
 def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
@@ -28,9 +28,11 @@ def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
     from dash._utils import AttributeDict
 
     args = {name: values.get(name) for name in SYNC_INPUTS}
+    args["pathname"] = values.get("pathname", "/")
     prop = {"search": f"{ids.URL}.search", "indicator": f"{ids.INDICATOR}.value", "focus": f"{ids.FOCUS}.value",
             "countries": f"{ids.COUNTRIES}.value", "map_click": f"{ids.MAP}.clickData",
-            "year": f"{ids.COMMITTED_YEAR}.data", "lang": f"{ids.LANG}.value"}.get(trigger or "")  # fmt: skip
+            "year": f"{ids.COMMITTED_YEAR}.data", "lang": f"{ids.LANG}.value", "pathname": f"{ids.URL}.pathname",
+            "direction": f"{ids.DIRECTION}.value", "cyear": f"{ids.CYEAR}.value"}.get(trigger or "")  # fmt: skip
     token = context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop, "value": None}] if prop else []))
     try:
         return sync_state(*args.values())
@@ -73,6 +75,8 @@ def test_url_sets_every_control() -> None:
         notice,
         _lang,
         fix,
+        _direction,
+        _cyear,
     ) = out
     assert query is no_update  # already canonical: no new history entry
     assert (indicator, focus, countries, scale, year) == ("remittances_gdp", "sica", ["SLV", "HND"], "log", 2015)
@@ -84,7 +88,7 @@ def test_url_sets_every_control() -> None:
 
 def test_bad_url_falls_back_with_a_notice() -> None:
     out = sync(None, search="?indicator=nope&year=abc&countries=<script>&zzz=1")
-    query, state, *_, notice, _lang, fix = out
+    query, state, *_, notice, _lang, fix, _direction, _cyear = out
     assert state["indicator"] == views.options().default_indicator
     assert query is no_update  # a corrected link replaces its own history entry, it is not pushed
     assert fix == ""
@@ -98,7 +102,7 @@ def test_bad_url_falls_back_with_a_notice() -> None:
 def test_changing_indicator_snaps_the_year_and_says_so() -> None:
     out = sync("indicator", search="?year=2020", indicator="tertiary_emigration_rate", focus="lac", countries=[],
                scale=None, view="map", year=2020)  # fmt: skip
-    query, _state, *_, year, notice, _lang, _fix = out
+    query, _state, *_, year, notice, _lang, _fix, _direction, _cyear = out
     assert year == 2010
     assert query == "?indicator=tertiary_emigration_rate"
     assert "2010" in json.dumps(notice.to_plotly_json(), default=str)
@@ -135,7 +139,7 @@ def test_forged_control_values_fall_back() -> None:
 
 def test_frames_hold_every_year_and_every_lac_state() -> None:
     state = sync(None, search="?indicator=emigrant_stock")[1]
-    frames = build_frames({"k": 1}, state)
+    frames = build_frames({"k": 1, "dashboard": True}, state)
     assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
     assert set(frames["frames"]) == {str(y) for y in frames["years"]}
     locations = frames["frames"]["2020"][0]["locations"]
@@ -150,7 +154,7 @@ def test_panels_render_for_every_indicator_and_focus() -> None:
     for indicator in views.options().years:
         for focus in ("lac", "caribbean", "oecs", "world"):
             state = sync(None, search=f"?indicator={indicator}&focus={focus}&countries=MEX,JAM&view=table")[1]
-            out = draw_panels(state)
+            out = draw_panels(state, None)
             assert out[0]["data"], (indicator, focus)  # trend has at least the aggregate or the countries
             go.Figure(out[0])  # plotly validates every property of the builders' dicts
             go.Figure(out[1])
@@ -194,7 +198,7 @@ def test_frames_callback_over_http(client: Any) -> None:
     payload = {
         "output": f"{ids.FRAMES}.data",
         "outputs": {"id": ids.FRAMES, "property": "data"},
-        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"k": 1}}],
+        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"k": 1, "dashboard": True}}],
         "state": [{"id": ids.STATE, "property": "data", "value": state}],
         "changedPropIds": [f"{ids.VIEW_KEY}.data"],
     }
@@ -229,7 +233,7 @@ def test_switching_language_translates_every_layout_text() -> None:
 
 def test_spanish_panels_use_spanish_numbers() -> None:
     state = sync(None, search="?lang=es&indicator=remittances_usd&countries=MEX")[1]
-    out = draw_panels(state)
+    out = draw_panels(state, None)
     headlines = json.dumps(out[2], default=lambda c: c.to_plotly_json())
     assert "mil millones" in headlines
     assert "Remesas" in json.dumps(out[0])
@@ -239,7 +243,7 @@ def test_callbacks_without_a_state_leave_every_output_alone() -> None:
     """Before the state store is filled, each view callback answers no_update for each of its outputs."""
     from callbacks.views import draw_texts
 
-    for outputs, declared in ((draw_panels(None), 10), (draw_texts(None, None), 5)):
+    for outputs, declared in ((draw_panels(None, None), 11), (draw_texts(None, None), 5)):
         assert len(outputs) == declared
         assert all(o is no_update for o in outputs)
     assert build_frames(None, None) is no_update

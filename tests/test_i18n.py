@@ -74,6 +74,8 @@ FAMILIES: dict[str, set[str]] = {
     "controls.scale_": {"linear", "log"},  # scale toggle, components/texts.py
     "view.": {"map", "table"},  # map/table toggle, components/texts.py
     "export.embed_": {"live", "pinned"},  # embed kinds, components/texts.py
+    "route.direction_": {"out", "in"},  # corridor view directions, components/pages.py
+    "route.corridor_title_": {"out", "in"},  # corridor view title, callbacks/pages.py
     "dropdown.": {
         "select_all",
         "deselect_all",

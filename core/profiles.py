@@ -1,0 +1,302 @@
+"""The country profile (/country/<ISO3>): headline figures, every indicator's trend beside the subregion and the
+region, skilled emigration by sex, and a comparison with the groups the country belongs to.
+
+Group figures come from core.queries.aggregate_series, so they follow each indicator's rule in indicators.yaml:
+totals are sums, shares are ratios of sums, and indicators with no honest aggregate (costs, skilled emigration
+rates) show none. Nothing is interpolated: a year without a value is a gap in the line and "—" in a table.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from core import figures, queries, views
+from core import schema as s
+from core.charts import Chart
+from core.i18n import fmt_value, t
+from core.store import get_store
+from core.urlstate import ViewState
+
+LAC = "lac"
+SUBREGION_GROUP = {"Caribbean": "caribbean", "Central America": "central_america", "South America": "south_america"}
+BLOC_COLUMNS = ("caricom", "oecs", "sica", "mercosur", "can", "pacific_alliance")  # column = group id
+SKILLED_SERIES = (
+    (s.TERTIARY_RATE_FEMALE, "profile.women", figures.QUALITATIVE[1]),
+    (s.TERTIARY_RATE_MALE, "profile.men", figures.QUALITATIVE[0]),
+    (s.TERTIARY_RATE, "profile.all", figures.AGGREGATE_COLOR),
+)
+SKILLED_SOURCE = "iab_brain_drain"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline: an indicator's latest value for the country, with its year and source."""
+
+    indicator: str
+    label: str
+    value: str
+    year: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One row of the comparison table: the country and each of its groups in the same year."""
+
+    indicator: str
+    label: str
+    year: int | None
+    country: str
+    groups: tuple[str, ...]  # one cell per group of groups(), "—" where the group has no honest figure
+    share: str  # the country's share of the first group's total (sums only), else ""
+    values: tuple[float | None, ...] = ()  # the same as numbers: country, each group, share (for downloads)
+
+
+def lac_member(code: str) -> bool:
+    return bool(get_store().countries.loc[code, "lac"])
+
+
+@functools.cache
+def groups(code: str, version: str | None = None) -> tuple[str, ...]:
+    """The groups a country belongs to, in menu order: its subregion, its blocs, then LAC (LAC countries only)."""
+    row = get_store().countries.loc[code]
+    found = []
+    if row["lac"] and row["subregion"] in SUBREGION_GROUP:
+        found.append(SUBREGION_GROUP[row["subregion"]])
+    found += [column for column in BLOC_COLUMNS if bool(row[column])]
+    if row["lac"]:
+        found.append(LAC)
+    return tuple(found)
+
+
+def compared_groups(state: ViewState) -> tuple[str, ...]:
+    """The country's own groups, and the dashboard's focus too when the visitor came from one it is not in."""
+    own = groups(str(state.subject), get_store().version)
+    extra = (state.focus,) if state.focus not in own and state.focus != views.WORLD else ()
+    return own + extra
+
+
+def share_group(state: ViewState) -> str | None:
+    """The group whose total the country's share is given of: its first own group (a subregion, or a bloc)."""
+    chosen = compared_groups(state)
+    return chosen[0] if chosen and chosen[0] in groups(str(state.subject), get_store().version) else None
+
+
+def _latest(indicator: str, code: str) -> tuple[int, float, bool] | None:
+    rows = queries.series(indicator)
+    rows = rows[rows["iso3"] == code].sort_values("year")
+    if rows.empty:
+        return None
+    last = rows.iloc[-1]
+    return int(last["year"]), float(last["value"]), bool(last["computed"])
+
+
+def _sources(indicator: str, lang: str) -> str:
+    return "; ".join(t(f"source.{source}", lang) for source in queries.indicator_meta(indicator)["source"])
+
+
+def _unit(indicator: str) -> str:
+    return str(queries.indicator_meta(indicator)["unit"])
+
+
+def headline_figures(state: ViewState) -> list[Figure]:
+    """Every indicator's latest value for the country, each with the year it is from and its source."""
+    code, lang = str(state.subject), state.lang
+    out = []
+    for indicator in get_store().meta["order"]:
+        latest = _latest(indicator, code)
+        label = views.label(indicator, lang, "short_label")
+        if latest is None:
+            out.append(Figure(indicator, label, t("format.missing", lang), None, t("profile.no_data", lang)))
+            continue
+        year, value, computed = latest
+        mark = " †" if computed and indicator == s.REMITTANCES_GDP else ""  # as on the map: only this mixes both
+        note = t("profile.figure_note", lang, year=year, source=_sources(indicator, lang))
+        out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang) + mark, year, note))
+    return out
+
+
+def _group_value(indicator: str, group: str, year: int) -> float | None:
+    aggregate = queries.aggregate_at(indicator, queries.group_members(group), year)
+    return aggregate.value if aggregate is not None and math.isfinite(aggregate.value) else None
+
+
+def _shown(value: float | None, unit: str, lang: str) -> str:
+    return t("format.missing", lang) if value is None else fmt_value(value, unit, lang)
+
+
+def comparison(state: ViewState) -> list[Comparison]:
+    """The country against its subregion, blocs and LAC, each indicator in the country's latest year with data.
+
+    Percentages are compared as they are (a group's is a ratio of sums); for totals the country's share of its
+    first group's total is given, since a country's count beside a sum says little by itself."""
+    code, lang = str(state.subject), state.lang
+    chosen = compared_groups(state)
+    member_of_first = share_group(state) is not None
+    rows = []
+    for indicator in get_store().meta["order"]:
+        latest = _latest(indicator, code)
+        label = views.label(indicator, lang, "short_label")
+        if latest is None:
+            blank = t("format.missing", lang)
+            rows.append(Comparison(indicator, label, None, blank, tuple(blank for _ in chosen), ""))
+            continue
+        year, value, _ = latest
+        unit = _unit(indicator)
+        numbers = [_group_value(indicator, group, year) for group in chosen]
+        share = None
+        if unit != "percent" and numbers and numbers[0] and member_of_first:
+            share = 100.0 * value / numbers[0]
+        rows.append(
+            Comparison(
+                indicator, label, year, fmt_value(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
+                "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
+            )
+        )  # fmt: skip
+    return rows
+
+
+def comparison_table(state: ViewState) -> pd.DataFrame:
+    """comparison() as numbers (unit in the indicator column), for the page's data download."""
+    lang = state.lang
+    chosen = compared_groups(state)
+    columns = [
+        t("profile.indicator", lang),
+        t("about.unit", lang),
+        t("table.year_plain", lang),
+        queries.country_name(str(state.subject), lang),
+        *(views.focus_name(g, lang) for g in chosen),
+    ]
+    shared = share_group(state)
+    if shared:
+        columns.append(t("profile.share_of", lang, group=views.focus_name(shared, lang)))
+    records = []
+    for row in comparison(state):
+        numbers = list(row.values) or [None] * (len(columns) - 3)
+        cells = [None if v is None else round(float(v), 6) for v in numbers][: len(columns) - 3]
+        cells += [None] * (len(columns) - 3 - len(cells))
+        records.append([row.label, t(f"unit.{_unit(row.indicator)}", lang), row.year, *cells])
+    frame = pd.DataFrame(records, columns=columns)
+    return frame.astype({columns[2]: "Int64"})
+
+
+def trend_chart(state: ViewState, indicator: str) -> Chart:
+    """The country's line beside its subregion's and LAC's (where the indicator has an honest group figure)."""
+    code, lang = str(state.subject), state.lang
+    unit = _unit(indicator)
+    rows = queries.series(indicator)
+    own = rows[rows["iso3"] == code].sort_values("year")
+    name = queries.country_name(code, lang)
+    lines = [
+        figures.Line(
+            name=name,
+            years=own["year"].tolist(),
+            values=own["value"].tolist(),
+            hover=[f"{y}: {fmt_value(v, unit, lang, compact=False)}" for y, v in zip(own["year"], own["value"],
+                                                                                    strict=True)],
+            color=figures.HIGHLIGHT,
+        )
+    ]  # fmt: skip
+    records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
+    own_groups = groups(code, get_store().version)
+    shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
+    if unit == "percent":  # a sum beside one country's count would flatten its line: compare shares only
+        for group, dash in zip(dict.fromkeys(shown_groups), ("dash", "dot"), strict=False):
+            aggregate = queries.aggregate_series(indicator, queries.group_members(group))
+            if not aggregate:
+                continue
+            group_name = views.focus_name(group, lang)
+            lines.append(
+                figures.Line(
+                    name=group_name,
+                    years=[a.year for a in aggregate],
+                    values=[a.value for a in aggregate],
+                    hover=[f"{a.year}: {fmt_value(a.value, unit, lang)}" for a in aggregate],
+                    color=figures.AGGREGATE_COLOR if dash == "dash" else figures.MUTED,
+                    dash=dash,
+                )
+            )
+            records += [(group_name, a.year, a.value) for a in aggregate]
+    log = False
+    target = views.target_line(ViewState(indicator=indicator, focus=state.focus, lang=lang))
+    year = state.resolved_year(views.options()) if state.indicator == indicator else int(own["year"].max() or 0)
+    figure = figures.trend_figure(
+        lines if not own.empty else [],
+        log=log,
+        y_title=views.label(indicator, lang, "short_label"),
+        empty_hint=t("profile.no_data", lang),
+        year=year,
+        ticks=views.value_ticks([v for line in lines for v in line.values], log, unit, lang),
+        separators=views.separators(lang),
+        target=target,
+    )
+    figure["layout"]["margin"] = {"l": 8, "r": 8, "t": 8, "b": 8}
+    table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),
+                                           views.label(indicator, lang, "short_label")])  # fmt: skip
+    years = queries.indicator_meta(indicator)["years"]
+    return Chart(
+        name=f"pf-trend-{indicator}",
+        title=views.label(indicator, lang),
+        subtitle=t("profile.trend_subtitle", lang, country=name, first=years[0], last=years[-1]),
+        figure=figure,
+        table=table,
+        sources=_sources(indicator, lang),
+        height=260,
+    )
+
+
+def skilled_chart(state: ViewState) -> Chart:
+    """Emigration rates of the tertiary-educated, women and men (IAB 1980–2010), where the data has them."""
+    code, lang = str(state.subject), state.lang
+    lines, records = [], []
+    for indicator, key, color in SKILLED_SERIES:
+        rows = queries.series(indicator)
+        own = rows[rows["iso3"] == code].sort_values("year")
+        if own.empty:
+            continue
+        label = t(key, lang)
+        lines.append(
+            figures.Line(
+                name=label,
+                years=own["year"].tolist(),
+                values=own["value"].tolist(),
+                hover=[f"{y}: {fmt_value(v, 'percent', lang)}" for y, v in zip(own["year"], own["value"], strict=True)],
+                color=color,
+                dash="solid" if indicator != s.TERTIARY_RATE else "dash",
+            )
+        )
+        records += [(label, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
+    figure = figures.trend_figure(
+        lines,
+        log=False,
+        y_title=t("profile.skilled_axis", lang),
+        empty_hint=t("profile.no_data", lang),
+        year=max((y for _, y, _ in records), default=2010),
+        separators=views.separators(lang),
+    )
+    table = pd.DataFrame(records, columns=[t("profile.sex", lang), t("table.year_plain", lang),
+                                           t("profile.skilled_axis", lang)])  # fmt: skip
+    name = queries.country_name(code, lang)
+    return Chart(
+        name="pf-skilled",
+        title=t("profile.skilled_title", lang),
+        subtitle=t("profile.skilled_subtitle", lang, country=name),
+        figure=figure,
+        table=table,
+        sources=t(f"source.{SKILLED_SOURCE}", lang),
+        notes=(t("profile.skilled_note", lang),),
+        height=260,
+    )
+
+
+def trend_order(state: ViewState) -> list[str]:
+    """Indicators in menu order, the one the visitor came from first."""
+    order = list(get_store().meta["order"])
+    if state.indicator in order:
+        order.remove(state.indicator)
+        order.insert(0, state.indicator)
+    return order

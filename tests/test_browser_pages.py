@@ -1,0 +1,147 @@
+"""Real-browser tests of the country profile and the corridor view: reached from the map and from each other, with
+the visitor's indicator, year, focus and language carried along, shareable, and printable on one page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser_helpers import click_country, graph, open_dashboard, query, wait_graph, wait_idle
+
+pytestmark = pytest.mark.browser
+
+CONTEXT = "?indicator=remittances_gdp&year=2015&focus=sica"
+
+
+def path(page: Any) -> str:
+    return urlsplit(page.url).path
+
+
+def wait_profile(page: Any, name: str) -> None:
+    page.wait_for_function(
+        "name => { const t = document.querySelector('#profile-body .page-title');"
+        " return t && t.textContent === name; }",
+        arg=name,
+    )
+    page.wait_for_selector("#profile-body .js-plotly-plot")
+    wait_idle(page)
+
+
+def wait_corridors(page: Any, title_part: str) -> None:
+    page.wait_for_function(
+        "part => { const t = document.getElementById('corridor-title'); return t && t.textContent.includes(part); }",
+        arg=title_part,
+    )
+    wait_graph(page, "cv-flow-map", "gd.data.length >= 2")
+    wait_idle(page)
+
+
+def test_profile_opens_from_the_map_and_leads_back_with_the_context(page: Any, live_server: str, page_log: Any) -> None:
+    open_dashboard(page, live_server, CONTEXT)
+    click_country(page, "SLV")
+    link = page.locator(".profile-link", has_text="El Salvador")
+    link.wait_for()
+    link.click()
+    wait_profile(page, "El Salvador")
+    assert path(page) == "/country/SLV"
+    assert query(page) == {"indicator": ["remittances_gdp"], "year": ["2015"], "focus": ["sica"], "countries": ["SLV"]}
+    assert page.locator("#page-dashboard").is_hidden()
+    # The indicator the visitor came from is the first trend; the comparison includes the focus bloc.
+    first = page.locator(".profile-trends .js-plotly-plot").first
+    assert first.evaluate("el => el.closest('[id^=pf-trend-]').id") == "pf-trend-remittances_gdp"
+    headers = page.locator(".comparison-table thead th").all_inner_texts()
+    assert "Central American Integration System (SICA)" in headers
+    assert "Central America" in headers
+    # Every headline figure says the year it is from.
+    notes = page.locator(".profile-headlines .headline-note").all_inner_texts()
+    assert len(notes) == 7
+    assert all(re.match(r"(19|20)\d\d · ", n) for n in notes), notes
+    page.locator("#back-dashboard").click()
+    page.wait_for_function("() => location.pathname === '/'")
+    page.wait_for_function("() => document.getElementById('map-title').textContent.includes('2015')")
+    wait_graph(page, "map", "gd.data.length >= 3 && gd.data[1].locations.includes('SLV')")
+    assert query(page) == {"indicator": ["remittances_gdp"], "year": ["2015"], "focus": ["sica"], "countries": ["SLV"]}
+    title = page.inner_text("#map-title")
+    assert "remittances received (% of GDP)" in title
+    assert "Central American Integration System (SICA)" in title
+    assert not page_log.console_errors
+
+
+def test_back_button_returns_from_the_profile_to_the_map(page: Any, live_server: str) -> None:
+    open_dashboard(page, live_server, "?countries=MEX")
+    page.locator(".profile-link", has_text="Mexico").click()
+    wait_profile(page, "Mexico")
+    page.go_back()
+    page.wait_for_function("() => location.pathname === '/'")
+    page.wait_for_function("() => !document.getElementById('page-dashboard').hidden")
+    wait_graph(page, "map", "gd.data.length >= 3")
+    assert page.locator("#page-country").is_hidden()
+    box = page.locator("#map .js-plotly-plot").bounding_box()
+    assert box is not None
+    assert box["width"] > 400  # drawn at its real size, not the size of a hidden box
+
+
+def test_corridor_view_opens_from_a_profile(page: Any, live_server: str, page_log: Any) -> None:
+    page.goto(live_server + "/country/MEX?lang=es")
+    wait_profile(page, "México")
+    page.locator("#open-corridors").click()
+    wait_corridors(page, "México")
+    assert path(page) == "/corridors/MEX"
+    assert query(page) == {"lang": ["es"]}
+    # Lines from Mexico to its destinations, the largest first in the ranking: the United States.
+    assert graph(page, "cv-flow-map", "gd.data.filter(t => t.type === 'scattergeo').length") >= 1
+    top = graph(page, "cv-corridors", "gd.data[gd.data.length - 1].y[0]")
+    assert top == "Estados Unidos"
+    # Reverse view and another year, each in the address; a reload restores both.
+    page.locator("#direction label", has_text="Migrantes que viven en México").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('direction') === 'in'")
+    wait_corridors(page, "Quiénes viven en México")
+    page.locator("#corridor-year label", has_text="2000").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('cyear') === '2000'")
+    wait_corridors(page, "2000")
+    page.reload()
+    wait_corridors(page, "Quiénes viven en México: migrantes por origen, 2000")
+    assert page.locator("#direction input[value=in]").is_checked()
+    page.locator("#back-profile").click()
+    wait_profile(page, "México")
+    assert path(page) == "/country/MEX"
+    assert not page_log.console_errors
+
+
+def test_regional_view_of_a_group(page: Any, live_server: str) -> None:
+    open_dashboard(page, live_server, "?focus=central_america")
+    page.locator("#focus-corridors").click()
+    wait_corridors(page, "Central America")
+    assert path(page) == "/corridors/central_america"
+    names = graph(page, "cv-regions", "gd.data.map(t => t.name)")
+    assert "United States" in names
+    assert any("Latin America" in n for n in names)
+    assert page.locator("#direction input[value=in]").is_disabled()
+
+
+def test_unknown_country_is_a_404(page: Any, live_server: str, page_log: Any) -> None:
+    response = page.goto(live_server + "/country/XYZ")
+    assert response is not None
+    assert response.status == 404
+    assert [e for e in page_log.console_errors if "404" in e and "/country/XYZ" in e]
+    page_log.console_errors.clear()  # the browser logs the 404 itself: expected here
+    page.locator("a[href='/']").click()
+    page.wait_for_selector("#map .choropleth path")
+
+
+def test_profile_prints_on_one_page(page: Any, live_server: str) -> None:
+    page.goto(live_server + "/country/SLV")
+    wait_profile(page, "El Salvador")
+    page.wait_for_selector("#pf-costs .js-plotly-plot")
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what the print dialog does first
+    wait_idle(page)
+    page.wait_for_timeout(300)  # plotly redraws at the printed size
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == 1, f"the profile printed on {pages} pages"
+    size = page.evaluate("() => document.querySelector('#pf-costs .main-svg').getAttribute('height')")
+    assert float(size) < 260  # redrawn for the printed page, smaller than on screen

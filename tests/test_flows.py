@@ -1,0 +1,456 @@
+"""Corridor-view charts (core.flows) on the real processed data: published figures, reconciliation, gaps, languages."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from core import corridors, flows, views
+from core.charts import Chart
+from core.i18n import LANGUAGES, t
+from core.queries import group_members
+from core.store import get_store
+
+ALLOWED_TRACES = {"scatter", "scattergeo", "choropleth"}  # the only traces of the app's partial plotly.js bundle
+CASES = (("SLV", "out"), ("COL", "in"), ("central_america", "out"))
+
+
+def stock(iso3: str, year: int, indicator: str = "emigrant_stock") -> float:
+    rows = get_store().indicators
+    row = rows[(rows["indicator"] == indicator) & (rows["iso3"] == iso3) & (rows["year"] == year)]
+    assert len(row) == 1
+    return float(row["value"].iloc[0])
+
+
+def column(chart: Chart, key: str, lang: str = "en", **values: object) -> pd.Series:
+    return chart.table[t(key, lang, **values)]
+
+
+def trace_types(figure: dict) -> set[str]:
+    return {trace["type"] for trace in figure["data"]}
+
+
+def annotation_texts(figure: dict) -> list[str]:
+    return [a["text"] for a in figure["layout"].get("annotations", [])]
+
+
+# --- subjects and validation -----------------------------------------------------------------------------------
+
+
+def test_groups_and_countries_are_subjects_but_not_the_world():
+    assert flows.is_group("lac")
+    assert flows.is_group("central_america")
+    assert flows.is_group("sica")
+    assert not flows.is_group("world")
+    assert not flows.is_group("MEX")
+    assert flows.directions("central_america") == ("out",)
+    assert flows.directions("MEX") == ("out", "in")
+    assert "world" not in flows.subjects()
+    assert {"lac", "MEX", "XKX"} <= set(flows.subjects())
+    assert flows.subject_name("central_america", "es") == "Centroamérica"
+    assert flows.subject_name("MEX", "fr") == "Mexique"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: flows.chart("corridors", "ZZZ", "out", 2020, "en"),
+        lambda: flows.chart("corridors", "mex", "out", 2020, "en"),
+        lambda: flows.chart("corridors", "world", "out", 2020, "en"),
+        lambda: flows.chart("corridors", "central_america", "in", 2020, "en"),
+        lambda: flows.chart("corridors", "MEX", "sideways", 2020, "en"),
+        lambda: flows.chart("corridors", "MEX", "out", 2021, "en"),
+        lambda: flows.chart("corridors", "MEX", "out", "2020", "en"),
+        lambda: flows.chart("corridors", "MEX", "out", True, "en"),
+        lambda: flows.chart("corridors", "MEX", "out", 2020, "de"),
+        lambda: flows.chart("sankey", "MEX", "out", 2020, "en"),
+        lambda: flows.headlines("sica", "in", 2020, "en"),
+        lambda: flows.headlines("MEX", "out", 1985, "en"),
+        lambda: flows.origin_split("ZZZ", 2020),
+        lambda: flows.cost_corridors_from("ZZZ"),
+    ],
+)
+def test_bad_input_raises_a_one_line_value_error(call):
+    with pytest.raises(ValueError, match=r"^[^\n]+$"):
+        call()
+
+
+# --- where emigrants live: reconciliation with the country totals ----------------------------------------------
+
+
+def test_mexico_usa_is_the_top_corridor_of_2020():
+    chart = flows.chart("corridors", "MEX", "out", 2020, "en")
+    assert column(chart, "flows.col_iso3").iloc[0] == "USA"
+    assert column(chart, "flows.col_persons").iloc[0] == 10_853_105
+    assert column(chart, "flows.col_rank").iloc[0] == 1
+    assert column(chart, "flows.col_share").iloc[0] == pytest.approx(97.0, abs=0.1)
+    assert len(chart.table) == flows.TOP_PARTNERS
+    dots = chart.figure["data"][1]
+    assert dots["customdata"][0][-1] == "USA"
+    usa = corridors.destinations("MEX", 2020).iloc[0]
+    assert usa["female_share"] == pytest.approx(46.6, abs=0.05)
+    assert dots["text"][0] == "10.9 million · 97.0 % · 46.6 % women"
+
+
+def test_all_partners_of_mexico_sum_to_its_emigrant_stock():
+    rows = flows.partners("MEX", "out", 2020)
+    assert int(rows["persons"].sum()) == 11_185_737 == stock("MEX", 2020)
+    assert int(rows["female"].sum()) == stock("MEX", 2020, "emigrant_female")
+    assert rows["share"].sum() == pytest.approx(100.0)
+    regions = flows.chart("regions", "MEX", "out", 2020, "en")
+    in_2020 = regions.table[column(regions, "flows.col_year") == 2020]
+    assert int(in_2020[t("flows.col_persons")].sum()) == stock("MEX", 2020)
+
+
+@pytest.mark.parametrize(("subject", "direction"), [("SLV", "out"), ("MEX", "out"), ("COL", "in"), ("USA", "out")])
+def test_regions_shares_add_up_to_100_and_persons_to_the_total(subject, direction):
+    chart = flows.chart("regions", subject, direction, 2020, "en")
+    by_year = chart.table.groupby(t("flows.col_year"))
+    assert by_year[t("flows.col_share")].sum().to_numpy() == pytest.approx(100.0)
+    for year, persons in by_year[t("flows.col_persons")].sum().items():
+        assert persons == flows.partners(subject, direction, year)["persons"].sum()
+    assert sorted(chart.table[t("flows.col_year")].unique()) == list(corridors.corridor_years())
+    for trace in chart.figure["data"]:
+        assert all(0 <= y <= 100 for y in trace["y"])
+
+
+def test_regions_of_el_salvador_match_the_regional_split():
+    chart = flows.chart("regions", "SLV", "out", 2020, "en")
+    rows = chart.table[column(chart, "flows.col_year") == 2020].set_index(t("flows.col_part"))
+    assert rows.at[t("flows.part_usa"), t("flows.col_share")] == pytest.approx(88.0, abs=0.5)
+    assert t("flows.part_unknown_destination") not in rows.index  # nobody there: no line at zero
+
+
+def test_the_usa_is_not_a_destination_of_its_own_emigrants():
+    names = [trace["name"] for trace in flows.chart("regions", "USA", "out", 2020, "en").figure["data"]]
+    assert t("flows.part_usa") not in names
+    assert t("flows.part_lac") in names
+    assert [h.label for h in flows.headlines("USA", "out", 2020, "en")].count(t("flows.headline_in_usa")) == 0
+
+
+# --- who lives in a country ------------------------------------------------------------------------------------
+
+
+def test_origin_split_of_colombia():
+    split = flows.origin_split("COL", 2020).set_index("part")
+    assert tuple(split.index) == flows.ORIGIN_PARTS
+    origins = corridors.origins("COL", 2020)
+    assert origins["origin"].iloc[0] == "VEN"  # Venezuelans are Colombia's largest group of immigrants
+    assert int(split["emigrants"].sum()) == int(origins["emigrants"].sum())
+    assert int(split.at["unknown", "emigrants"]) == 12_389  # UN DESA "Other", kept
+    assert int(split.at["lac", "emigrants"]) >= 1_780_486  # VEN alone
+    assert split["share"].sum() == pytest.approx(100.0)
+    female = 100 * split["female"].sum() / split["emigrants"].sum()
+    assert female == pytest.approx(100 * origins["female"].sum() / origins["emigrants"].sum())
+
+
+def test_origin_split_of_a_country_without_corridors_is_empty_not_an_error():
+    split = flows.origin_split("XKX", 2020)
+    assert split["emigrants"].sum() == 0
+    assert split["share"].isna().all()
+
+
+def test_colombia_in_keeps_the_unknown_origin_in_the_table_but_not_on_the_map():
+    chart = flows.chart("flow-map", "COL", "in", 2020, "en")
+    assert column(chart, "flows.col_iso3").iloc[0] == "VEN"
+    assert corridors.UNKNOWN_ORIGIN in column(chart, "flows.col_iso3").tolist()
+    on_map = [
+        row[-1] for trace in chart.figure["data"] if trace.get("mode") == "markers" for row in trace["customdata"]
+    ]
+    assert "VEN" in on_map
+    assert corridors.UNKNOWN_ORIGIN not in on_map
+    assert any(t("flows.unknown_origin") in note for note in chart.notes)
+
+
+# --- the map ---------------------------------------------------------------------------------------------------
+
+
+def test_flow_map_draws_land_from_the_apps_own_geometry():
+    chart = flows.chart("flow-map", "MEX", "out", 2020, "en")
+    background, highlight = chart.figure["data"][:2]
+    for trace in (background, highlight):
+        assert trace["type"] == "choropleth"
+        assert trace["geojson"] == views.geometry_url()
+        assert trace["featureidkey"] == "id"
+        assert trace["locationmode"] == "geojson-id"
+    assert len(background["locations"]) > 200
+    assert highlight["locations"] == ["MEX"]
+    geo = chart.figure["layout"]["geo"]
+    assert not geo["showland"]
+    assert not geo["showcountries"]
+    assert not geo["showcoastlines"]
+    assert geo["projection"] == {"type": "natural earth"}
+    assert chart.height == 520
+
+
+def test_flow_map_lines_and_markers_follow_the_top_15():
+    chart = flows.chart("flow-map", "MEX", "out", 2020, "en")
+    lines = [tr for tr in chart.figure["data"] if tr["type"] == "scattergeo" and tr["mode"] == "lines"]
+    markers = [tr for tr in chart.figure["data"] if tr["type"] == "scattergeo" and tr["mode"] == "markers"]
+    partners, subject = markers
+    assert len(lines) == len(partners["customdata"]) == flows.TOP_PARTNERS
+    widths = [line["line"]["width"] for line in lines]
+    assert max(widths) == 8
+    assert min(widths) >= 1
+    assert widths == sorted(widths, reverse=True)  # largest corridor first, widest
+    assert partners["customdata"][0][-1] == "USA"
+    assert "10,853,105" in partners["customdata"][0][1]
+    assert subject["customdata"][0][-1] == "MEX"
+    mexico = get_store().countries.loc["MEX"]
+    assert lines[0]["lon"][0] == mexico["label_lon"]  # out: from the subject to the destination
+
+
+def test_group_map_has_no_lines_and_highlights_the_members():
+    chart = flows.chart("flow-map", "central_america", "out", 2020, "en")
+    assert not [tr for tr in chart.figure["data"] if tr.get("mode") == "lines"]
+    assert set(chart.figure["data"][1]["locations"]) == set(group_members("central_america"))
+
+
+# --- change since 1990 -----------------------------------------------------------------------------------------
+
+
+def test_change_of_el_salvador_usa_has_both_years():
+    chart = flows.chart("change", "SLV", "out", 2020, "en")
+    row = chart.table[column(chart, "flows.col_iso3") == "USA"].iloc[0]
+    assert row[t("flows.col_persons_year", year=1990)] == 465_433
+    assert row[t("flows.col_persons_year", year=2020)] == 1_410_659
+    assert row[t("flows.col_change")] == 1_410_659 - 465_433
+    assert row[t("flows.col_change_pct")] == pytest.approx(100 * (1_410_659 - 465_433) / 465_433)
+    assert not chart.notes  # every top-10 corridor of El Salvador has a 1990 figure
+
+
+def test_a_corridor_without_a_1990_row_is_a_single_dot_and_a_note():
+    assert corridors.corridor_history("JAM", "SXM")["year"].min() > 1990  # Sint Maarten: no 1990 row
+    chart = flows.chart("change", "JAM", "out", 2020, "en")
+    sxm = "Sint Maarten (Dutch part)"
+    base, now = chart.figure["data"][1], chart.figure["data"][2]
+    assert base["name"] == "1990"
+    assert now["name"] == "2020"
+    assert sxm in now["y"]
+    assert sxm not in base["y"]  # no grey dot, no zero
+    assert sxm not in chart.figure["data"][0]["y"]  # no connecting line either
+    row = chart.table[column(chart, "flows.col_iso3") == "SXM"].iloc[0]
+    assert pd.isna(row[t("flows.col_persons_year", year=1990)])
+    assert pd.isna(row[t("flows.col_change")])
+    assert row[t("flows.col_persons_year", year=2020)] == 2_496
+    assert any(sxm in note and "cannot be told apart" in note for note in chart.notes)
+
+
+def test_change_in_1990_compares_with_2020_and_says_so():
+    chart = flows.chart("change", "SLV", "out", 1990, "en")
+    assert "2020" in chart.subtitle
+    assert t("flows.change_subtitle_first", year=1990, base=2020) in chart.subtitle
+    row = chart.table[column(chart, "flows.col_iso3") == "USA"].iloc[0]
+    assert row[t("flows.col_persons_year", year=1990)] == 465_433
+    assert row[t("flows.col_change")] == 1_410_659 - 465_433  # always later minus earlier
+
+
+# --- groups ----------------------------------------------------------------------------------------------------
+
+
+def test_central_america_total_is_the_sum_of_its_members_stocks():
+    members = group_members("central_america")
+    expected = sum(stock(code, 2020) for code in members)
+    assert int(flows.partners("central_america", "out", 2020)["persons"].sum()) == expected
+    assert int(flows.split("central_america", "out", 2020)["persons"].sum()) == expected
+    headline = flows.headlines("central_america", "out", 2020, "en")[0]
+    assert headline.value == "16.2 million"
+    assert round(expected / 1e5) == 162
+    chart = flows.chart("corridors", "central_america", "out", 2020, "en")
+    within = chart.table[column(chart, "flows.col_within_group")]
+    assert set(within[t("flows.col_iso3")]) <= set(members)
+    assert not within.empty  # Nicaraguans in Costa Rica, Guatemalans in Mexico, ...
+    assert t("flows.note_group_within") in chart.notes
+
+
+def test_group_remittances_sum_the_members_inflows():
+    members = group_members("central_america")
+    rows = flows.remittances("central_america", "out")
+    assert rows["usd"].sum() == pytest.approx(sum(corridors.remittance_senders(m)["usd"].sum() for m in members))
+    assert rows["share"].sum() == pytest.approx(100.0)
+    assert rows.loc[rows["partner"] == "USA", "within_group"].item() is False
+    assert rows.loc[rows["partner"] == "CRI", "within_group"].item()
+
+
+# --- remittances -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_remittance_notes_say_it_is_a_model_estimate(lang):
+    chart = flows.chart("remittances", "MEX", "out", 1990, lang)
+    assert t("flows.remittance_matrix_note", lang) in chart.notes
+    assert "2018" in chart.subtitle  # always the 2018 matrix, whatever year is asked
+    assert chart.sources == t("source.worldbank_bilateral_remittance_matrix_2018", lang)
+
+
+def test_the_english_note_is_the_matrix_caveat():
+    note = t("flows.remittance_matrix_note")
+    for words in ("model estimate", "migrant stocks and incomes", "not observed", "balance-of-payments"):
+        assert words in note
+    assert note.startswith(corridors.REMITTANCE_MATRIX_NOTE.split(":")[0])
+
+
+def test_remittances_received_by_mexico_and_sent_from_the_usa():
+    chart = flows.chart("remittances", "MEX", "out", 2020, "en")
+    assert column(chart, "flows.col_iso3").iloc[0] == "USA"
+    assert column(chart, "flows.col_usd", year=2018).iloc[0] == pytest.approx(34_704e6)
+    assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 34_704 / 35_557)
+    sent = flows.chart("remittances", "USA", "in", 2020, "en")
+    assert column(sent, "flows.col_iso3").iloc[0] == "MEX"
+    assert t("flows.col_receiver") in sent.table.columns
+
+
+def test_a_country_without_remittance_estimates_gets_an_empty_chart():
+    chart = flows.chart("remittances", "CUB", "out", 2020, "en")
+    assert chart.figure["data"] == []
+    message = t("flows.empty_remittances_out", subject="Cuba")
+    assert message in annotation_texts(chart.figure)
+    assert message in chart.notes
+
+
+# --- costs -----------------------------------------------------------------------------------------------------
+
+
+def test_costs_into_mexico_include_usa_and_the_sdg_target():
+    chart = flows.chart("costs", "MEX", "out", 2020, "en")
+    pairs = set(zip(column(chart, "flows.col_sender"), column(chart, "flows.col_receiver"), strict=True))
+    assert ("United States", "Mexico") in pairs
+    usa = chart.table[column(chart, "flows.col_period") == "2020Q3"]
+    assert usa[t("flows.col_cost")].item() == pytest.approx(4.18, abs=0.01)
+    target = [s for s in chart.figure["layout"]["shapes"] if s["y0"] == corridors.SDG_TARGET]
+    assert len(target) == 1
+    assert target[0]["line"]["dash"] == "dot"
+    assert target[0]["y1"] == corridors.SDG_TARGET
+    assert t("flows.target", value="3.0 %") in annotation_texts(chart.figure)
+    line = chart.figure["data"][0]
+    assert line["name"] == "United States → Mexico"
+    assert line["x"][0] == "2011-01-01"
+    assert line["x"][-1] == "2020-07-01"
+
+
+def test_costs_keep_negative_published_values():
+    chart = flows.chart("costs", "HND", "out", 2020, "en")
+    assert (column(chart, "flows.col_cost") < 0).any()
+    assert any("kept as published" in note and "2014Q2" in note for note in chart.notes)
+
+
+def test_costs_from_a_sender():
+    rows = flows.cost_corridors_from("USA")
+    mexico = rows[rows["receiver"] == "MEX"].drop(columns="receiver").reset_index(drop=True)
+    pd.testing.assert_frame_equal(mexico, corridors.corridor_cost_series("USA", "MEX"))
+    assert flows.cost_corridors_from("ATG").empty
+    chart = flows.chart("costs", "USA", "in", 2020, "en")
+    assert len(chart.figure["data"]) == flows.MAX_COST_LINES
+    assert set(column(chart, "flows.col_sender")) == {"United States"}
+    assert any(f"{flows.MAX_COST_LINES} corridors" in note for note in chart.notes)
+
+
+def test_costs_of_a_group_are_capped():
+    rows = flows.costs("lac", "out")
+    expected = [
+        corridors.corridor_cost_series(sender, member).assign(sender=sender, receiver=member)
+        for member in group_members("lac")
+        for sender in corridors.surveyed_senders(member)["sender"]
+    ]
+    expected = pd.concat(expected).sort_values(["sender", "receiver", "period"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(rows, expected[list(flows.COST_COLUMNS)])
+    chart = flows.chart("costs", "lac", "out", 2020, "en")
+    assert len(chart.figure["data"]) == flows.MAX_COST_LINES
+    assert chart.figure["data"][0]["name"] == "United States → Mexico"  # every survey, and the largest flow
+
+
+def test_costs_without_surveys_give_an_empty_chart_with_a_message():
+    assert corridors.surveyed_senders("ATG").empty
+    chart = flows.chart("costs", "ATG", "out", 2020, "en")
+    assert chart.figure["data"] == []
+    message = t("flows.empty_costs_out", subject="Antigua and Barbuda")
+    assert message in annotation_texts(chart.figure)
+    assert message in chart.notes
+    assert chart.table.empty
+
+
+@pytest.mark.parametrize(
+    ("period", "date"), [("2011Q1", "2011-01-01"), ("2013Q2", "2013-04-01"), ("2020Q4", "2020-10-01")]
+)
+def test_period_date(period, date):
+    assert flows.period_date(period) == date
+
+
+# --- empty data ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", flows.FLOW_CHARTS)
+def test_a_country_without_corridors_gets_valid_empty_charts(name):
+    chart = flows.chart(name, "XKX", "out", 2020, "en")  # Kosovo is counted within Serbia by UN DESA
+    json.dumps(chart.figure, allow_nan=False)
+    go.Figure(chart.figure)
+    if name in ("flow-map", "corridors", "change", "regions"):
+        assert chart.table.empty
+        assert annotation_texts(chart.figure)
+        assert chart.notes
+
+
+# --- headlines -------------------------------------------------------------------------------------------------
+
+
+def test_headlines_of_mexico():
+    lines = flows.headlines("MEX", "out", 2020, "en")
+    assert [h.label for h in lines] == [
+        t("flows.headline_emigrants"),
+        t("flows.headline_in_lac"),
+        t("flows.headline_in_usa"),
+        t("flows.headline_elsewhere"),
+        t("flows.headline_female"),
+    ]
+    assert lines[0].value == "11.2 million"
+    assert lines[2].value == "97.0 %"
+    assert all(h.note == "2020 · UN DESA" for h in lines)
+    female = 100 * stock("MEX", 2020, "emigrant_female") / stock("MEX", 2020)
+    assert lines[-1].value == f"{female:.1f} %"
+
+
+def test_headlines_of_colombia_in():
+    lines = flows.headlines("COL", "in", 2019 + 1, "es")
+    assert len(lines) == 5
+    assert lines[0].label == t("flows.headline_immigrants", "es")
+    assert lines[0].note == "2020 · DAES (ONU)"
+
+
+# --- every chart, every language -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("subject", "direction"), CASES)
+def test_every_chart_builds_in_every_language(subject, direction, lang):
+    for name in flows.FLOW_CHARTS:
+        chart = flows.chart(name, subject, direction, 2020, lang)
+        assert chart.name == name
+        assert chart.title.strip()
+        assert chart.subtitle.strip()
+        assert chart.sources.strip()
+        assert chart.height >= 220
+        assert isinstance(chart.table, pd.DataFrame)
+        if (name, subject) == ("costs", "COL"):  # Colombia is never a surveyed sender: the chart says so
+            assert chart.table.empty
+            assert chart.notes[-1] in annotation_texts(chart.figure)
+        else:
+            assert not chart.table.empty
+            assert chart.figure["data"]
+        assert trace_types(chart.figure) <= ALLOWED_TRACES
+        assert chart.figure["layout"]["separators"] == views.separators(lang)
+        json.dumps(chart.figure, allow_nan=False)
+        if lang == "en":
+            go.Figure(chart.figure)  # plotly validates every property of the dict
+    assert len(flows.headlines(subject, direction, 2020, lang)) in (4, 5)
+
+
+def test_charts_are_built_fresh_so_callers_may_change_them():
+    first = flows.chart("corridors", "MEX", "out", 2020, "en")
+    first.table.iloc[0, 0] = -1
+    first.figure["data"].clear()
+    again = flows.chart("corridors", "MEX", "out", 2020, "en")
+    assert again.table.iloc[0, 0] == 1
+    assert again.figure["data"]

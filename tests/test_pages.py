@@ -1,0 +1,278 @@
+"""Country profiles and corridor views: routes, context-keeping links, page callbacks, aggregates, exports, embeds."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pytest
+from dash import no_update
+
+from app import server
+from callbacks.pages import draw_page
+from components import ids
+from core import embeds, exports, pages, profiles, queries, views
+from core.store import get_store
+from core.urlstate import ViewState, decode, encode, href, route, with_route
+
+OPTIONS = views.options()
+
+
+def state_on(path: str, query: str = "", lang: str = "en") -> ViewState:
+    return with_route(decode(query, OPTIONS, lang), path, OPTIONS)
+
+
+def as_data(state: ViewState) -> dict[str, Any]:
+    return {**asdict(state), "rejected": list(state.rejected), "countries": list(state.countries)}
+
+
+def value(indicator: str, iso3: str, year: int) -> float:
+    rows = queries.series(indicator)
+    return float(rows[(rows["iso3"] == iso3) & (rows["year"] == year)]["value"].iloc[0])
+
+
+# --- routes and links -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/", ("dashboard", None)),
+        ("", ("dashboard", None)),
+        ("/country/SLV", ("country", "SLV")),
+        ("/country/slv/", ("country", "SLV")),
+        ("/corridors/MEX", ("corridors", "MEX")),
+        ("/corridors/central_america", ("corridors", "central_america")),
+        ("/corridors/sica", ("corridors", "sica")),
+        ("/country/sica", None),  # a group has a corridor view, not a profile
+        ("/corridors/world", None),  # every country: not a corridor
+        ("/country/XYZ", None),
+        ("/country/SL", None),
+        ("/country/", None),
+        ("/countries/SLV", None),
+        ("/country/" + "A" * 80, None),
+        (None, None),
+    ],
+)
+def test_route(path: Any, expected: Any) -> None:
+    assert route(path, OPTIONS) == expected
+
+
+def test_unknown_path_shows_the_dashboard_and_says_so() -> None:
+    state = state_on("/nowhere")
+    assert (state.page, state.subject) == ("dashboard", None)
+    assert "path" in state.rejected
+
+
+def test_a_group_corridor_view_shows_emigration_only() -> None:
+    state = state_on("/corridors/sica", "direction=in")
+    assert state.direction == "out"
+    assert "direction" in state.rejected
+
+
+def test_links_keep_indicator_year_focus_and_language() -> None:
+    state = decode("indicator=remittances_gdp&year=2015&focus=sica&countries=SLV&lang=es", OPTIONS, "en")
+    link = href(state, OPTIONS, "en", "country", "SLV")
+    assert link == "/country/SLV?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV&lang=es"
+    back = state_on("/country/SLV", link.split("?", 1)[1])
+    assert (back.indicator, back.year, back.focus, back.lang, back.countries) == (
+        "remittances_gdp", 2015, "sica", "es", ("SLV",)
+    )  # fmt: skip
+    assert href(back, OPTIONS, "en", "dashboard") == "/?" + link.split("?", 1)[1]
+
+
+def test_corridor_parameters_round_trip() -> None:
+    state = state_on("/corridors/COL", "direction=in&cyear=2000")
+    assert (state.direction, state.cyear) == ("in", 2000)
+    assert encode(state, OPTIONS) == "?direction=in&cyear=2000"
+    assert set(state_on("/corridors/COL", "cyear=2003&direction=sideways").rejected) == {"cyear", "direction"}
+    assert state_on("/corridors/COL").resolved_cyear(OPTIONS) == 2020
+
+
+# --- the server ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def client() -> Any:
+    return server.test_client()
+
+
+def test_pages_are_served_and_bad_codes_are_404(client: Any) -> None:
+    for path in ("/country/SLV", "/country/slv", "/corridors/COL", "/corridors/central_america"):
+        assert client.get(path).status_code == 200, path
+    for path in ("/country/XYZ", "/country/sica", "/corridors/ZZZ", "/corridors/world", "/country/%3Cscript%3E"):
+        response = client.get(path, headers={"Accept-Language": "es"})
+        assert response.status_code == 404, path
+        body = response.get_data(as_text=True)
+        assert "<script" not in body
+        assert "Volver al panel" in body
+
+
+# --- the page callback ----------------------------------------------------------------------------------------------
+
+
+def test_dashboard_path_hides_the_other_pages() -> None:
+    out = draw_page(as_data(state_on("/")), "en", None)
+    assert out[:3] == (False, True, True)
+    assert all(o is no_update for o in out[3:])
+
+
+def test_profile_page_is_drawn_once_per_content() -> None:
+    state = state_on("/country/SLV", "focus=sica&indicator=remittances_gdp")
+    out = draw_page(as_data(state), "en", None)
+    assert out[:3] == (True, False, True)
+    body = json.dumps(out[5], default=lambda c: c.to_plotly_json())
+    assert "El Salvador" in body
+    assert "pf-trend-remittances_gdp" in body
+    meta = out[11]
+    assert set(meta["charts"]) == set(pages.profile_chart_ids())
+    assert all("{url}" in c["source"] for c in meta["charts"].values())
+    again = draw_page(as_data(state), "en", meta)  # same content: nothing is rebuilt
+    assert all(o is no_update for o in again[3:])
+    spanish = draw_page(as_data(replace(state, lang="es")), "en", meta)  # another language: drawn again
+    assert spanish[5] is not no_update
+    assert "Volver al panel" in json.dumps(spanish[3], default=lambda c: c.to_plotly_json())
+
+
+def test_profile_links_back_to_the_dashboard_with_the_context() -> None:
+    state = state_on("/country/SLV", "indicator=remittances_gdp&year=2015&focus=sica")
+    nav = json.dumps(draw_page(as_data(state), "en", None)[3], default=lambda c: c.to_plotly_json())
+    assert '"/?indicator=remittances_gdp&year=2015&focus=sica"' in nav
+    assert '"/corridors/SLV?indicator=remittances_gdp&year=2015&focus=sica"' in nav
+
+
+def test_corridor_page_is_drawn() -> None:
+    state = state_on("/corridors/COL", "direction=in")
+    out = draw_page(as_data(state), "en", None)
+    assert out[:3] == (True, True, False)
+    assert "Colombia" in out[7]
+    options = out[10]
+    assert [o["value"] for o in options] == ["out", "in"]
+    assert not any(o["disabled"] for o in options)
+    group = draw_page(as_data(state_on("/corridors/sica")), "en", None)
+    assert [o["disabled"] for o in group[10]] == [False, True]
+
+
+# --- the profile's figures --------------------------------------------------------------------------------------
+
+
+def test_every_headline_figure_has_its_year_and_source() -> None:
+    figures = profiles.headline_figures(state_on("/country/SLV"))
+    assert [f.indicator for f in figures] == get_store().meta["order"]
+    for figure in figures:
+        assert figure.year is not None
+        assert str(figure.year) in figure.note
+    stock = next(f for f in figures if f.indicator == "emigrant_stock")
+    assert stock.year == 2020
+    assert "UN DESA" in stock.note
+
+
+def test_comparison_uses_sums_and_ratios_of_sums() -> None:
+    state = state_on("/country/SLV")
+    assert profiles.compared_groups(state) == ("central_america", "sica", "lac")
+    table = profiles.comparison_table(state).set_index("Indicator")
+    members = queries.group_members("central_america")
+    stock = queries.series("emigrant_stock")
+    population = queries.series("population")
+    stock_2020 = stock[(stock["year"] == 2020) & stock["iso3"].isin(members)]
+    pop_2020 = population[(population["year"] == 2020) & population["iso3"].isin(stock_2020["iso3"])]
+    assert table.loc["Emigrants (persons)", "Central America"] == pytest.approx(stock_2020["value"].sum())
+    assert table.loc["Emigrants (% of population)", "Central America"] == pytest.approx(
+        100 * stock_2020["value"].sum() / pop_2020["value"].sum()
+    )
+    share = table.loc["Emigrants (persons)", "Share of Central America total"]
+    assert share == pytest.approx(100 * value("emigrant_stock", "SLV", 2020) / stock_2020["value"].sum())
+    # No honest group figure for corridor costs or skilled-emigration rates: blank, not an average.
+    groups = ["Central America", "Central American Integration System (SICA)", "Latin America and the Caribbean"]
+    assert table.loc["Cost of sending US$200 (%)", groups].isna().all()
+    assert pd.isna(table.loc["Skilled emigration rate (%)", "Latin America and the Caribbean"])
+
+
+def test_the_visitors_focus_joins_the_comparison_and_outsiders_get_no_share() -> None:
+    assert profiles.compared_groups(state_on("/country/SLV", "focus=mercosur"))[-1] == "mercosur"
+    usa = state_on("/country/USA")
+    assert profiles.compared_groups(usa) == ("lac",)
+    assert profiles.share_group(usa) is None  # the USA is not part of LAC's total
+    assert not any(c.startswith("Share of") for c in profiles.comparison_table(usa).columns)
+
+
+def test_trend_shows_group_lines_for_shares_only() -> None:
+    state = state_on("/country/SLV")
+    share = profiles.trend_chart(state, "emigrant_share")
+    assert [t["name"] for t in share.figure["data"]] == ["El Salvador", "Central America",
+                                                         "Latin America and the Caribbean"]  # fmt: skip
+    stock = profiles.trend_chart(state, "emigrant_stock")
+    assert [t["name"] for t in stock.figure["data"]] == ["El Salvador"]
+    assert stock.table["Emigrants (persons)"].iloc[-1] == value("emigrant_stock", "SLV", 2020)
+
+
+def test_skilled_emigration_by_sex() -> None:
+    chart = profiles.skilled_chart(state_on("/country/SLV"))
+    assert {t["name"] for t in chart.figure["data"]} == {"Women", "Men", "All"}
+    women = chart.table[chart.table["Sex"] == "Women"]
+    assert women["Year"].tolist() == [1980, 1985, 1990, 1995, 2000, 2005, 2010]
+    assert women.iloc[-1, 2] == pytest.approx(value("tertiary_emigration_rate_female", "SLV", 2010))
+
+
+def test_the_visitors_indicator_comes_first() -> None:
+    assert profiles.trend_order(state_on("/country/SLV", "indicator=remittance_cost"))[0] == "remittance_cost"
+
+
+# --- exports and embeds -----------------------------------------------------------------------------------------
+
+
+def test_profile_download_holds_the_comparison_and_its_sources() -> None:
+    state = state_on("/country/SLV")
+    table = exports.profile_table(state, "https://example.org", "country/SLV", date(2026, 11, 23))
+    text = exports.to_csv(table).decode("utf-8-sig")
+    assert "# El Salvador: migration and development profile" in text
+    assert "https://example.org/country/SLV" in text
+    assert "UN DESA" in text
+    frame = pd.read_csv(io.StringIO(text), comment="#")
+    assert len(frame) == len(get_store().meta["order"])
+
+
+def test_page_chart_download_is_what_the_chart_draws() -> None:
+    state = state_on("/corridors/MEX")
+    chart = pages.chart(state, "cv-corridors")
+    assert chart is not None
+    table = exports.chart_table(chart, state, "https://example.org", "corridors/MEX", date(2026, 11, 23))
+    frame = pd.read_csv(io.StringIO(exports.to_csv(table).decode("utf-8-sig")), comment="#")
+    assert len(frame) == len(chart.table)
+    assert table.name == "cv-corridors_MEX"
+
+
+def test_chart_ids_belong_to_their_pages() -> None:
+    assert pages.page_of("cv-flow-map") == "corridors"
+    assert pages.page_of("pf-costs") == "country"
+    assert pages.page_of("map") is None
+    assert pages.page_of("cv-nothing") is None
+    assert pages.chart(state_on("/country/SLV"), "cv-corridors") is None  # not a chart of that page
+
+
+def test_embed_code_and_page_of_a_corridor_chart(client: Any) -> None:
+    state = state_on("/corridors/COL", "direction=in&lang=es")
+    code = embeds.iframe("https://example.org", "cv-corridors", state, None)
+    assert "/embed/cv-corridors?subject=COL&amp;lang=es&amp;direction=in" in code
+    assert embeds.chart_of(code) == "cv-corridors"
+    page = client.get("/embed/cv-corridors?subject=COL&direction=in&lang=es")
+    assert page.status_code == 200
+    body = page.get_data(as_text=True)
+    assert "Colombia" in body
+    assert 'href="/corridors/COL?lang=es&amp;direction=in"' in body
+    assert client.get("/embed/pf-costs?subject=SLV").status_code == 200
+    for bad in ("/embed/cv-corridors?subject=XYZ", "/embed/cv-corridors", "/embed/pf-costs?subject=sica",
+                "/embed/cv-nothing?subject=SLV"):  # fmt: skip
+        assert client.get(bad).status_code == 404, bad
+
+
+def test_layout_has_the_page_shells() -> None:
+    from app import app
+
+    text = json.dumps(app.layout(), default=lambda c: c.to_plotly_json())
+    for element in (ids.DASHBOARD_PAGE, ids.PROFILE_PAGE, ids.CORRIDOR_PAGE, ids.DIRECTION, ids.CYEAR, ids.PRINT):
+        assert f'"{element}"' in text
