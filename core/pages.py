@@ -6,6 +6,7 @@ country profile (a trend per indicator, skilled emigration by sex, and the profi
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from core import flows, profiles, views
@@ -38,6 +39,12 @@ def page_of(chart_id: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _flow_chart(name: str, subject: str, direction: str, year: int, lang: str, version: str) -> Chart:
+    """flows.chart, kept: a corridor chart is the same for every visitor (readers only copy or serialise it)."""
+    return flows.chart(name, subject, direction, year, lang)
+
+
 def _named(chart: Chart, chart_id: str) -> Chart:
     return chart if chart.name == chart_id else replace(chart, name=chart_id)
 
@@ -49,14 +56,15 @@ def chart(state: ViewState, chart_id: str) -> Chart | None:
     year = state.resolved_cyear(views.options())
     if state.page == "corridors":
         name = chart_id.removeprefix(CORRIDOR_PREFIX)
-        return _named(flows.chart(name, state.subject, state.direction, year, state.lang), chart_id)
+        chart = _flow_chart(name, state.subject, state.direction, year, state.lang, get_store().version)
+        return _named(chart, chart_id)
     if chart_id.startswith(TREND_PREFIX):
         return profiles.trend_chart(state, chart_id.removeprefix(TREND_PREFIX))
     if chart_id == "pf-skilled":
         return profiles.skilled_chart(state)
     name = chart_id.removeprefix(PROFILE_PREFIX)
     latest = views.options().corridor_years[-1]
-    return _named(flows.chart(name, state.subject, "out", latest, state.lang), chart_id)
+    return _named(_flow_chart(name, state.subject, "out", latest, state.lang, get_store().version), chart_id)
 
 
 def embed_height(chart_id: str) -> int:
