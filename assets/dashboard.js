@@ -261,7 +261,13 @@
 
       setDocumentLanguage: function (lang, title) {
         if (lang) { document.documentElement.lang = lang; }
-        if (title) { document.title = title; }
+        if (title && window.location.pathname === "/") { document.title = title; }
+      },
+
+      setPageTitle: function (pageMeta, state, siteTitle) {
+        var onPage = state && state.page && state.page !== "dashboard";
+        var own = onPage && pageMeta && pageMeta.title;
+        if (siteTitle) { document.title = own ? pageMeta.title + " · " + siteTitle : siteTitle; }
       },
 
       commitYear: function (year, playing, committed) {

@@ -12,7 +12,7 @@ from components import ids
 from components import pages as page_parts
 from components.panels import headline_cards
 from components.share import export_menu
-from core import flows, pages, views
+from core import flows, pages, queries, views
 from core.charts import Chart
 from core.i18n import t
 from core.urlstate import ViewState
@@ -61,7 +61,13 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
     if isinstance(old_meta, dict) and old_meta.get("key") == key:
         return (*shown, *(no_update,) * 9)
     browser = lang_default(browser_lang)
-    meta = page_parts.page_meta(state, page_charts(state), source_line(state))
+    subject, year = str(state.subject), state.resolved_cyear(views.options())
+    if page == "country":
+        title = t("profile.title", state.lang, country=queries.country_name(subject, state.lang))
+    else:
+        name = flows.subject_name(subject, state.lang)
+        title = t(f"route.corridor_title_{state.direction}", state.lang, name=name, year=year)
+    meta = page_parts.page_meta(state, page_charts(state), source_line(state), title)
     meta["key"] = key
     if page == "country":
         return (
@@ -72,9 +78,6 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
             *(no_update,) * 5,
             meta,
         )
-    subject, year = str(state.subject), state.resolved_cyear(views.options())
-    title = t(f"route.corridor_title_{state.direction}", state.lang, name=flows.subject_name(subject, state.lang),
-              year=year)  # fmt: skip
     headlines = flows.headlines(subject, state.direction, year, state.lang)
     return (
         *shown,
@@ -87,6 +90,14 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
         meta,
     )
 
+
+# The browser tab names the page: "El Salvador: migration and development profile · <site title>".
+clientside_callback(
+    ClientsideFunction("lac", "setPageTitle"),
+    Input(ids.PAGE_META, "data"),
+    Input(ids.STATE, "data"),
+    State(ids.DOC_TITLE, "data"),
+)
 
 # The one-page briefing: the browser's print dialog, with the profile's print stylesheet (assets/style.css).
 clientside_callback(

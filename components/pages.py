@@ -247,9 +247,11 @@ def corridor_body(state: ViewState) -> list[Any]:
     ]  # fmt: skip
 
 
-def page_meta(state: ViewState, charts: list[Chart], source_line: str) -> dict[str, Any]:
-    """Titles, subtitles and source lines of a page's charts, for the slide images the browser renders."""
+def page_meta(state: ViewState, charts: list[Chart], source_line: str, title: str) -> dict[str, Any]:
+    """Titles, subtitles and source lines of a page's charts, for the slide images the browser renders, and the
+    page's own title (for the browser tab and bookmarks)."""
     return {
+        "title": title,
         "charts": {
             c.name: {"title": c.title, "subtitle": c.subtitle, "source": source_line.replace("{sources}", c.sources)}
             for c in charts

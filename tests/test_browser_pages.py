@@ -49,6 +49,7 @@ def test_profile_opens_from_the_map_and_leads_back_with_the_context(page: Any, l
     assert path(page) == "/country/SLV"
     assert query(page) == {"indicator": ["remittances_gdp"], "year": ["2015"], "focus": ["sica"], "countries": ["SLV"]}
     assert page.locator("#page-dashboard").is_hidden()
+    page.wait_for_function("() => document.title.startsWith('El Salvador: migration and development profile')")
     # The indicator the visitor came from is the first trend; the comparison includes the focus bloc.
     first = page.locator(".profile-trends .js-plotly-plot").first
     assert first.evaluate("el => el.closest('[id^=pf-trend-]').id") == "pf-trend-remittances_gdp"
