@@ -4,12 +4,15 @@ the visitor's indicator, year, focus and language carried along, shareable, and 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pandas as pd
 import pytest
 
 from tests.browser_helpers import click_country, graph, open_dashboard, query, wait_graph, wait_idle
+from tests.test_browser_exports import png_size
 
 pytestmark = pytest.mark.browser
 
@@ -146,3 +149,48 @@ def test_profile_prints_on_one_page(page: Any, live_server: str) -> None:
     assert pages == 1, f"the profile printed on {pages} pages"
     size = page.evaluate("() => document.querySelector('#pf-costs .main-svg').getAttribute('height')")
     assert float(size) < 260  # redrawn for the printed page, smaller than on screen
+
+
+def page_menu_item(page: Any, chart: str, fmt: str) -> Any:
+    """Open the Download menu of a profile or corridor chart (or the profile's own, chart "profile") and return
+    its `fmt` item (pattern-matching ids are JSON in the id attribute)."""
+    holder = "#profile-menu" if chart == "profile" else f"section:has(#{chart})"
+    page.locator(f"{holder} .dropdown-toggle").click()
+    item = page.locator(f'[id*=\'"chart":"{chart}"\'][id*=\'"format":"{fmt}"\']')
+    item.wait_for(state="visible")
+    return item
+
+
+def downloaded(page: Any, item: Any, folder: Path) -> Path:
+    with page.expect_download(timeout=20000) as info:
+        item.click()
+    received = info.value
+    assert received.failure() is None
+    path = folder / received.suggested_filename
+    received.save_as(path)
+    return path
+
+
+def test_corridor_and_profile_exports_and_embed(page: Any, live_server: str, tmp_path: Path) -> None:
+    page.goto(live_server + "/corridors/MEX?lang=es")
+    wait_corridors(page, "México")
+    png = downloaded(page, page_menu_item(page, "cv-corridors", "png-1920"), tmp_path)
+    assert png_size(png.read_bytes()) == (1920, 1080)
+    csv = downloaded(page, page_menu_item(page, "cv-corridors", "view-csv"), tmp_path)
+    frame = pd.read_csv(csv, comment="#", encoding="utf-8-sig")
+    assert frame.iloc[0].astype(str).str.contains("Estados Unidos").any()
+    assert "# Fuente" in csv.read_text(encoding="utf-8-sig")
+    page_menu_item(page, "cv-corridors", "view-xlsx")  # the menu lists Excel too
+    page.keyboard.press("Escape")
+    page.locator("section:has(#cv-corridors) .dropdown-toggle").click()
+    page.locator('[id*=\'"type":"embed-open"\'][id*=\'"chart":"cv-corridors"\']').click()
+    page.wait_for_function("() => (document.getElementById('embed-code') || {}).value")
+    code = page.input_value("#embed-code")
+    assert "/embed/cv-corridors?subject=MEX&amp;lang=es" in code
+    page.keyboard.press("Escape")
+    page.goto(live_server + "/country/SLV")
+    wait_profile(page, "El Salvador")
+    profile_csv = downloaded(page, page_menu_item(page, "profile", "view-csv"), tmp_path)
+    table = pd.read_csv(profile_csv, comment="#", encoding="utf-8-sig")
+    assert len(table) == 7
+    assert "Central America" in table.columns
