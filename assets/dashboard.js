@@ -5,6 +5,11 @@
 (function () {
   "use strict";
 
+  // Which page the path names, before Dash draws anything: a profile's deep link must not flash the dashboard.
+  var firstPage = /^\/country\//.test(window.location.pathname) ? "country"
+    : /^\/corridors\//.test(window.location.pathname) ? "corridors" : "dashboard";
+  document.documentElement.setAttribute("data-page", firstPage);
+
   function setPath(target, dotted, value) {
     var keys = dotted.split(".");
     var node = target;
@@ -265,6 +270,7 @@
       },
 
       setPageTitle: function (pageMeta, state, siteTitle) {
+        if (state && state.page) { document.documentElement.setAttribute("data-page", state.page); }
         var onPage = state && state.page && state.page !== "dashboard";
         var own = onPage && pageMeta && pageMeta.title;
         if (siteTitle) { document.title = own ? pageMeta.title + " · " + siteTitle : siteTitle; }

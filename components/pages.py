@@ -16,10 +16,14 @@ from components.widgets import GRAPH_CONFIG, toggle
 from core import flows, pages, profiles, queries, views
 from core.charts import Chart
 from core.i18n import t
+from core.store import get_store
 from core.urlstate import ViewState, href
 
 
 def link(state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str, **extra: Any) -> Any:
+    """A link to another page with the visitor's view; the dashboard's address leaves the corridor settings out."""
+    if page == "dashboard":
+        state = replace(state, direction="out", cyear=None)
     return dcc.Link(text, href=href(state, views.options(), browser_lang, page, subject), **extra)
 
 
@@ -47,9 +51,13 @@ def back_links(state: ViewState, browser_lang: str | None, items: list[Any]) -> 
 # --- the country profile ---------------------------------------------------------------------------------------
 
 
-def _figure_cards(state: ViewState) -> html.Section:
-    cards = [views.Headline(f.label, f.value, f.note) for f in profiles.headline_figures(state)]
-    return html.Section(headline_cards(cards), className="headlines profile-headlines")
+def _figure_cards(state: ViewState) -> list[Any]:
+    figures = profiles.headline_figures(state)
+    cards = [views.Headline(f.label, f.value, f.note) for f in figures]
+    out: list[Any] = [html.Section(headline_cards(cards), className="headlines profile-headlines")]
+    if any(f.value.endswith("†") for f in figures):
+        out.append(html.P(t("profile.computed_note", state.lang), className="chart-note computed-note"))
+    return out
 
 
 def _comparison(state: ViewState) -> html.Section:
@@ -84,9 +92,20 @@ def _comparison(state: ViewState) -> html.Section:
             html.H3(t("profile.comparison_title", lang), className="chart-title"),
             html.Div(html.Table([head, body], className="table table-sm comparison-table"), className="table-wrap"),
             html.P(t("profile.comparison_note", lang), className="chart-note"),
+            *(
+                html.P(f"{views.focus_name(g, lang)}: {note}", className="chart-note group-note")
+                for g in chosen
+                if (note := _group_note(g, lang))
+            ),
         ],
         className="panel comparison-panel",
     )
+
+
+def _group_note(group: str, lang: str) -> str:
+    """What a group holds, from groups.yaml (Central America in UN M49 includes Mexico, for instance)."""
+    note = get_store().meta["groups"][group].get("note")
+    return str(note[lang]) if note else ""
 
 
 def profile_shell(text: dict[tuple[str, str], Any]) -> html.Div:
@@ -138,10 +157,10 @@ def profile_body(state: ViewState, browser_lang: str | None) -> list[Any]:
             className="small d-print-none",
             href=href(_dashboard_view(state, indicator, code), views.options(), browser_lang, "dashboard"),
         )
-        trends.append(dbc.Col(chart_panel(chart, lang, extra=more, menu=False, compact=True), xs=12, md=6, xl=3))
+        trends.append(dbc.Col(chart_panel(chart, lang, extra=more, compact=True), xs=12, md=6, xl=3))
     skilled = pages.chart(state, "pf-skilled")
     if skilled is not None:
-        trends.append(dbc.Col(chart_panel(skilled, lang, menu=False, compact=True), xs=12, md=6, xl=3))
+        trends.append(dbc.Col(chart_panel(skilled, lang, compact=True), xs=12, md=6, xl=3))
     flows_row = []
     for flow in pages.PROFILE_FLOWS:
         chart = pages.chart(state, pages.PROFILE_PREFIX + flow)
@@ -152,7 +171,7 @@ def profile_body(state: ViewState, browser_lang: str | None) -> list[Any]:
             [html.H2(name, className="page-title"), html.P(" · ".join(group_names), className="page-subtitle")],
             className="page-head",
         ),
-        _figure_cards(state),
+        *_figure_cards(state),
         _comparison(state),
         html.H3(t("profile.trends_title", lang), className="section-title"),
         dbc.Row(trends, className="g-3 profile-trends"),
@@ -202,7 +221,9 @@ def corridor_shell(text: dict[tuple[str, str], Any]) -> html.Div:
                 ),
                 className="controls d-print-none",
             ),
-            html.Section(id=ids.CORRIDOR_HEADLINES, className="headlines", **{"aria-live": "polite"}),
+            html.Section(
+                id=ids.CORRIDOR_HEADLINES, className="headlines corridor-headlines", **{"aria-live": "polite"}
+            ),
             html.Div(id=ids.CORRIDOR_BODY),
         ],
         id=ids.CORRIDOR_PAGE,

@@ -98,8 +98,8 @@ def figure(chart: str, state: ViewState) -> dict[str, Any]:
     return views.ranking_figure(state)
 
 
-def _page_chart(chart: str, subject: str | None, state: ViewState) -> tuple[ViewState, dict[str, Any], str, str]:
-    """State, figure, title and sources of a profile or corridor chart; ValueError for a subject not of that page."""
+def _page_chart(chart: str, subject: str | None, state: ViewState) -> tuple[ViewState, Any]:
+    """State and Chart of a profile or corridor chart; ValueError for a subject not of that page."""
     page = pages.page_of(chart)
     found = route(path_of(str(page), subject), views.options()) if subject else None
     if found is None or found[0] != page:
@@ -108,7 +108,7 @@ def _page_chart(chart: str, subject: str | None, state: ViewState) -> tuple[View
     shown = pages.chart(state, chart)
     if shown is None:
         raise ValueError(f"no chart {chart!r} on that page")
-    return state, shown.figure, shown.title, shown.sources
+    return state, shown
 
 
 def page(chart: str, query: str, accept_language: str | None) -> tuple[str, int]:
@@ -119,14 +119,19 @@ def page(chart: str, query: str, accept_language: str | None) -> tuple[str, int]
     state = decode(urlencode(params), views.options(), negotiate(accept_language))
     store = get_store()
     lang = state.lang
+    notes: tuple[str, ...] = ()
+    open_key = "embed.open"
     if chart in EMBED_HEIGHT:
         texts = chart_texts(state)
         shown_figure, title_text, sources = figure(chart, state), texts["charts"][chart]["title"], texts["sources"]
+        subtitle = ""
     else:
         try:
-            state, shown_figure, title_text, sources = _page_chart(chart, subject, state)
+            state, shown = _page_chart(chart, subject, state)
         except ValueError:
             return "not found", 404
+        shown_figure, title_text, sources, subtitle = shown.figure, shown.title, shown.sources, shown.subtitle
+        notes, open_key = shown.notes, "embed.open_view"
     version_note = t("embed.pinned_note", lang, version=store.version)
     if pinned and pinned != store.version:
         version_note = t("embed.pinned_gone", lang, asked=pinned[:16], version=store.version)
@@ -142,9 +147,12 @@ def page(chart: str, query: str, accept_language: str | None) -> tuple[str, int]
             f'<html lang="{lang}">',
             '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<title>{title}</title><link rel="stylesheet" href="/assets/embed.css"></head>',
-            f'<body><main class="embed"><h1>{title}</h1><div id="chart" class="embed-chart embed-{chart}"></div>',
+            f'<body><main class="embed"><h1>{title}</h1>'
+            + (f'<p class="embed-subtitle">{html.escape(subtitle)}</p>' if subtitle else "")
+            + f'<div id="chart" class="embed-chart embed-{chart}"></div>'
+            + "".join(f'<p class="embed-note">{html.escape(n)}</p>' for n in notes),
             f'<p class="embed-source">{html.escape(source)} <a href="{html.escape(link, quote=True)}" '
-            f'target="_blank" rel="noopener">{html.escape(t("embed.open", lang))}</a></p></main>',
+            f'target="_blank" rel="noopener">{html.escape(t(open_key, lang))}</a></p></main>',
             f'<script id="chart-spec" type="application/json">{data}</script>',
             '<script src="/assets/vendor/plotly-geo.min.js?v=4.1.1"></script>',
             '<script src="/assets/embed.js"></script></body></html>',

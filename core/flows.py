@@ -35,6 +35,22 @@ TOP_PARTNERS: Final = 15  # corridors on the map, the dot plot and the remittanc
 TOP_CHANGE: Final = 10  # corridors of the dumbbell chart
 MAX_COST_LINES: Final = 12  # more lines than this cannot be told apart
 
+# Layout in pixels, sized for the narrowest screen (a phone, about 340 px of figure): what fits there fits anywhere.
+WRAP: Final = 40  # characters per line of a message drawn on an empty chart
+LEGEND_FONT: Final = 11
+LEGEND_ROW: Final = 20  # height of a legend row
+LEGEND_GAP_FONT: Final = 28  # the blank title above a legend: room for a slide image's source line
+LEGEND_WIDTH: Final = 280  # width a legend row gets on a phone
+PLOT_HEIGHT: Final = 270  # the plotting area of a line chart, whatever its legend takes
+DOT_PLOT_WIDTH: Final = 170  # the value axis of a dot plot on a phone, between the names and the text column
+LABEL_GAP: Final = 14  # from a dot's centre to its label
+COLUMN_WIDTH: Final = 64  # the right-hand text column of a dot plot ("% women")
+ARC_POINTS: Final = 24  # intermediate points of a flow line
+ARC_BULGE: Final = 0.12  # how far a flow line bows out, as a share of its length in degrees
+MAP_WIDTH: Final = 800  # the map's height is that of a map this wide (a laptop panel), between its limits
+MAP_HEIGHTS: Final = (300, 480)
+MIN_WORLD_LAT: Final = 100.0  # degrees of latitude a world-wide map shows at least
+
 SOURCE_STOCKS: Final = "undesa_ims2020_bilateral"
 SOURCE_REMITTANCES: Final = "worldbank_bilateral_remittance_matrix_2018"
 SOURCE_COSTS: Final = "worldbank_remittance_prices_corridors"
@@ -67,7 +83,6 @@ WORLD_LAT: Final = (-58.0, 85.0)
 BASE_DOT: Final = "#9aa5b1"  # the comparison year of the dumbbell chart
 STEM: Final = "#c5ccd6"
 TARGET_COLOR: Final = "#009e73"
-TARGET_TEXT: Final = "#00795a"
 
 Figure = dict[str, Any]
 
@@ -343,10 +358,21 @@ def _clean(values: Any) -> list[Any]:
     return out
 
 
+def _wrap(text: str, width: int = WRAP) -> str:
+    """Text broken at spaces into lines of at most `width` characters, joined by <br> (plotly never wraps)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def _message(text: str) -> dict[str, Any]:
     return {
-        "text": text, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
-        "font": {"color": figures.MUTED, "size": 14}, "bgcolor": "rgba(255,255,255,0.85)",
+        "text": _wrap(text), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
+        "align": "center", "font": {"color": figures.MUTED, "size": 13}, "bgcolor": "rgba(255,255,255,0.85)",
     }  # fmt: skip
 
 
@@ -362,39 +388,109 @@ def _empty_figure(message: str, lang: str, height: int) -> Figure:
     return {"data": [], "layout": layout}
 
 
+def _text_width(text: str, size: float = 11) -> float:
+    """A generous estimate of a text's width in pixels (the app's sans-serif font at `size` px)."""
+    return len(text) * size * 0.6
+
+
+def _legend_rows(names: list[str], width: float = LEGEND_WIDTH) -> int:
+    """How many rows a horizontal legend of these entries takes on a phone: one row when they all fit, else plotly
+    gives every entry the width of the widest and fills a grid."""
+    entries = [46 + _text_width(name, LEGEND_FONT) for name in names]
+    if sum(entries) <= width:
+        return 1
+    columns = max(1, int(width // max(entries)))
+    return math.ceil(len(entries) / columns)
+
+
+def _legend_below() -> dict[str, Any]:
+    """A horizontal legend at the bottom of the figure, under the axis: plotly reserves its height below the plot,
+    so it never covers the plot, the axis or the title block a slide image adds above the figure, and it may take
+    the whole height (plotly's default, half of it, hides entries behind a scroll bar). Its blank title
+    keeps a band free under the tick labels, where a slide image writes its source line (assets/dashboard.js); it
+    is a text, so it grows with the slide's fonts."""
+    return {
+        "orientation": "h", "xref": "paper", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
+        "yanchor": "bottom", "font": {"size": LEGEND_FONT}, "tracegroupgap": 0, "maxheight": 1,
+        "title": {"text": "\u00a0", "side": "top", "font": {"size": LEGEND_GAP_FONT}},
+    }  # fmt: skip
+
+
+def _legend_height(names: list[str]) -> int:
+    return LEGEND_ROW * _legend_rows(names) + round(1.3 * LEGEND_GAP_FONT) + 8
+
+
+def _placements(values: list[float], labels: list[str], end: float) -> list[str] | None:
+    """Where each dot's label goes on a `DOT_PLOT_WIDTH` px wide axis from 0 to `end`: right of the dot when it
+    fits there, else left of it; None when some label fits on neither side."""
+    out = []
+    for value, label in zip(values, labels, strict=True):
+        at = max(float(value or 0.0), 0.0) / end * DOT_PLOT_WIDTH
+        room = LABEL_GAP + _text_width(label)
+        if at + room <= DOT_PLOT_WIDTH or room > DOT_PLOT_WIDTH:  # a label wider than the axis: right, past its end
+            out.append("middle right")
+        elif at - room >= 0:
+            out.append("middle left")
+        else:
+            return None
+    return out
+
+
 def _dot_plot(
-    names: list[str], codes: list[str], values: list[float], labels: list[str], highlighted: list[bool],
-    x_title: str, lang: str,
+    names: list[str], codes: list[str], values: list[float], labels: list[str], hovers: list[str],
+    highlighted: list[bool], lang: str, column: tuple[str, list[str]] | None = None,
 ) -> Figure:  # fmt: skip
-    """figures.ranking_figure (a lollipop dot plot on a linear axis), with room on the right for the labels."""
+    """figures.ranking_figure (a lollipop dot plot on a linear axis) made to fit a phone: the axis at the bottom
+    with about four ticks and no title (the chart's title and subtitle give the unit), each label right of its dot
+    or, where that would run off the axis, left of it, and an optional text column in the right margin (header,
+    one text per row) for a figure that would make the labels too long. Hover gives the full detail."""
     ranking = figures.Ranking(
-        names=names,
-        codes=codes,
-        values=_clean(values),
-        labels=labels,
-        highlighted=highlighted,
-        reference=None,
+        names=names, codes=codes, values=_clean(values), labels=labels, highlighted=highlighted, reference=None,
         reference_label="",
-    )
-    end = max((float(v) for v in values if v and v > 0), default=1.0) * 1.75  # the largest dot's label fits
-    ticks = _linear_ticks(end, lang)
-    figure = figures.ranking_figure(ranking, log=False, x_title=x_title, ticks=ticks, separators=views.separators(lang))
-    figure["layout"]["xaxis"]["range"] = [0, end]
+    )  # fmt: skip
+    top = max((float(v) for v in values if v and v > 0), default=1.0)
+    end, positions = top * 1.06, None
+    while positions is None:  # widen the axis until every label fits on one side of its dot
+        positions = _placements(values, labels, end)
+        end = end if positions is not None else end * 1.1
+    # (it ends: as the axis widens, every dot nears 0, where any label goes on its right)
+    figure = figures.ranking_figure(ranking, log=False, x_title="", ticks=_linear_ticks(end, lang),
+                                    separators=views.separators(lang))  # fmt: skip
+    dots = figure["data"][1]
+    dots["textposition"] = positions
+    dots["customdata"] = [[hover, code] for hover, code in zip(hovers, codes, strict=True)]
+    layout = figure["layout"]
+    xaxis = layout["xaxis"]
+    xaxis.pop("title", None)
+    xaxis.update({"side": "bottom", "range": [0, end], "tickangle": 0, "fixedrange": True})
+    layout["yaxis"]["fixedrange"] = True
+    layout["margin"] = {"l": 8, "r": 8, "t": 8, "b": 8}
+    if column is not None:
+        header, texts = column
+        layout["margin"].update({"r": COLUMN_WIDTH, "t": 24})
+        cell = {"xref": "paper", "x": 1, "xanchor": "right", "xshift": COLUMN_WIDTH - 4, "showarrow": False,
+                "font": {"size": 11, "color": figures.MUTED}}  # fmt: skip
+        layout["annotations"] = [
+            {**cell, "text": header, "yref": "paper", "y": 1, "yanchor": "bottom", "yshift": 4,
+             "font": {"size": 11, "color": figures.INK}},
+            *({**cell, "text": text, "yref": "y", "y": name, "yanchor": "middle"}
+              for name, text in zip(names, texts, strict=True)),
+        ]  # fmt: skip
     return figure
 
 
 def _linear_ticks(end: float, lang: str) -> dict[str, Any]:
     """Round ticks from 0 to `end` written in the language's words (plotly's own "10B" reads as a trillion in
-    Spanish): steps of 1, 2 or 5 times a power of ten, about five of them."""
-    rough = end / 5
+    Spanish): steps of 1, 2 or 5 times a power of ten, about four of them (more would crowd a phone)."""
+    rough = end / 4
     power = 10.0 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
     ticks = [step * k for k in range(int(end // step) + 1)]
     return {"tickvals": ticks, "ticktext": [fmt_short(v, lang) for v in ticks]}
 
 
-def _dot_plot_height(count: int) -> int:
-    return max(220, 22 * count + 80)  # as figures.ranking_figure
+def _dot_plot_height(count: int, column: bool = False) -> int:
+    return max(220, 22 * count + 60 + (16 if column else 0))
 
 
 # --- the charts ------------------------------------------------------------------------------------------------
@@ -412,10 +508,30 @@ def _empty_stock_text(subject: str, year: int, lang: str) -> str:
     return t("flows.empty_stock", lang, subject=subject_name(subject, lang), year=year)
 
 
-def _partner_table(rows: pd.DataFrame, subject: str, direction: str, lang: str) -> pd.DataFrame:
+def _ranked(rows: pd.DataFrame) -> pd.DataFrame:
+    """The partners a ranking may show: UN DESA's unknown origin is not a place, so it is never ranked (it stays in
+    the tables and in every total)."""
+    return rows[~rows["unknown"]].reset_index(drop=True)
+
+
+def _drawn_first(rows: pd.DataFrame, drawn: list[str], key: str = "partner") -> pd.DataFrame:
+    """Every row, those drawn first (in the order drawn), then the others in their own order; `on_chart` says which
+    are drawn."""
+    position = {code: i for i, code in enumerate(drawn)}
+    order = sorted(range(len(rows)), key=lambda i: (position.get(rows[key].iat[i], len(position)), i))
+    out = rows.iloc[order].reset_index(drop=True)
+    out["on_chart"] = out[key].isin(list(position)).astype(bool)
+    return out
+
+
+def _partner_table(all_rows: pd.DataFrame, drawn: list[str], subject: str, direction: str, lang: str) -> pd.DataFrame:
+    """Every partner (the chart draws only the largest): those drawn first, a column saying which are. The rank
+    is among the countries; the unknown origin has none."""
+    rows = _drawn_first(all_rows, drawn)
+    rank = rows["persons"].where(~rows["unknown"]).rank(method="min", ascending=False)
     table = pd.DataFrame(
         {
-            t("flows.col_rank", lang): rows["rank"].astype("int64"),
+            t("flows.col_rank", lang): rank.astype("Int64"),
             _partner_column(lang, direction): [_name(c, lang) for c in rows["partner"]],
             t("flows.col_iso3", lang): rows["partner"],
             t("flows.col_persons", lang): rows["persons"].astype("int64"),
@@ -426,6 +542,7 @@ def _partner_table(rows: pd.DataFrame, subject: str, direction: str, lang: str) 
     )
     if is_group(subject):
         table[t("flows.col_within_group", lang)] = rows["within_group"].astype(bool).to_numpy()
+    table[t("flows.col_on_chart", lang)] = rows["on_chart"].to_numpy()
     return table.reset_index(drop=True)
 
 
@@ -444,8 +561,10 @@ def _group_notes(subject: str, lang: str) -> list[str]:
     return [t("flows.note_group_within", lang)] if is_group(subject) else []
 
 
-def _unknown_note(rows: pd.DataFrame, lang: str) -> list[str]:
-    return [t("flows.note_unknown_origin", lang)] if rows["unknown"].any() else []
+def _unknown_count_note(rows: pd.DataFrame, lang: str) -> list[str]:
+    """How many persons have an unknown origin: counted everywhere, ranked nowhere."""
+    persons = float(rows.loc[rows["unknown"], "persons"].sum())
+    return [t("flows.note_unknown_count", lang, persons=_persons(persons, lang, compact=False))] if persons > 0 else []
 
 
 def _orange_note(rows: pd.DataFrame, lang: str) -> list[str]:
@@ -461,21 +580,72 @@ def _places(version: str) -> dict[str, tuple[float, float]]:
     }
 
 
+def _arc(head: tuple[float, float], tail: tuple[float, float]) -> tuple[list[float], list[float]]:
+    """A flow line from `head` to `tail` (lon, lat) as ARC_POINTS intermediate points. Longitude and latitude move
+    evenly from one end to the other, so the line never crosses the antimeridian (plotly's great circles do, and
+    leave the frame to come back on the other side) nor runs over a pole; it bows out sideways, to its northern
+    side, by ARC_BULGE of its length in degrees."""
+    (lon0, lat0), (lon1, lat1) = head, tail
+    dlon, dlat = lon1 - lon0, lat1 - lat0
+    length = math.hypot(dlon, dlat)
+    if length == 0:
+        return [lon0, lon1], [lat0, lat1]
+    side_lon, side_lat = -dlat / length, dlon / length
+    if side_lat < 0 or (side_lat == 0 and side_lon < 0):
+        side_lon, side_lat = -side_lon, -side_lat
+    lons, lats = [lon0], [lat0]
+    steps = ARC_POINTS + 1
+    for k in range(1, steps):
+        share = k / steps
+        bow = ARC_BULGE * length * math.sin(math.pi * share)
+        lons.append(round(lon0 + share * dlon + bow * side_lon, 3))
+        lats.append(round(lat0 + share * dlat + bow * side_lat, 3))
+    return [*lons, lon1], [*lats, lat1]
+
+
+def _clip(values: list[float], bounds: tuple[float, float]) -> list[float]:
+    return [min(max(v, bounds[0]), bounds[1]) for v in values]
+
+
 def _fit(
     boxes: list[tuple[float, float, float, float]], points: list[tuple[float, float]]
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Lon and lat ranges around the subject's shapes and the partners' points, with a margin; the world when the
-    points are spread over most of it."""
+    """Lon and lat ranges around the subject's shapes and the points (partners and flow lines), with a margin, so
+    the map shows what is drawn and little else (on a phone, every degree left out makes the rest larger). A map
+    spread over most longitudes shows at least MIN_WORLD_LAT degrees of latitude, so it does not become a strip."""
     lons = [b[0] for b in boxes] + [b[2] for b in boxes] + [p[0] for p in points]
     lats = [b[1] for b in boxes] + [b[3] for b in boxes] + [p[1] for p in points]
-    if not lons or max(lons) - min(lons) > 200:
+    if not lons:
         return WORLD_LON, WORLD_LAT
     lon0, lon1, lat0, lat1 = min(lons), max(lons), min(lats), max(lats)
     pad_lon, pad_lat = max(5.0, (lon1 - lon0) * 0.08), max(4.0, (lat1 - lat0) * 0.1)
+    low, high = lat0 - pad_lat, lat1 + pad_lat
+    if lon1 - lon0 > 200 and high - low < MIN_WORLD_LAT:
+        middle = (low + high) / 2
+        low, high = middle - MIN_WORLD_LAT / 2, middle + MIN_WORLD_LAT / 2
     return (
-        (max(-180.0, lon0 - pad_lon), min(180.0, lon1 + pad_lon)),
-        (max(WORLD_LAT[0], lat0 - pad_lat), min(WORLD_LAT[1], lat1 + pad_lat)),
+        (max(WORLD_LON[0], lon0 - pad_lon), min(WORLD_LON[1], lon1 + pad_lon)),
+        (max(WORLD_LAT[0], low), min(WORLD_LAT[1], high)),
     )
+
+
+def _natural_earth(lon: float, lat: float) -> tuple[float, float]:
+    """The natural earth projection (plotly's, from d3-geo) of a point in degrees, on the unit sphere."""
+    phi = math.radians(lat)
+    p2 = phi * phi
+    p4 = p2 * p2
+    x = math.radians(lon) * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)))
+    y = phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4)))
+    return x, y
+
+
+def _map_height(lon_range: tuple[float, float], lat_range: tuple[float, float]) -> int:
+    """The height in pixels of the fitted map drawn MAP_WIDTH wide, within MAP_HEIGHTS: a world map is short (on a
+    phone it is as wide as the screen and a tall box would be mostly empty), a regional one taller."""
+    lats = [lat_range[0] + (lat_range[1] - lat_range[0]) * k / 20 for k in range(21)]
+    width = max(_natural_earth(lon_range[1], lat)[0] - _natural_earth(lon_range[0], lat)[0] for lat in lats)
+    height = _natural_earth(0.0, lat_range[1])[1] - _natural_earth(0.0, lat_range[0])[1]
+    return int(min(max(round(MAP_WIDTH * height / width), MAP_HEIGHTS[0]), MAP_HEIGHTS[1]))
 
 
 def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
@@ -483,7 +653,7 @@ def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
     places = _places(version)
     bounds = views._bounds()  # every shape id with its bounding box (the app's own geometry)
     all_rows = partners(subject, direction, year)
-    rows = all_rows.head(TOP_PARTNERS).reset_index(drop=True)
+    rows = _ranked(all_rows).head(TOP_PARTNERS)
     members = _members(subject)
     group = is_group(subject)
     name = subject_name(subject, lang)
@@ -510,18 +680,23 @@ def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
     unplaced = [_name(c, lang) for c in rows["partner"] if c not in places]
     start = None if group else places.get(subject)
     top = float(drawn["persons"].max()) if len(drawn) else 1.0
+    arcs = []
     if start is not None:
         for row in drawn.itertuples(index=False):
             end = places[row.partner]
             head, tail = (end, start) if direction == "in" else (start, end)  # origin first
-            lon, lat = [head[0], tail[0]], [head[1], tail[1]]
-            traces.append(
-                {
-                    "type": "scattergeo", "mode": "lines", "lon": lon, "lat": lat,
-                    "line": {"color": figures.BAR, "width": round(1 + 7 * math.sqrt(row.persons / top), 2)},
-                    "opacity": 0.55, "hoverinfo": "skip", "showlegend": False, "name": "",
-                }
-            )  # fmt: skip
+            arcs.append((row, *_arc(head, tail)))
+    points = [places[c] for c in drawn["partner"]]
+    points += [point for _, lons, lats in arcs for point in zip(lons, lats, strict=True)]
+    lon_range, lat_range = _fit([bounds[m] for m in shaped], points)
+    for row, lons, lats in arcs:
+        traces.append(
+            {
+                "type": "scattergeo", "mode": "lines", "lon": _clip(lons, lon_range), "lat": _clip(lats, lat_range),
+                "line": {"color": figures.BAR, "width": round(1 + 7 * math.sqrt(row.persons / top), 2)},
+                "opacity": 0.55, "hoverinfo": "skip", "showlegend": False, "name": "",
+            }
+        )  # fmt: skip
     if len(drawn):
         traces.append(
             {
@@ -559,8 +734,13 @@ def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
             }
         )  # fmt: skip
 
-    lon_range, lat_range = _fit([bounds[m] for m in shaped], [places[c] for c in drawn["partner"]])
-    notes = [*_group_notes(subject, lang), *_unknown_note(rows, lang)]
+    notes = [*_group_notes(subject, lang)]
+    if len(drawn):
+        largest = drawn.iloc[0]
+        key = "flows.note_map_size" if arcs else "flows.note_map_size_circles"
+        notes.append(t(key, lang, name=_name(largest["partner"], lang),
+                       persons=_persons(largest["persons"], lang, compact=False)))  # fmt: skip
+    notes += _unknown_count_note(all_rows, lang)
     annotations = []
     if rows.empty:
         text = _empty_stock_text(subject, year, lang)
@@ -570,6 +750,7 @@ def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes.append(t("flows.note_unplaced", lang, names=", ".join(unplaced)))
     if not group and start is None:
         notes.append(t("flows.note_no_place", lang, subject=name))
+    height = _map_height(lon_range, lat_range)
     layout = figures._layout(
         geo={
             "domain": {"x": [0, 1], "y": [0, 1]}, "projection": {"type": "natural earth"},
@@ -577,7 +758,7 @@ def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
             "showland": False, "showcountries": False, "showcoastlines": False, "showframe": False,
             "showocean": True, "oceancolor": "#f7fafc", "bgcolor": "rgba(0,0,0,0)", "visible": True,
         },
-        height=520, margin={"l": 0, "r": 0, "t": 0, "b": 0}, dragmode=False, clickmode="event",
+        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, dragmode=False, clickmode="event",
         showlegend=False, separators=views.separators(lang), annotations=annotations,
     )  # fmt: skip
     title = _title(lang, direction, "flows.map_title_out", "flows.map_title_in", subject=name)
@@ -593,24 +774,19 @@ def _flow_map(subject: str, direction: str, year: int, lang: str) -> Chart:
         title=title,
         subtitle=subtitle,
         figure={"data": traces, "layout": layout},
-        table=_partner_table(rows, subject, direction, lang),
+        table=_partner_table(all_rows, drawn["partner"].tolist(), subject, direction, lang),
         sources=_sources(lang, SOURCE_STOCKS),
         notes=tuple(notes),
-        height=520,
+        height=height,
     )
 
 
 def _corridors_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     all_rows = partners(subject, direction, year)
-    rows = all_rows.head(TOP_PARTNERS).reset_index(drop=True)
+    rows = _ranked(all_rows).head(TOP_PARTNERS)
     name = subject_name(subject, lang)
-    labels = [
-        t("flows.dot_label", lang, value=_persons(r.persons, lang), share=_percent(r.share, lang),
-          female=_percent(r.female_share, lang))
-        for r in rows.itertuples(index=False)
-    ]  # fmt: skip
-    notes = [*_group_notes(subject, lang), *_orange_note(rows, lang), *_unknown_note(rows, lang)]
-    height = _dot_plot_height(len(rows))
+    notes = [*_group_notes(subject, lang), *_orange_note(rows, lang), *_unknown_count_note(all_rows, lang)]
+    height = _dot_plot_height(len(rows), column=True)
     if rows.empty:
         text = _empty_stock_text(subject, year, lang)
         figure = _empty_figure(text, lang, height)
@@ -620,10 +796,14 @@ def _corridors_chart(subject: str, direction: str, year: int, lang: str) -> Char
             names=[_name(c, lang) for c in rows["partner"]],
             codes=rows["partner"].tolist(),
             values=rows["persons"].tolist(),
-            labels=labels,
+            labels=[
+                t("flows.dot_label", lang, value=fmt_short(float(r.persons), lang), share=_percent(r.share, lang))
+                for r in rows.itertuples(index=False)
+            ],
+            hovers=[_partner_hover(r, direction, lang) for r in rows.itertuples(index=False)],
             highlighted=rows["within_group"].tolist(),
-            x_title=t("flows.axis_persons", lang),
             lang=lang,
+            column=(t("flows.col_header_women", lang), [_percent(v, lang) for v in rows["female_share"]]),
         )
     if rows.empty:
         subtitle = t("flows.subtitle_empty", lang, year=year)
@@ -634,38 +814,43 @@ def _corridors_chart(subject: str, direction: str, year: int, lang: str) -> Char
         title=_title(lang, direction, "flows.corridors_title_out", "flows.corridors_title_in", subject=name),
         subtitle=subtitle,
         figure=figure,
-        table=_partner_table(rows, subject, direction, lang),
+        table=_partner_table(all_rows, rows["partner"].tolist(), subject, direction, lang),
         sources=_sources(lang, SOURCE_STOCKS),
         notes=tuple(notes),
         height=height,
     )
 
 
+def _change_of(early: int | None, late: int | None) -> tuple[int | None, float | None]:
+    """Later minus earlier, in persons and in % of the earlier figure; None where a figure is missing."""
+    if early is None or late is None:
+        return None, None
+    return late - early, (100.0 * (late - early) / early if early > 0 else None)
+
+
 def _change(subject: str, direction: str, year: int, lang: str) -> Chart:
     years = corridors.corridor_years()
     base = years[-1] if year == years[0] else years[0]  # 1990 is compared with 2020
     early, late = min(base, year), max(base, year)
-    rows = partners(subject, direction, year).head(TOP_CHANGE).reset_index(drop=True)
+    now_rows = partners(subject, direction, year)
+    rows = _ranked(now_rows).head(TOP_CHANGE)
     earlier = partners(subject, direction, base)
-    then = dict(zip(earlier["partner"], earlier["persons"], strict=True))
+    now = {str(c): int(v) for c, v in zip(now_rows["partner"], now_rows["persons"], strict=True)}
+    then = {str(c): int(v) for c, v in zip(earlier["partner"], earlier["persons"], strict=True)}
+    by_year = {year: now, base: then}
     name = subject_name(subject, lang)
-    names = [_name(c, lang) for c in rows["partner"]]
-    now_values = [int(v) for v in rows["persons"]]
-    base_values = [int(then[c]) if c in then else None for c in rows["partner"]]
-    values = {year: now_values, base: base_values}
-    early_values, late_values = values[early], values[late]
+    codes = rows["partner"].tolist()
+    names = [_name(c, lang) for c in codes]
+    now_values = [now[c] for c in codes]
+    base_values = [then.get(c) for c in codes]
 
-    hovers, labels, changes, change_pcts = [], [], [], []
-    for a, b in zip(early_values, late_values, strict=True):
-        if a is None or b is None:
-            change = change_pct = None
+    hovers, labels = [], []
+    for a, b in ((by_year[early].get(c), by_year[late].get(c)) for c in codes):
+        change, change_pct = _change_of(a, b)
+        if change is None:
             labels.append(t("flows.label_no_row", lang, year=base))
         else:
-            change = b - a
-            change_pct = 100.0 * change / a if a > 0 else None
             labels.append(_signed_percent(change_pct, lang) if change_pct is not None else "")
-        changes.append(change)
-        change_pcts.append(change_pct)
         hovers.append(
             t("flows.hover_change", lang, early=early, late=late,
               early_value=_persons(a, lang, compact=False) if a is not None else t("flows.no_row", lang),
@@ -675,10 +860,10 @@ def _change(subject: str, direction: str, year: int, lang: str) -> Chart:
               change_pct=_signed_percent(change_pct, lang) if change_pct is not None else t("format.missing", lang))
         )  # fmt: skip
     missing = [n for n, v in zip(names, base_values, strict=True) if v is None]
-    notes = [*_group_notes(subject, lang), *_unknown_note(rows, lang)]
+    notes = [*_group_notes(subject, lang), *_unknown_count_note(now_rows, lang)]
     if missing:
         notes.append(t("flows.note_no_row", lang, base=base, year=year, names=", ".join(missing)))
-    height = max(240, 28 * len(rows) + 110)
+    height = max(240, 28 * len(rows) + 84)
     if rows.empty:
         text = _empty_stock_text(subject, year, lang)
         figure = _empty_figure(text, lang, height)
@@ -691,7 +876,6 @@ def _change(subject: str, direction: str, year: int, lang: str) -> Chart:
                 stems_x += [a, b, None]
                 stems_y += [n, n, None]
         present = [i for i, v in enumerate(base_values) if v is not None]
-        codes = rows["partner"].tolist()
         shown = [v for v in now_values + base_values if v]
         low, high = math.log10(min(shown)), math.log10(max(shown))
         traces = [
@@ -715,29 +899,34 @@ def _change(subject: str, direction: str, year: int, lang: str) -> Chart:
         layout = figures._layout(
             height=height,
             margin={"l": 8, "r": 24, "t": 8, "b": 8},
-            yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category"},
+            yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category",
+                   "fixedrange": True},
             xaxis={
-                "type": "log", "title": {"text": t("flows.axis_persons_log", lang), "font": {"size": 12}},
-                "gridcolor": "#e4e7eb", "side": "top", "automargin": True,
-                "range": [low - 0.15, high + 0.55],
+                "type": "log", "gridcolor": "#e4e7eb", "side": "bottom", "automargin": True, "tickangle": 0,
+                "fixedrange": True, "range": [low - 0.15, high + 0.55],
                 **views.value_ticks(shown, True, "persons", lang),
             },
             showlegend=True,
-            legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "font": {"size": 12}},
+            legend=_legend_below(),
             hovermode="closest",
             separators=views.separators(lang),
         )  # fmt: skip
         figure = {"data": traces, "layout": layout}
+    every = [*now, *(c for c in then if c not in now)]  # this year's partners, then those gone since the base year
+    table_rows = _drawn_first(pd.DataFrame({"partner": every}), codes)
+    values = [(by_year[early].get(c), by_year[late].get(c)) for c in table_rows["partner"]]
+    changes = [_change_of(a, b) for a, b in values]
     table = pd.DataFrame(
         {
-            _partner_column(lang, direction): names,
-            t("flows.col_iso3", lang): rows["partner"].tolist(),
-            t("flows.col_persons_year", lang, year=early): pd.array(early_values, dtype="Int64"),
-            t("flows.col_persons_year", lang, year=late): pd.array(late_values, dtype="Int64"),
-            t("flows.col_change", lang): pd.array(changes, dtype="Int64"),
+            _partner_column(lang, direction): [_name(c, lang) for c in table_rows["partner"]],
+            t("flows.col_iso3", lang): table_rows["partner"].tolist(),
+            t("flows.col_persons_year", lang, year=early): pd.array([a for a, _ in values], dtype="Int64"),
+            t("flows.col_persons_year", lang, year=late): pd.array([b for _, b in values], dtype="Int64"),
+            t("flows.col_change", lang): pd.array([c for c, _ in changes], dtype="Int64"),
             t("flows.col_change_pct", lang): pd.array(
-                [None if p is None else round(p, 6) for p in change_pcts], dtype="Float64"
+                [None if p is None else round(p, 6) for _, p in changes], dtype="Float64"
             ),
+            t("flows.col_on_chart", lang): table_rows["on_chart"].to_numpy(),
         }
     )
     subtitle = t("flows.change_subtitle", lang, count=len(rows), year=year, base=base)
@@ -796,23 +985,25 @@ def _regions(subject: str, direction: str, year: int, lang: str) -> Chart:
         )  # fmt: skip
     notes = [*_group_notes(subject, lang)]
     years = corridors.corridor_years()
+    height = PLOT_HEIGHT + 50 + _legend_height([trace["name"] for trace in traces])
     if every.empty:
         text = t("flows.empty_stock_years", lang, subject=name, first=years[0], last=years[-1])
-        figure = _empty_figure(text, lang, 400)
+        height = 240
+        figure = _empty_figure(text, lang, height)
         notes.append(text)
     else:
         if direction == "in" and corridors.PART_UNKNOWN in shown:
             notes.append(t("flows.note_unknown_origin", lang))
         layout = figures._layout(
-            height=400,
+            height=height,
             showlegend=True,
-            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12}},
+            legend=_legend_below(),
             hovermode="closest",
             xaxis={"showgrid": False, "tickformat": "d", "tickvals": list(years), "linecolor": "#9aa5b1",
-                   "ticks": "outside", "automargin": True},
+                   "ticks": "outside", "automargin": True, "tickangle": 0, "fixedrange": True},
             yaxis={"title": {"text": _title(lang, direction, "flows.axis_share_out", "flows.axis_share_in"),
                              "font": {"size": 12}}, "range": [0, 100], "gridcolor": "#e4e7eb", "zeroline": False,
-                   "automargin": True},
+                   "automargin": True, "fixedrange": True},
             shapes=[figures._vline(year, {"color": "#9aa5b1", "width": 1, "dash": "dot"})],
             separators=views.separators(lang),
         )  # fmt: skip
@@ -833,7 +1024,7 @@ def _regions(subject: str, direction: str, year: int, lang: str) -> Chart:
         table=table,
         sources=_sources(lang, SOURCE_STOCKS),
         notes=tuple(notes),
-        height=400,
+        height=height,
     )
 
 
@@ -841,6 +1032,7 @@ def _remittances(subject: str, direction: str, year: int, lang: str) -> Chart:
     all_rows = remittances(subject, direction)
     rows = all_rows.head(TOP_PARTNERS).reset_index(drop=True)
     name = subject_name(subject, lang)
+    matrix_year = corridors.REMITTANCE_MATRIX_YEAR
     notes = [t("flows.remittance_matrix_note", lang)]
     if is_group(subject):
         notes.append(t("flows.note_remittance_group", lang))
@@ -861,27 +1053,43 @@ def _remittances(subject: str, direction: str, year: int, lang: str) -> Chart:
             codes=rows["partner"].tolist(),
             values=rows["usd"].tolist(),
             labels=[
-                t("flows.remittance_label", lang, value=fmt_value(float(v), "usd", lang), share=_percent(s, lang))
+                t(
+                    "flows.remittance_label",
+                    lang,
+                    value=t("format.usd", lang, value=fmt_short(float(v), lang)),
+                    share=_percent(s, lang),
+                )
                 for v, s in zip(rows["usd"], rows["share"], strict=True)
             ],
+            hovers=[
+                t(
+                    "flows.hover_remittance",
+                    lang,
+                    usd=fmt_value(float(v), "usd", lang, compact=False),
+                    share=_percent(s, lang),
+                    year=matrix_year,
+                )
+                + ("<br>" + t("flows.hover_within_group_sender", lang) if within else "")
+                for v, s, within in zip(rows["usd"], rows["share"], rows["within_group"], strict=True)
+            ],
             highlighted=rows["within_group"].tolist(),
-            x_title=t("flows.axis_usd", lang, year=corridors.REMITTANCE_MATRIX_YEAR),
             lang=lang,
         )
+    every = _drawn_first(all_rows, rows["partner"].tolist())
     table = pd.DataFrame(
         {
-            t("flows.col_rank", lang): rows["rank"].astype("int64"),
+            t("flows.col_rank", lang): every["rank"].astype("int64"),
             _title(lang, direction, "flows.col_sender", "flows.col_receiver"): [
-                queries.country_name(c, lang) for c in rows["partner"]
+                queries.country_name(c, lang) for c in every["partner"]
             ],
-            t("flows.col_iso3", lang): rows["partner"],
-            t("flows.col_usd", lang, year=corridors.REMITTANCE_MATRIX_YEAR): rows["usd"].round(2),
-            t("flows.col_share", lang): rows["share"].round(6),
+            t("flows.col_iso3", lang): every["partner"],
+            t("flows.col_usd", lang, year=matrix_year): every["usd"].round(2),
+            t("flows.col_share", lang): every["share"].round(6),
         }
     )
     if is_group(subject):
-        table[t("flows.col_within_group", lang)] = rows["within_group"].astype(bool).to_numpy()
-    matrix_year = corridors.REMITTANCE_MATRIX_YEAR
+        table[t("flows.col_within_group", lang)] = every["within_group"].astype(bool).to_numpy()
+    table[t("flows.col_on_chart", lang)] = every["on_chart"].to_numpy()
     if rows.empty:
         subtitle = t("flows.subtitle_empty", lang, year=matrix_year)
     else:
@@ -899,16 +1107,16 @@ def _remittances(subject: str, direction: str, year: int, lang: str) -> Chart:
 
 
 def _costs(subject: str, direction: str, year: int, lang: str) -> Chart:
-    rows = costs(subject, direction)
+    every = costs(subject, direction)
     name = subject_name(subject, lang)
-    counts = rows.groupby(["sender", "receiver"], as_index=False).agg(periods=("period", "count"))
+    counts = every.groupby(["sender", "receiver"], as_index=False).agg(periods=("period", "count"))
     money = _matrix_usd(get_store().version)  # ties (most corridors have every survey): the larger 2018 flow first
     counts["usd"] = [money.get(pair, -1.0) for pair in zip(counts["sender"], counts["receiver"], strict=True)]
     counts = counts.sort_values(
         ["periods", "usd", "sender", "receiver"], ascending=[False, False, True, True], kind="stable"
-    )
+    ).reset_index(drop=True)
     chosen = counts.head(MAX_COST_LINES)
-    rows = rows.merge(chosen[["sender", "receiver"]], on=["sender", "receiver"])
+    rows = every.merge(chosen[["sender", "receiver"]], on=["sender", "receiver"])
     periods = _survey_periods(get_store().version)
     notes = [t("flows.note_costs_survey", lang)]
     if len(counts) > MAX_COST_LINES:
@@ -920,12 +1128,20 @@ def _costs(subject: str, direction: str, year: int, lang: str) -> Chart:
             for r in negative.itertuples(index=False)
         )
         notes.append(t("flows.note_costs_negative", lang, corridors=listed))
-    height = 420
     if rows.empty:
         text = _title(lang, direction, "flows.empty_costs_out", "flows.empty_costs_in", subject=name)
+        height = 240
         figure = _empty_figure(text, lang, height)
         notes.append(text)
     else:
+        # One end is the same for every line (a country's corridors in or out): the legend names the other end.
+        def legend_name(sender: str, receiver: str) -> str:
+            if chosen["receiver"].nunique() == 1:
+                return queries.country_name(sender, lang)
+            if chosen["sender"].nunique() == 1:
+                return queries.country_name(receiver, lang)
+            return _pair(sender, receiver, lang)
+
         traces = []
         for number, pair in enumerate(chosen.itertuples(index=False)):
             own = rows[(rows["sender"] == pair.sender) & (rows["receiver"] == pair.receiver)]
@@ -935,7 +1151,7 @@ def _costs(subject: str, direction: str, year: int, lang: str) -> Chart:
             label = _pair(pair.sender, pair.receiver, lang)
             traces.append(
                 {
-                    "type": "scatter", "mode": "lines+markers", "name": label,
+                    "type": "scatter", "mode": "lines+markers", "name": legend_name(pair.sender, pair.receiver),
                     "x": [period_date(p) for p in span], "y": _clean([values.get(p) for p in span]),
                     "line": {"color": figures.QUALITATIVE[number % len(figures.QUALITATIVE)], "width": 2,
                              "dash": "solid" if number < len(figures.QUALITATIVE) else "dash"},
@@ -947,40 +1163,45 @@ def _costs(subject: str, direction: str, year: int, lang: str) -> Chart:
                     "hovertemplate": "%{customdata}<extra></extra>",
                 }
             )  # fmt: skip
+        # The SDG 10.c rules run across the whole axis and are named in the legend (a label on the plot would sit
+        # on some corridor's line).
+        ends = [period_date(periods[0]), period_date(periods[-1])]
+        x_range = [(pd.Timestamp(ends[0]) - pd.DateOffset(months=3)).strftime("%Y-%m-%d"),
+                   (pd.Timestamp(ends[1]) + pd.DateOffset(months=3)).strftime("%Y-%m-%d")]  # fmt: skip
         rules = [
-            (corridors.SDG_TARGET, "flows.target", TARGET_COLOR, TARGET_TEXT, "dot"),
-            (corridors.SDG_CORRIDOR_CEILING, "flows.ceiling", figures.MUTED, figures.MUTED, "dash"),
+            (corridors.SDG_TARGET, "flows.target", TARGET_COLOR, "dot", 2),
+            (corridors.SDG_CORRIDOR_CEILING, "flows.ceiling", figures.MUTED, "dash", 1),
         ]
-        shapes, annotations = [], []
-        for value, key, color, text_color, dash in rules:
-            shapes.append(
-                {"type": "line", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": value, "y1": value,
-                 "line": {"color": color, "width": 2 if dash == "dot" else 1, "dash": dash}}
+        for value, key, color, dash, width in rules:
+            traces.append(
+                {"type": "scatter", "mode": "lines", "name": t(key, lang, value=_percent(value, lang)),
+                 "x": x_range, "y": [value, value], "line": {"color": color, "width": width, "dash": dash},
+                 "hoverinfo": "skip"}
             )  # fmt: skip
-            annotations.append(
-                {"text": t(key, lang, value=_percent(value, lang)), "xref": "paper", "yref": "y", "x": 1,
-                 "y": value, "xanchor": "right", "yanchor": "bottom", "showarrow": False,
-                 "font": {"size": 11, "color": text_color}, "bgcolor": "rgba(255,255,255,0.85)"}
-            )  # fmt: skip
+        height = PLOT_HEIGHT + 46 + _legend_height([trace["name"] for trace in traces])
         layout = figures._layout(
             height=height,
             showlegend=True,
-            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": 12}},
+            legend=_legend_below(),
             hovermode="closest",
-            xaxis={"type": "date", "showgrid": False, "linecolor": "#9aa5b1", "ticks": "outside", "automargin": True},
+            xaxis={"type": "date", "showgrid": False, "linecolor": "#9aa5b1", "ticks": "outside", "automargin": True,
+                   "range": x_range, "tickangle": 0, "fixedrange": True},
             yaxis={"title": {"text": t("flows.axis_cost", lang), "font": {"size": 12}}, "gridcolor": "#e4e7eb",
-                   "rangemode": "tozero", "zeroline": True, "zerolinecolor": "#9aa5b1", "automargin": True},
-            shapes=shapes,
-            annotations=annotations,
+                   "rangemode": "tozero", "zeroline": True, "zerolinecolor": "#9aa5b1", "automargin": True,
+                   "fixedrange": True},
             separators=views.separators(lang),
         )  # fmt: skip
         figure = {"data": traces, "layout": layout}
+    order = {(s, r): i for i, (s, r) in enumerate(zip(counts["sender"], counts["receiver"], strict=True))}
+    ranked = every.assign(order=[order[p] for p in zip(every["sender"], every["receiver"], strict=True)])
+    ranked = ranked.sort_values(["order", "period"], kind="stable").reset_index(drop=True)
     table = pd.DataFrame(
         {
-            t("flows.col_sender", lang): [queries.country_name(c, lang) for c in rows["sender"]],
-            t("flows.col_receiver", lang): [queries.country_name(c, lang) for c in rows["receiver"]],
-            t("flows.col_period", lang): rows["period"].tolist(),
-            t("flows.col_cost", lang): rows["cost_pct"].round(6).tolist(),
+            t("flows.col_sender", lang): [queries.country_name(c, lang) for c in ranked["sender"]],
+            t("flows.col_receiver", lang): [queries.country_name(c, lang) for c in ranked["receiver"]],
+            t("flows.col_period", lang): ranked["period"].tolist(),
+            t("flows.col_cost", lang): ranked["cost_pct"].round(6).tolist(),
+            t("flows.col_on_chart", lang): (ranked["order"] < MAX_COST_LINES).to_numpy(),
         }
     )
     return Chart(

@@ -50,6 +50,18 @@ def fmt_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) ->
     return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
 
 
+# Languages whose "million" stays singular below two (1,6 million in French, 1,6 milhão in Portuguese); in the
+# others only exactly one is singular (1 millón, 1.5 millones).
+SINGULAR_BELOW_TWO = frozenset({"fr", "pt"})
+THOUSANDS_IN_FULL = frozenset({"fr"})  # "51 800", not "51,8 mille"
+
+
+def _scaled(key: str, scaled: float, decimals: int, lang: str) -> str:
+    rounded = round(abs(scaled), decimals)
+    one = rounded < 2 if lang in SINGULAR_BELOW_TWO else rounded == 1
+    return t(key + ("_one" if one else ""), lang, value=fmt_number(scaled, lang, decimals if rounded != 1 else 0))
+
+
 def fmt_compact(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """Large quantities the way a briefing says them: 11.2 million, 61.5 billion, 950 thousand."""
     steps = ((1e9, "format.billion"), (1e6, "format.million"), (1e3, "format.thousand"))
@@ -58,9 +70,13 @@ def fmt_compact(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
         decimals = 0 if abs(scaled) >= 100 else 1
         if abs(round(scaled, decimals)) >= 1000 and index > 0:  # 999.96 million reads as 1.0 billion
             bigger, bigger_key = steps[index - 1]
-            return t(bigger_key, lang, value=fmt_number(value / bigger, lang, 1))
+            return _scaled(bigger_key, value / bigger, 1, lang)
         if abs(scaled) >= 1 or abs(round(scaled, decimals)) >= 1:
-            return t(key, lang, value=fmt_number(scaled, lang, decimals))
+            if key == "format.thousand":
+                if lang in THOUSANDS_IN_FULL:
+                    return fmt_number(round(value, -2), lang, 0)
+                return t(key, lang, value=fmt_number(scaled, lang, decimals))
+            return _scaled(key, scaled, decimals, lang)
     return fmt_number(value, lang, 0)
 
 

@@ -18,7 +18,7 @@ CORRIDOR_PREFIX = "cv-"
 PROFILE_PREFIX = "pf-"
 TREND_PREFIX = "pf-trend-"
 PROFILE_FLOWS = ("corridors", "remittances", "costs")  # shown on a profile, for where its emigrants live
-EMBED_HEIGHT = {"flow-map": 560, "corridors": 600, "change": 480, "regions": 440, "remittances": 600, "costs": 460}
+EMBED_HEIGHT = {"flow-map": 560, "corridors": 600, "change": 480, "regions": 440, "remittances": 600, "costs": 680}
 
 
 def corridor_chart_ids() -> tuple[str, ...]:

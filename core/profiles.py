@@ -81,9 +81,12 @@ def compared_groups(state: ViewState) -> tuple[str, ...]:
 
 
 def share_group(state: ViewState) -> str | None:
-    """The group whose total the country's share is given of: its first own group (a subregion, or a bloc)."""
-    chosen = compared_groups(state)
-    return chosen[0] if chosen and chosen[0] in groups(str(state.subject), get_store().version) else None
+    """The group whose total the country's share is given of: the visitor's focus when the country belongs to it,
+    else its first own group (its subregion); None for a country outside LAC."""
+    own = groups(str(state.subject), get_store().version)
+    if state.focus in own:
+        return state.focus
+    return own[0] if own else None
 
 
 def _latest(indicator: str, code: str) -> tuple[int, float, bool] | None:
@@ -114,8 +117,10 @@ def headline_figures(state: ViewState) -> list[Figure]:
             out.append(Figure(indicator, label, t("format.missing", lang), None, t("profile.no_data", lang)))
             continue
         year, value, computed = latest
-        mark = " †" if computed and indicator == s.REMITTANCES_GDP else ""  # as on the map: only this mixes both
-        note = t("profile.figure_note", lang, year=year, source=_sources(indicator, lang))
+        flagged = computed and indicator == s.REMITTANCES_GDP  # as on the map: only this series mixes both
+        mark = " †" if flagged else ""
+        source = t("profile.computed_source", lang) if flagged else _sources(indicator, lang)
+        note = t("profile.figure_note", lang, year=year, source=source)
         out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang) + mark, year, note))
     return out
 
@@ -136,7 +141,7 @@ def comparison(state: ViewState) -> list[Comparison]:
     first group's total is given, since a country's count beside a sum says little by itself."""
     code, lang = str(state.subject), state.lang
     chosen = compared_groups(state)
-    member_of_first = share_group(state) is not None
+    shared = share_group(state)
     rows = []
     for indicator in get_store().meta["order"]:
         latest = _latest(indicator, code)
@@ -149,8 +154,9 @@ def comparison(state: ViewState) -> list[Comparison]:
         unit = _unit(indicator)
         numbers = [_group_value(indicator, group, year) for group in chosen]
         share = None
-        if unit != "percent" and numbers and numbers[0] and member_of_first:
-            share = 100.0 * value / numbers[0]
+        total = _group_value(indicator, shared, year) if shared and unit != "percent" else None
+        if total:
+            share = 100.0 * value / total
         rows.append(
             Comparison(
                 indicator, label, year, fmt_value(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
@@ -223,7 +229,15 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             records += [(group_name, a.year, a.value) for a in aggregate]
     log = False
     target = views.target_line(ViewState(indicator=indicator, focus=state.focus, lang=lang))
-    year = state.resolved_year(views.options()) if state.indicator == indicator else int(own["year"].max() or 0)
+    years = queries.indicator_meta(indicator)["years"]
+    # The visitor's year marks the trend of the indicator they came from; the others mark their latest year.
+    year = (
+        state.resolved_year(views.options())
+        if state.indicator == indicator
+        else int(own["year"].max())
+        if len(own)
+        else years[-1]
+    )
     figure = figures.trend_figure(
         lines if not own.empty else [],
         log=log,
@@ -237,7 +251,6 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
     figure["layout"]["margin"] = {"l": 8, "r": 8, "t": 8, "b": 8}
     table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),
                                            views.label(indicator, lang, "short_label")])  # fmt: skip
-    years = queries.indicator_meta(indicator)["years"]
     return Chart(
         name=f"pf-trend-{indicator}",
         title=views.label(indicator, lang),

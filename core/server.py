@@ -9,7 +9,7 @@ import html
 from flask import Flask, Response, abort, request
 
 from core import embeds, views
-from core.i18n import negotiate, t
+from core.i18n import LANGUAGES, negotiate, t
 from core.store import get_store
 from core.urlstate import PAGE_PATH, route
 
@@ -48,11 +48,16 @@ def unknown_page() -> Response | None:
     path = request.path
     if not path.startswith(tuple(PAGE_PATH.values())) or route(path, views.options()) is not None:
         return None
-    lang = negotiate(request.headers.get("Accept-Language"))
+    asked = request.args.get("lang", "")
+    lang = asked if asked in LANGUAGES else negotiate(request.headers.get("Accept-Language"))
+    home = f"/?lang={lang}" if asked == lang else "/"
     message, back = html.escape(t("route.not_found", lang)), html.escape(t("route.back_dashboard", lang))
     body = (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{message}</title></head>'
-        f'<body><h1>{message}</h1><p><a href="/">{back}</a></p></body></html>'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="stylesheet" href="/assets/vendor/bootstrap.min.css?v=5.3.9"><title>{message}</title></head>'
+        f'<body><main class="container py-5"><h1 class="h3">{message}</h1>'
+        f'<p><a class="btn btn-primary" href="{home}">{back}</a></p></main></body></html>'
     )
     return Response(body, status=404, mimetype="text/html")
 

@@ -100,14 +100,14 @@ def test_corridor_view_opens_from_a_profile(page: Any, live_server: str, page_lo
     top = graph(page, "cv-corridors", "gd.data[gd.data.length - 1].y[0]")
     assert top == "Estados Unidos"
     # Reverse view and another year, each in the address; a reload restores both.
-    page.locator("#direction label", has_text="Migrantes que viven en México").click()
+    page.locator("#direction label", has_text="migrantes que viven allí").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('direction') === 'in'")
-    wait_corridors(page, "Quiénes viven en México")
+    wait_corridors(page, "México: quiénes viven allí")
     page.locator("#corridor-year label", has_text="2000").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('cyear') === '2000'")
     wait_corridors(page, "2000")
     page.reload()
-    wait_corridors(page, "Quiénes viven en México: migrantes por origen, 2000")
+    wait_corridors(page, "México: quiénes viven allí, migrantes por origen, 2000")
     assert page.locator("#direction input[value=in]").is_checked()
     page.locator("#back-profile").click()
     wait_profile(page, "México")
@@ -136,19 +136,22 @@ def test_unknown_country_is_a_404(page: Any, live_server: str, page_log: Any) ->
     page.wait_for_selector("#map .choropleth path")
 
 
-def test_profile_prints_on_one_page(page: Any, live_server: str) -> None:
-    page.goto(live_server + "/country/SLV")
-    wait_profile(page, "El Salvador")
+@pytest.mark.parametrize(("address", "name"), [("/country/SLV", "El Salvador"), ("/country/HTI?lang=es", "Haití"),
+                                               ("/country/MEX?lang=fr", "Mexique")])  # fmt: skip
+def test_profile_prints_on_one_page(page: Any, live_server: str, address: str, name: str) -> None:
+    page.goto(live_server + address)
+    wait_profile(page, name)
     page.wait_for_selector("#pf-costs .js-plotly-plot")
     page.emulate_media(media="print")
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what the print dialog does first
     wait_idle(page)
-    page.wait_for_timeout(300)  # plotly redraws at the printed size
+    page.wait_for_function("() => +document.querySelector('#pf-costs .main-svg').getAttribute('height') < 260")
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages == 1, f"the profile printed on {pages} pages"
-    size = page.evaluate("() => document.querySelector('#pf-costs .main-svg').getAttribute('height')")
-    assert float(size) < 260  # redrawn for the printed page, smaller than on screen
+    assert pages == 1, f"the profile of {name} printed on {pages} pages"
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    page.wait_for_function("() => +document.querySelector('#pf-costs .main-svg').getAttribute('height') > 300")
 
 
 def page_menu_item(page: Any, chart: str, fmt: str) -> Any:

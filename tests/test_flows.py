@@ -34,7 +34,12 @@ def trace_types(figure: dict) -> set[str]:
 
 
 def annotation_texts(figure: dict) -> list[str]:
-    return [a["text"] for a in figure["layout"].get("annotations", [])]
+    """The annotations' texts, lines joined by spaces (a long message is wrapped with <br>)."""
+    return [a["text"].replace("<br>", " ") for a in figure["layout"].get("annotations", [])]
+
+
+def on_chart(chart: Chart, lang: str = "en") -> pd.Series:
+    return chart.table[t("flows.col_on_chart", lang)]
 
 
 # --- subjects and validation -----------------------------------------------------------------------------------
@@ -87,12 +92,57 @@ def test_mexico_usa_is_the_top_corridor_of_2020():
     assert column(chart, "flows.col_persons").iloc[0] == 10_853_105
     assert column(chart, "flows.col_rank").iloc[0] == 1
     assert column(chart, "flows.col_share").iloc[0] == pytest.approx(97.0, abs=0.1)
-    assert len(chart.table) == flows.TOP_PARTNERS
-    dots = chart.figure["data"][1]
+    dots = chart.figure["data"][-1]  # the browser tests read the ranking from the last trace
+    assert dots["y"][0] == "United States"
     assert dots["customdata"][0][-1] == "USA"
     usa = corridors.destinations("MEX", 2020).iloc[0]
     assert usa["female_share"] == pytest.approx(46.6, abs=0.05)
-    assert dots["text"][0] == "10.9 million · 97.0 % · 46.6 % women"
+    assert dots["text"][0] == "10.9M · 97.0 %"  # short enough for a phone; the share of women has its own column
+    women = {a["y"]: a["text"] for a in chart.figure["layout"]["annotations"] if a["yref"] == "y"}
+    assert women["United States"] == "46.6 %"
+    assert t("flows.col_header_women") in annotation_texts(chart.figure)
+    assert "10,853,105" in dots["customdata"][0][0]  # hover: the full detail
+    assert "46.6 % women" in dots["customdata"][0][0]
+
+
+def test_chart_tables_hold_every_partner_the_drawn_ones_first():
+    chart = flows.chart("corridors", "MEX", "out", 2020, "en")
+    rows = flows.partners("MEX", "out", 2020)
+    assert len(chart.table) == len(rows) == 69
+    assert on_chart(chart).tolist() == [True] * flows.TOP_PARTNERS + [False] * (len(rows) - flows.TOP_PARTNERS)
+    assert column(chart, "flows.col_persons").sum() == stock("MEX", 2020)
+    drawn = chart.table[on_chart(chart)]
+    assert drawn[t("flows.col_destination")].tolist() == chart.figure["data"][-1]["y"]
+    remittances = flows.chart("remittances", "MEX", "out", 2020, "en")
+    assert len(remittances.table) == len(flows.remittances("MEX", "out"))
+    assert on_chart(remittances).sum() == flows.TOP_PARTNERS
+    assert on_chart(remittances).iloc[: flows.TOP_PARTNERS].all()
+    change = flows.chart("change", "MEX", "out", 2020, "en")
+    assert len(change.table) >= len(rows)  # this year's partners and those with a 1990 figure only
+    assert on_chart(change).tolist()[: flows.TOP_CHANGE] == [True] * flows.TOP_CHANGE
+    assert on_chart(change).sum() == flows.TOP_CHANGE
+
+
+def test_dot_plot_labels_fit_a_phone():
+    """Each label sits right of its dot or, where it would run off the axis, left of it, on a value axis as narrow
+    as a phone's; the axis is at the bottom, without a title, with about four ticks."""
+    for subject, name in (("MEX", "corridors"), ("SLV", "corridors"), ("COL", "remittances"), ("GTM", "corridors")):
+        figure = flows.chart(name, subject, "out", 2020, "es").figure
+        dots = figure["data"][-1]
+        end = figure["layout"]["xaxis"]["range"][1]
+        for value, label, side in zip(dots["x"], dots["text"], dots["textposition"], strict=True):
+            at = value / end * flows.DOT_PLOT_WIDTH
+            room = flows.LABEL_GAP + flows._text_width(label)
+            assert (at + room <= flows.DOT_PLOT_WIDTH) if side == "middle right" else (at - room >= 0)
+        xaxis = figure["layout"]["xaxis"]
+        assert xaxis["side"] == "bottom"
+        assert "title" not in xaxis  # at the top it collided with the subtitle of slide images
+        assert 3 <= len(xaxis["tickvals"]) <= 5
+    assert flows._placements([1e6, 5e5], ["x" * 20, "y" * 20], 1.06e6) is None  # the axis must widen
+    assert flows._placements([1e6, 10], ["x" * 40, "y"], 1.06e6) == ["middle right"] * 2  # too long anyway: right
+    mexico = flows.chart("corridors", "MEX", "out", 2020, "en").figure["data"][-1]
+    assert mexico["textposition"][0] == "middle left"  # the USA: near the end of the axis
+    assert mexico["textposition"][1] == "middle right"
 
 
 def test_all_partners_of_mexico_sum_to_its_emigrant_stock():
@@ -162,7 +212,32 @@ def test_colombia_in_keeps_the_unknown_origin_in_the_table_but_not_on_the_map():
     ]
     assert "VEN" in on_map
     assert corridors.UNKNOWN_ORIGIN not in on_map
-    assert any(t("flows.unknown_origin") in note for note in chart.notes)
+    assert t("flows.note_unknown_count", persons="12,389") in chart.notes
+
+
+@pytest.mark.parametrize("name", ["flow-map", "corridors", "change"])
+def test_the_unknown_origin_is_counted_but_never_ranked(name):
+    chart = flows.chart(name, "USA", "in", 2020, "en")
+    rows = flows.partners("USA", "in", 2020)
+    unknown = int(rows.loc[rows["unknown"], "persons"].sum())
+    assert unknown > 3_000_000  # UN DESA "Other": the second largest "origin" of the United States
+    table = chart.table.set_index(t("flows.col_iso3"))
+    assert not table.at[corridors.UNKNOWN_ORIGIN, t("flows.col_on_chart")]
+    drawn = [row[-1] for trace in chart.figure["data"] for row in trace.get("customdata", []) if row]
+    assert "MEX" in drawn
+    assert corridors.UNKNOWN_ORIGIN not in drawn
+    assert on_chart(chart).sum() == (flows.TOP_CHANGE if name == "change" else flows.TOP_PARTNERS)
+    assert t("flows.note_unknown_count", persons=f"{unknown:,}") in chart.notes
+    if name != "change":
+        assert pd.isna(table.at[corridors.UNKNOWN_ORIGIN, t("flows.col_rank")])  # ranks are among countries
+        assert column(chart, "flows.col_persons").sum() == rows["persons"].sum()  # still in the total
+        assert column(chart, "flows.col_rank").iloc[1] == 2
+
+
+def test_costa_rica_change_ranks_no_unknown_origin():
+    chart = flows.chart("change", "CRI", "in", 2020, "en")
+    assert t("flows.unknown_origin") not in chart.figure["data"][2]["y"]
+    assert t("flows.unknown_origin") in column(chart, "flows.col_origin").tolist()
 
 
 # --- the map ---------------------------------------------------------------------------------------------------
@@ -183,7 +258,7 @@ def test_flow_map_draws_land_from_the_apps_own_geometry():
     assert not geo["showcountries"]
     assert not geo["showcoastlines"]
     assert geo["projection"] == {"type": "natural earth"}
-    assert chart.height == 520
+    assert chart.height == chart.figure["layout"]["height"]
 
 
 def test_flow_map_lines_and_markers_follow_the_top_15():
@@ -201,12 +276,46 @@ def test_flow_map_lines_and_markers_follow_the_top_15():
     assert subject["customdata"][0][-1] == "MEX"
     mexico = get_store().countries.loc["MEX"]
     assert lines[0]["lon"][0] == mexico["label_lon"]  # out: from the subject to the destination
+    assert lines[0]["lat"][0] == mexico["label_lat"]
+    usa = get_store().countries.loc["USA"]
+    assert (lines[0]["lon"][-1], lines[0]["lat"][-1]) == (usa["label_lon"], usa["label_lat"])
+    assert t("flows.note_map_size", name="United States", persons="10,853,105") in chart.notes
+
+
+@pytest.mark.parametrize(("subject", "direction"), [("MEX", "out"), ("USA", "in"), ("DOM", "in"), ("ARG", "out")])
+def test_flow_lines_are_arcs_that_stay_inside_the_frame(subject, direction):
+    """Lines crossing the Pacific (Mexico to Australia, East Asia to the United States) used to leave one edge of
+    the map and come back on the other, and China to the Dominican Republic ran along the top edge."""
+    chart = flows.chart("flow-map", subject, direction, 2020, "en")
+    geo = chart.figure["layout"]["geo"]
+    (lon0, lon1), (lat0, lat1) = geo["lonaxis"]["range"], geo["lataxis"]["range"]
+    lines = [tr for tr in chart.figure["data"] if tr["type"] == "scattergeo" and tr["mode"] == "lines"]
+    assert len(lines) == flows.TOP_PARTNERS
+    for line in lines:
+        assert len(line["lon"]) == len(line["lat"]) == flows.ARC_POINTS + 2
+        assert all(lon0 <= lon <= lon1 for lon in line["lon"])
+        assert all(lat0 <= lat <= lat1 for lat in line["lat"])
+        assert max(abs(b - a) for a, b in zip(line["lon"], line["lon"][1:], strict=False)) < 30  # no wrap-around
+        assert max(line["lat"]) < lat1  # never flattened against the top edge
+    assert chart.height == flows._map_height((lon0, lon1), (lat0, lat1))
+    assert flows.MAP_HEIGHTS[0] <= chart.height <= flows.MAP_HEIGHTS[1]
+
+
+def test_a_line_across_the_pacific_goes_the_long_way_round_inside_the_map():
+    lons, lats = flows._arc((-102.0, 23.0), (134.0, -25.0))  # Mexico to Australia
+    assert lons == sorted(lons)  # eastwards, over the Atlantic and the Indian Ocean
+    assert lons[0] == -102.0
+    assert lons[-1] == 134.0
+    assert max(lats) > 23.0  # bowed to the north
+    lons, lats = flows._arc((134.0, -25.0), (-102.0, 23.0))  # the same line the other way: the same bow
+    assert max(lats) > 23.0
 
 
 def test_group_map_has_no_lines_and_highlights_the_members():
     chart = flows.chart("flow-map", "central_america", "out", 2020, "en")
     assert not [tr for tr in chart.figure["data"] if tr.get("mode") == "lines"]
     assert set(chart.figure["data"][1]["locations"]) == set(group_members("central_america"))
+    assert any(note.startswith("Circle size") for note in chart.notes)
 
 
 # --- change since 1990 -----------------------------------------------------------------------------------------
@@ -283,6 +392,8 @@ def test_remittance_notes_say_it_is_a_model_estimate(lang):
     chart = flows.chart("remittances", "MEX", "out", 1990, lang)
     assert t("flows.remittance_matrix_note", lang) in chart.notes
     assert "2018" in chart.subtitle  # always the 2018 matrix, whatever year is asked
+    model = {"en": "model estimates", "es": "estimaciones de modelo", "pt": "estimativas de modelo", "fr": "modèle"}
+    assert model[lang] in chart.subtitle  # slide images carry the title and the subtitle, not the notes
     assert chart.sources == t("source.worldbank_bilateral_remittance_matrix_2018", lang)
 
 
@@ -298,6 +409,9 @@ def test_remittances_received_by_mexico_and_sent_from_the_usa():
     assert column(chart, "flows.col_iso3").iloc[0] == "USA"
     assert column(chart, "flows.col_usd", year=2018).iloc[0] == pytest.approx(34_704e6)
     assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 34_704 / 35_557)
+    assert chart.figure["data"][-1]["text"][0] == "US$ 34.7bn · 97.6 %"
+    assert "US$ 34,704,000,000" in chart.figure["data"][-1]["customdata"][0][0]
+    assert chart.subtitle == "The 15 largest of 50 corridors · model estimates for 2018 (World Bank/KNOMAD)"
     sent = flows.chart("remittances", "USA", "in", 2020, "en")
     assert column(sent, "flows.col_iso3").iloc[0] == "MEX"
     assert t("flows.col_receiver") in sent.table.columns
@@ -320,13 +434,16 @@ def test_costs_into_mexico_include_usa_and_the_sdg_target():
     assert ("United States", "Mexico") in pairs
     usa = chart.table[column(chart, "flows.col_period") == "2020Q3"]
     assert usa[t("flows.col_cost")].item() == pytest.approx(4.18, abs=0.01)
-    target = [s for s in chart.figure["layout"]["shapes"] if s["y0"] == corridors.SDG_TARGET]
-    assert len(target) == 1
-    assert target[0]["line"]["dash"] == "dot"
-    assert target[0]["y1"] == corridors.SDG_TARGET
-    assert t("flows.target", value="3.0 %") in annotation_texts(chart.figure)
+    rules = {trace["name"]: trace for trace in chart.figure["data"] if trace["mode"] == "lines"}
+    target = rules[t("flows.target", value="3.0 %")]  # named in the legend, not written over the lines
+    assert target["line"]["dash"] == "dot"
+    assert target["y"] == [corridors.SDG_TARGET, corridors.SDG_TARGET]
+    assert target["x"] == chart.figure["layout"]["xaxis"]["range"]
+    assert rules[t("flows.ceiling", value="5.0 %")]["y"] == [5.0, 5.0]
+    assert not chart.figure["layout"].get("annotations")
     line = chart.figure["data"][0]
-    assert line["name"] == "United States → Mexico"
+    assert line["name"] == "United States"  # every line ends in Mexico: the legend names the sender
+    assert line["customdata"][0].startswith("United States → Mexico<br>")
     assert line["x"][0] == "2011-01-01"
     assert line["x"][-1] == "2020-07-01"
 
@@ -343,9 +460,16 @@ def test_costs_from_a_sender():
     pd.testing.assert_frame_equal(mexico, corridors.corridor_cost_series("USA", "MEX"))
     assert flows.cost_corridors_from("ATG").empty
     chart = flows.chart("costs", "USA", "in", 2020, "en")
-    assert len(chart.figure["data"]) == flows.MAX_COST_LINES
+    lines = [trace for trace in chart.figure["data"] if trace["mode"] == "lines+markers"]
+    assert len(lines) == flows.MAX_COST_LINES
     assert set(column(chart, "flows.col_sender")) == {"United States"}
     assert any(f"{flows.MAX_COST_LINES} corridors" in note for note in chart.notes)
+    # The data file has every corridor and survey, those drawn first.
+    assert len(chart.table) == len(flows.costs("USA", "in"))
+    drawn = chart.table[on_chart(chart)]
+    assert on_chart(chart).iloc[: len(drawn)].all()
+    assert set(drawn[t("flows.col_receiver")]) == {line["name"] for line in lines}
+    assert chart.table[t("flows.col_receiver")].nunique() > flows.MAX_COST_LINES
 
 
 def test_costs_of_a_group_are_capped():
@@ -358,8 +482,24 @@ def test_costs_of_a_group_are_capped():
     expected = pd.concat(expected).sort_values(["sender", "receiver", "period"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(rows, expected[list(flows.COST_COLUMNS)])
     chart = flows.chart("costs", "lac", "out", 2020, "en")
-    assert len(chart.figure["data"]) == flows.MAX_COST_LINES
-    assert chart.figure["data"][0]["name"] == "United States → Mexico"  # every survey, and the largest flow
+    lines = [trace for trace in chart.figure["data"] if trace["mode"] == "lines+markers"]
+    assert len(lines) == flows.MAX_COST_LINES
+    assert lines[0]["name"] == "United States → Mexico"  # every survey, and the largest flow
+
+
+@pytest.mark.parametrize(("subject", "direction"), [("lac", "out"), ("central_america", "out"), ("USA", "in")])
+def test_a_long_cost_legend_goes_below_the_plot_and_the_figure_grows(subject, direction):
+    chart = flows.chart("costs", subject, direction, 2020, "en")
+    layout = chart.figure["layout"]
+    legend = layout["legend"]
+    assert (legend["orientation"], legend["yref"], legend["y"], legend["yanchor"]) == ("h", "container", 0, "bottom")
+    names = [trace["name"] for trace in chart.figure["data"]]
+    corridor_count = len(flows.costs(subject, direction).groupby(["sender", "receiver"]))
+    assert len(names) == min(flows.MAX_COST_LINES, corridor_count) + 2  # and the two SDG rules
+    rows = flows._legend_rows(names)
+    assert rows >= 4
+    assert chart.height == layout["height"] >= flows.PLOT_HEIGHT + rows * flows.LEGEND_ROW
+    assert len(layout["yaxis"]["title"]["text"]) <= 14  # fits beside a small plot (and a printed profile)
 
 
 def test_costs_without_surveys_give_an_empty_chart_with_a_message():
@@ -370,6 +510,9 @@ def test_costs_without_surveys_give_an_empty_chart_with_a_message():
     assert message in annotation_texts(chart.figure)
     assert message in chart.notes
     assert chart.table.empty
+    lines = chart.figure["layout"]["annotations"][0]["text"].split("<br>")
+    assert len(lines) > 1
+    assert all(len(line) <= flows.WRAP for line in lines)  # fits a chart 350 px wide
 
 
 @pytest.mark.parametrize(
@@ -420,6 +563,27 @@ def test_headlines_of_colombia_in():
 
 
 # --- every chart, every language -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_titles_start_with_the_name(lang):
+    """ "{name}: ..." reads right in every language, whatever article a country or group name takes."""
+    for subject, direction in (("USA", "out"), ("USA", "in"), ("central_america", "out")):
+        name = flows.subject_name(subject, lang)
+        for chart_name in flows.FLOW_CHARTS:
+            title = flows.chart(chart_name, subject, direction, 2020, lang).title
+            assert title.startswith(name + (" :" if lang == "fr" else ":")), title
+
+
+@pytest.mark.parametrize("name", ["costs", "regions", "change", "corridors", "remittances"])
+def test_nothing_is_drawn_above_the_plot(name):
+    """Slide images put the title and subtitle above the plot: a legend or an axis title there collided with them."""
+    layout = flows.chart(name, "MEX", "out", 2020, "en").figure["layout"]
+    if "legend" in layout:
+        assert layout["legend"]["yref"] == "container"
+        assert layout["legend"]["y"] == 0
+    assert layout["xaxis"].get("side", "bottom") == "bottom"
+    assert "title" not in layout["xaxis"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -172,7 +172,7 @@ def test_every_headline_figure_has_its_year_and_source() -> None:
 
 
 def test_comparison_uses_sums_and_ratios_of_sums() -> None:
-    state = state_on("/country/SLV")
+    state = state_on("/country/SLV", "focus=central_america")
     assert profiles.compared_groups(state) == ("central_america", "sica", "lac")
     table = profiles.comparison_table(state).set_index("Indicator")
     members = queries.group_members("central_america")
@@ -184,7 +184,7 @@ def test_comparison_uses_sums_and_ratios_of_sums() -> None:
     assert table.loc["Emigrants (% of population)", "Central America"] == pytest.approx(
         100 * stock_2020["value"].sum() / pop_2020["value"].sum()
     )
-    share = table.loc["Emigrants (persons)", "Share of Central America total"]
+    share = table.loc["Emigrants (persons)", "Share of the total: Central America"]
     assert share == pytest.approx(100 * value("emigrant_stock", "SLV", 2020) / stock_2020["value"].sum())
     # No honest group figure for corridor costs or skilled-emigration rates: blank, not an average.
     groups = ["Central America", "Central American Integration System (SICA)", "Latin America and the Caribbean"]
@@ -276,3 +276,32 @@ def test_layout_has_the_page_shells() -> None:
     text = json.dumps(app.layout(), default=lambda c: c.to_plotly_json())
     for element in (ids.DASHBOARD_PAGE, ids.PROFILE_PAGE, ids.CORRIDOR_PAGE, ids.DIRECTION, ids.CYEAR, ids.PRINT):
         assert f'"{element}"' in text
+
+
+def test_every_country_has_a_profile_and_every_lac_country_a_corridor_view() -> None:
+    """Countries with gaps (no cost survey, no remittance estimate, no corridors: Kosovo) still get every page."""
+    for code in sorted(OPTIONS.countries):
+        out = draw_page(as_data(state_on(f"/country/{code}")), "en", None)
+        assert out[1] is False, code
+    for code in queries.group_members("lac"):
+        for direction in ("out", "in"):
+            out = draw_page(as_data(state_on(f"/corridors/{code}", f"direction={direction}")), "en", None)
+            assert out[2] is False, (code, direction)
+
+
+def test_the_share_is_of_the_visitors_bloc_when_the_country_is_in_it() -> None:
+    table = profiles.comparison_table(state_on("/country/SLV", "focus=sica")).set_index("Indicator")
+    column = "Share of the total: Central American Integration System (SICA)"
+    sica = table.loc["Emigrants (persons)", "Central American Integration System (SICA)"]
+    assert table.loc["Emigrants (persons)", column] == pytest.approx(100 * value("emigrant_stock", "SLV", 2020) / sica)
+
+
+def test_compact_numbers_agree_in_number() -> None:
+    from core.i18n import fmt_compact
+
+    assert fmt_compact(1.0e6, "es") == "1 millón"
+    assert fmt_compact(1.6e6, "es") == "1,6 millones"
+    assert fmt_compact(1.6e6, "fr") == "1,6 million"
+    assert fmt_compact(2.4e6, "fr") == "2,4 millions"
+    assert fmt_compact(1.6e6, "pt") == "1,6 milhão"
+    assert fmt_compact(51_830, "fr") == "51\u202f800"  # in full: "51,8 mille" is not said
