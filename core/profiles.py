@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from core import figures, queries, views
 from core import schema as s
 from core.charts import Chart
-from core.i18n import fmt_value, t
+from core.i18n import fmt_short, fmt_value, t
 from core.store import get_store
 from core.urlstate import ViewState
 
@@ -244,7 +245,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         y_title=views.label(indicator, lang, "short_label"),
         empty_hint=t("profile.no_data", lang),
         year=year,
-        ticks=views.value_ticks([v for line in lines for v in line.values], log, unit, lang),
+        ticks=linear_ticks([v for line in lines for v in line.values], unit, lang),
         separators=views.separators(lang),
         target=target,
     )
@@ -260,6 +261,19 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         sources=_sources(indicator, lang),
         height=260,
     )
+
+
+def linear_ticks(values: list[float], unit: str, lang: str) -> dict[str, Any]:
+    """About five round ticks from zero, labelled in the language's words (plotly's "4B" reads as four trillion
+    in Spanish); percentages keep plotly's own ticks."""
+    top = max((v for v in values if v is not None and math.isfinite(v)), default=0.0)
+    if unit == "percent" or top <= 0:
+        return {}
+    raw = top / 4
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    ticks = [i * step for i in range(int(top // step) + 2)]
+    return {"tickvals": ticks, "ticktext": [fmt_short(v, lang) for v in ticks]}
 
 
 def skilled_chart(state: ViewState) -> Chart:
@@ -286,7 +300,7 @@ def skilled_chart(state: ViewState) -> Chart:
     figure = figures.trend_figure(
         lines,
         log=False,
-        y_title=t("profile.skilled_axis", lang),
+        y_title=t("profile.skilled_axis_short", lang),
         empty_hint=t("profile.no_data", lang),
         year=max((y for _, y, _ in records), default=2010),
         separators=views.separators(lang),
