@@ -37,13 +37,13 @@ COUNTRIES = ["MEX", "SLV", "HND", "GTM", "HTI", "JAM", "DOM", "COL", "VEN", "NIC
 def state(rng: random.Random) -> dict[str, Any]:
     return {"indicator": rng.choice(INDICATORS), "focus": rng.choice(FOCUSES), "year": None,
             "countries": rng.sample(COUNTRIES, rng.randint(0, 3)), "scale": None, "view": "map", "lang": "en",
-            "rejected": []}  # fmt: skip
+            "direction": "out", "cyear": None, "page": "dashboard", "subject": None, "rejected": []}  # fmt: skip
 
 
 def frames_body(view: dict[str, Any]) -> bytes:
     return json.dumps({
         "output": "map-frames.data", "outputs": {"id": "map-frames", "property": "data"},
-        "inputs": [{"id": "view-key", "property": "data", "value": {"k": 1}}],
+        "inputs": [{"id": "view-key", "property": "data", "value": {"k": 1, "dashboard": True}}],
         "state": [{"id": "view-state", "property": "data", "value": view}],
         "changedPropIds": ["view-key.data"],
     }).encode()  # fmt: skip
@@ -51,7 +51,7 @@ def frames_body(view: dict[str, Any]) -> bytes:
 
 PANELS = ["trend.figure", "ranking.figure", "headlines.children", "data-table.children", "data-table.hidden",
           "map-wrap.hidden", "map-title.children", "trend-title.children", "ranking-title.children",
-          "export-meta.data"]  # fmt: skip
+          "export-meta.data", "profile-links.children"]  # fmt: skip
 
 
 def panels_body(view: dict[str, Any], year: int) -> bytes:
@@ -59,6 +59,7 @@ def panels_body(view: dict[str, Any], year: int) -> bytes:
         "output": ".." + "...".join(PANELS) + "..",
         "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in PANELS],
         "inputs": [{"id": "view-state", "property": "data", "value": {**view, "year": year}}],
+        "state": [{"id": "browser-lang", "property": "data", "value": "en"}],
         "changedPropIds": ["view-state.data"],
     }).encode()  # fmt: skip
 

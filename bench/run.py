@@ -151,23 +151,25 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
 
     def state_for(indicator: str, year: int) -> dict[str, Any]:
         return {"indicator": indicator, "focus": "lac", "year": year, "countries": ["SLV", "HND"], "scale": None,
-                "view": "map", "lang": "en", "rejected": []}  # fmt: skip
+                "view": "map", "lang": "en", "direction": "out", "cyear": None, "page": "dashboard",
+                "subject": None, "rejected": []}  # fmt: skip
 
     def sync_payload(year: int) -> dict[str, Any]:
-        values = {ids.URL: ("search", "?countries=SLV,HND"), ids.INDICATOR: ("value", "remittances_gdp"),
-                  ids.FOCUS: ("value", "lac"), ids.COUNTRIES: ("value", ["SLV", "HND"]),
-                  ids.SCALE: ("value", "linear"), ids.VIEW: ("value", "map"),
-                  ids.COMMITTED_YEAR: ("data", year), ids.MAP: ("clickData", None),
-                  ids.RANKING: ("clickData", None), ids.LANG: ("value", "en")}  # fmt: skip
+        values = [(ids.URL, "search", "?countries=SLV,HND"), (ids.URL, "pathname", "/"),
+                  (ids.INDICATOR, "value", "remittances_gdp"), (ids.FOCUS, "value", "lac"),
+                  (ids.COUNTRIES, "value", ["SLV", "HND"]), (ids.SCALE, "value", "linear"),
+                  (ids.VIEW, "value", "map"), (ids.COMMITTED_YEAR, "data", year), (ids.MAP, "clickData", None),
+                  (ids.RANKING, "clickData", None), (ids.LANG, "value", "en"), (ids.DIRECTION, "value", "out"),
+                  (ids.CYEAR, "value", 2020)]  # fmt: skip
         outputs = [(ids.URL, "search"), (ids.STATE, "data"), (ids.VIEW_KEY, "data"), (ids.INDICATOR, "value"),
                    (ids.FOCUS, "value"), (ids.COUNTRIES, "value"), (ids.SCALE, "value"), (ids.VIEW, "value"),
                    (ids.YEAR, "min"), (ids.YEAR, "max"), (ids.YEAR, "step"), (ids.YEAR, "marks"),
                    (ids.YEAR, "value"), (ids.NOTICE, "children"), (ids.LANG, "value"),
-                   (ids.REPLACE_URL, "data")]  # fmt: skip
+                   (ids.REPLACE_URL, "data"), (ids.DIRECTION, "value"), (ids.CYEAR, "value")]  # fmt: skip
         return {
             "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
             "outputs": [{"id": i, "property": p} for i, p in outputs],
-            "inputs": [{"id": i, "property": p, "value": v} for i, (p, v) in values.items()],
+            "inputs": [{"id": i, "property": p, "value": v} for i, p, v in values],
             "state": [
                 {"id": ids.VIEW_KEY, "property": "data", "value": None},
                 {"id": ids.BROWSER_LANG, "property": "data", "value": "en"},
@@ -177,13 +179,14 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
 
     panel_outputs = ["trend.figure", "ranking.figure", "headlines.children", "data-table.children",
                      "data-table.hidden", "map-wrap.hidden", "map-title.children", "trend-title.children",
-                     "ranking-title.children", "export-meta.data"]  # fmt: skip
+                     "ranking-title.children", "export-meta.data", "profile-links.children"]  # fmt: skip
 
     def panels_payload(year: int) -> dict[str, Any]:
         return {
             "output": ".." + "...".join(panel_outputs) + "..",
             "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in panel_outputs],
             "inputs": [{"id": ids.STATE, "property": "data", "value": state_for("remittances_gdp", year)}],
+            "state": [{"id": ids.BROWSER_LANG, "property": "data", "value": "en"}],
             "changedPropIds": [f"{ids.STATE}.data"],
         }
 
@@ -191,7 +194,7 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
         return {
             "output": f"{ids.FRAMES}.data",
             "outputs": {"id": ids.FRAMES, "property": "data"},
-            "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"indicator": indicator}}],
+            "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"indicator": indicator, "dashboard": True}}],
             "state": [{"id": ids.STATE, "property": "data", "value": state_for(indicator, 2015)}],
             "changedPropIds": [f"{ids.VIEW_KEY}.data"],
         }
