@@ -26,9 +26,11 @@ def source_line(state: ViewState) -> str:
     return t("export.source_line", state.lang, sources="{sources}", date=date.today().isoformat(), url="{url}")
 
 
-def page_charts(state: ViewState) -> list[Chart]:
+def page_charts(state: ViewState) -> dict[str, Chart]:
+    """Every chart of the page, built once: the page draws them and the slide images take their texts."""
     ids_ = pages.corridor_chart_ids() if state.page == "corridors" else pages.profile_chart_ids()
-    return [c for c in (pages.chart(state, chart_id) for chart_id in ids_) if c is not None]
+    built = (pages.chart(state, chart_id) for chart_id in ids_)
+    return {chart.name: chart for chart in built if chart is not None}
 
 
 @callback(
@@ -67,14 +69,15 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
     else:
         name = flows.subject_name(subject, state.lang)
         title = t(f"route.corridor_title_{state.direction}", state.lang, name=name, year=year)
-    meta = page_parts.page_meta(state, page_charts(state), source_line(state), title)
+    charts = page_charts(state)
+    meta = page_parts.page_meta(state, list(charts.values()), source_line(state), title)
     meta["key"] = key
     if page == "country":
         return (
             *shown,
             page_parts.profile_nav(state, browser),
             export_menu(ids.PROFILE_DATA, state.lang, kind="profile"),
-            page_parts.profile_body(state, browser),
+            page_parts.profile_body(state, browser, charts),
             *(no_update,) * 5,
             meta,
         )
@@ -85,7 +88,7 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
         page_parts.corridor_nav(state, browser),
         title,
         headline_cards(headlines),
-        page_parts.corridor_body(state),
+        page_parts.corridor_body(state, charts),
         page_parts.direction_options(state),
         meta,
     )

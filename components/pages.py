@@ -44,10 +44,6 @@ def chart_panel(chart: Chart, lang: str, extra: Any = None, menu: bool = True, c
     return html.Section(body, className="panel" + (" compact-panel" if compact else ""))
 
 
-def back_links(state: ViewState, browser_lang: str | None, items: list[Any]) -> html.Nav:
-    return html.Nav(items, className="page-nav d-print-none", **{"aria-label": t("route.nav_label", state.lang)})
-
-
 # --- the country profile ---------------------------------------------------------------------------------------
 
 
@@ -55,7 +51,7 @@ def _figure_cards(state: ViewState) -> list[Any]:
     figures = profiles.headline_figures(state)
     cards = [views.Headline(f.label, f.value, f.note) for f in figures]
     out: list[Any] = [html.Section(headline_cards(cards), className="headlines profile-headlines")]
-    if any(f.value.endswith("†") for f in figures):
+    if any(f.computed for f in figures):
         out.append(html.P(t("profile.computed_note", state.lang), className="chart-note computed-note"))
     return out
 
@@ -141,14 +137,14 @@ def profile_nav(state: ViewState, browser_lang: str | None) -> list[Any]:
     ]  # fmt: skip
 
 
-def profile_body(state: ViewState, browser_lang: str | None) -> list[Any]:
+def profile_body(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> list[Any]:
     """Everything on /country/<ISO3> below the navigation, in the order a briefing reads it."""
     lang, code = state.lang, str(state.subject)
     name = queries.country_name(code, lang)
     group_names = [views.focus_name(g, lang) for g in profiles.groups(code)]
     trends = []
     for indicator in profiles.trend_order(state):
-        chart = pages.chart(state, pages.TREND_PREFIX + indicator)
+        chart = charts.get(pages.TREND_PREFIX + indicator)
         if chart is None:
             continue
         more = dcc.Link(
@@ -158,12 +154,12 @@ def profile_body(state: ViewState, browser_lang: str | None) -> list[Any]:
             href=href(_dashboard_view(state, indicator, code), views.options(), browser_lang, "dashboard"),
         )
         trends.append(dbc.Col(chart_panel(chart, lang, extra=more, compact=True), xs=12, md=6, xl=3))
-    skilled = pages.chart(state, "pf-skilled")
+    skilled = charts.get("pf-skilled")
     if skilled is not None:
         trends.append(dbc.Col(chart_panel(skilled, lang, compact=True), xs=12, md=6, xl=3))
     flows_row = []
     for flow in pages.PROFILE_FLOWS:
-        chart = pages.chart(state, pages.PROFILE_PREFIX + flow)
+        chart = charts.get(pages.PROFILE_PREFIX + flow)
         if chart is not None:
             flows_row.append(dbc.Col(chart_panel(chart, lang), xs=12, xl=4))
     return [
@@ -248,15 +244,14 @@ def corridor_nav(state: ViewState, browser_lang: str | None) -> html.Nav:
         items.append(link(state, browser_lang, "country", subject,
                           t("route.open_profile", lang, country=queries.country_name(subject, lang)),
                           className="btn btn-outline-secondary btn-sm", id="back-profile"))  # fmt: skip
-    return back_links(state, browser_lang, items)
+    return html.Nav(items, className="page-nav d-print-none", **{"aria-label": t("route.nav_label", lang)})
 
 
-def corridor_body(state: ViewState) -> list[Any]:
+def corridor_body(state: ViewState, charts: dict[str, Chart]) -> list[Any]:
     lang = state.lang
-    charts = {chart_id: pages.chart(state, chart_id) for chart_id in pages.corridor_chart_ids()}
 
     def panel(chart_id: str) -> Any:
-        chart = charts[chart_id]
+        chart = charts.get(chart_id)
         return chart_panel(chart, lang) if chart is not None else None
 
     return [

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlencode
 from core import pages, queries, settings, views
 from core.i18n import negotiate, t
 from core.store import get_store
-from core.urlstate import ViewState, decode, encode, path_of, route, with_route
+from core.urlstate import ViewState, decode, encode, path_of, with_route
 
 EMBED_HEIGHT = {"map": 560, "trend": 440, "ranking": 640}
 
@@ -101,10 +101,9 @@ def figure(chart: str, state: ViewState) -> dict[str, Any]:
 def _page_chart(chart: str, subject: str | None, state: ViewState) -> tuple[ViewState, Any]:
     """State and Chart of a profile or corridor chart; ValueError for a subject not of that page."""
     page = pages.page_of(chart)
-    found = route(path_of(str(page), subject), views.options()) if subject else None
-    if found is None or found[0] != page:
+    state = with_route(state, path_of(str(page), subject), views.options())
+    if not subject or state.page != page:  # an unknown subject's path leads to the dashboard
         raise ValueError(f"no {page} page for subject {subject!r}")
-    state = with_route(state, path_of(*found), views.options())
     shown = pages.chart(state, chart)
     if shown is None:
         raise ValueError(f"no chart {chart!r} on that page")

@@ -90,15 +90,9 @@ Figure = dict[str, Any]
 # --- validation ------------------------------------------------------------------------------------------------
 
 
-def _groups() -> dict[str, Any]:
-    return get_store().meta["groups"]
-
-
 def is_group(subject: object) -> bool:
     """True for a focus-group id ("lac", "central_america", "sica", ...); the world is not a subject."""
-    if not isinstance(subject, str) or subject not in _groups():
-        return False
-    return _groups()[subject]["members"]["column"] != "all"
+    return isinstance(subject, str) and subject in views.options().groups
 
 
 def _is_country(subject: object) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -42,6 +42,7 @@ class Figure:
     value: str
     year: int | None
     note: str
+    computed: bool = False  # computed here rather than published (marked †)
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,13 @@ def lac_member(code: str) -> bool:
     return bool(get_store().countries.loc[code, "lac"])
 
 
-@functools.cache
-def groups(code: str, version: str | None = None) -> tuple[str, ...]:
+def groups(code: str) -> tuple[str, ...]:
     """The groups a country belongs to, in menu order: its subregion, its blocs, then LAC (LAC countries only)."""
+    return _groups(code, get_store().version)
+
+
+@functools.cache
+def _groups(code: str, version: str) -> tuple[str, ...]:
     row = get_store().countries.loc[code]
     found = []
     if row["lac"] and row["subregion"] in SUBREGION_GROUP:
@@ -76,15 +81,15 @@ def groups(code: str, version: str | None = None) -> tuple[str, ...]:
 
 def compared_groups(state: ViewState) -> tuple[str, ...]:
     """The country's own groups, and the dashboard's focus too when the visitor came from one it is not in."""
-    own = groups(str(state.subject), get_store().version)
-    extra = (state.focus,) if state.focus not in own and state.focus != views.WORLD else ()
+    own = groups(str(state.subject))
+    extra = (state.focus,) if state.focus not in own and state.focus in views.options().groups else ()
     return own + extra
 
 
 def share_group(state: ViewState) -> str | None:
     """The group whose total the country's share is given of: the visitor's focus when the country belongs to it,
     else its first own group (its subregion); None for a country outside LAC."""
-    own = groups(str(state.subject), get_store().version)
+    own = groups(str(state.subject))
     if state.focus in own:
         return state.focus
     return own[0] if own else None
@@ -122,7 +127,7 @@ def headline_figures(state: ViewState) -> list[Figure]:
         mark = " †" if flagged else ""
         source = t("profile.computed_source", lang) if flagged else _sources(indicator, lang)
         note = t("profile.figure_note", lang, year=year, source=source)
-        out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang) + mark, year, note))
+        out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang) + mark, year, note, flagged))
     return out
 
 
@@ -209,7 +214,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         )
     ]  # fmt: skip
     records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
-    own_groups = groups(code, get_store().version)
+    own_groups = groups(code)
     shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
     if unit == "percent":  # a sum beside one country's count would flatten its line: compare shares only
         for group, dash in zip(dict.fromkeys(shown_groups), ("dash", "dot"), strict=False):
@@ -228,8 +233,6 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
                 )
             )
             records += [(group_name, a.year, a.value) for a in aggregate]
-    log = False
-    target = views.target_line(ViewState(indicator=indicator, focus=state.focus, lang=lang))
     years = queries.indicator_meta(indicator)["years"]
     # The visitor's year marks the trend of the indicator they came from; the others mark their latest year.
     year = (
@@ -241,13 +244,13 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
     )
     figure = figures.trend_figure(
         lines if not own.empty else [],
-        log=log,
+        log=False,  # one country's own range: a linear axis reads best
         y_title=views.label(indicator, lang, "short_label"),
         empty_hint=t("profile.no_data", lang),
         year=year,
         ticks=linear_ticks([v for line in lines for v in line.values], unit, lang),
         separators=views.separators(lang),
-        target=target,
+        target=views.target_line(replace(state, indicator=indicator)),
     )
     figure["layout"]["margin"] = {"l": 8, "r": 8, "t": 8, "b": 8}
     table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),

@@ -19,7 +19,6 @@ from core.store import get_store
 from core.urlstate import Options, ViewState, default_state
 
 GEOMETRY_ROUTE = "/data/geometry.{version}.json"
-WORLD = "world"  # the focus of every country: too wide to be a corridor view's subject
 RANKING_LIMIT = 60  # all of LAC (51) fits; a World ranking shows its top 60 and says so
 
 
@@ -35,7 +34,8 @@ def options() -> Options:
         countries=frozenset(store.countries["iso3"]),
         languages=LANGUAGES,
         corridor_years=tuple(sorted(int(y) for y in store.corridors["year"].unique())),
-        groups=frozenset(g for g in store.meta["group_order"] if g != WORLD),
+        # Every group but the one of all countries (the world: too wide to be compared with or to have corridors).
+        groups=frozenset(g for g in store.meta["group_order"] if store.meta["groups"][g]["members"]["column"] != "all"),
     )
 
 
