@@ -89,7 +89,10 @@ def _comparison(state: ViewState) -> html.Section:
             html.Div(html.Table([head, body], className="table table-sm comparison-table"), className="table-wrap"),
             html.P(t("profile.comparison_note", lang), className="chart-note"),
             *(
-                html.P(f"{views.focus_name(g, lang)}: {note}", className="chart-note group-note")
+                html.P(
+                    t("profile.group_note", lang, group=views.focus_name(g, lang), note=note),
+                    className="chart-note group-note",
+                )
                 for g in chosen
                 if (note := _group_note(g, lang))
             ),
