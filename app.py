@@ -8,7 +8,7 @@ import dash
 
 import callbacks  # noqa: F401  (importing registers the callbacks)
 from components.page import serve_layout
-from core import security, settings, views
+from core import logs, security, settings, views
 from core import server as routes
 from core.i18n import t
 from core.store import DataFileError, get_store
@@ -33,8 +33,9 @@ app = dash.Dash(
 app.index_string = app.index_string.replace("<html>", '<html lang="en">')
 app.layout = serve_layout
 server = app.server
-routes.register(server)
-security.install(server, app.csp_hashes())
+routes.register(server, app.registered_paths)
+security.install(server, app.csp_hashes(), lambda: app.callback_map, routes.framable)
+logs.attach_to_gunicorn()
 views.warm()
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
+import signal
 import statistics
 import sys
 import threading
@@ -30,6 +32,10 @@ from run import serving  # noqa: E402
 
 INDICATORS = ["emigrant_share", "emigrant_stock", "female_share", "remittances_usd", "remittances_gdp",
               "remittance_cost", "tertiary_emigration_rate"]  # fmt: skip
+# Years each indicator has (a year change asks for one of them, as the slider does).
+YEARS = {"emigrant_share": [2000, 2005, 2010], "emigrant_stock": [2000, 2005, 2010], "female_share": [2000, 2010],
+         "remittances_usd": [2000, 2005, 2010], "remittances_gdp": [2000, 2005, 2010], "remittance_cost": [2011, 2015],
+         "tertiary_emigration_rate": [2000, 2005, 2010]}  # fmt: skip
 FOCUSES = ["lac", "caribbean", "central_america", "south_america", "caricom", "sica", "mercosur", "world"]
 COUNTRIES = ["MEX", "SLV", "HND", "GTM", "HTI", "JAM", "DOM", "COL", "VEN", "NIC"]
 
@@ -43,7 +49,9 @@ def state(rng: random.Random) -> dict[str, Any]:
 def frames_body(view: dict[str, Any]) -> bytes:
     return json.dumps({
         "output": "map-frames.data", "outputs": {"id": "map-frames", "property": "data"},
-        "inputs": [{"id": "view-key", "property": "data", "value": {"k": 1, "dashboard": True}}],
+        "inputs": [{"id": "view-key", "property": "data", "value": {
+            "indicator": view["indicator"], "focus": view["focus"], "scale": "linear", "lang": "en", "dashboard": True,
+        }}],
         "state": [{"id": "view-state", "property": "data", "value": view}],
         "changedPropIds": ["view-key.data"],
     }).encode()  # fmt: skip
@@ -69,12 +77,14 @@ class Results:
         self.lock = threading.Lock()
         self.times: dict[str, list[float]] = {}
         self.errors: dict[str, int] = {}
+        self.reasons: dict[str, int] = {}
 
-    def add(self, kind: str, ms: float, ok: bool) -> None:
+    def add(self, kind: str, ms: float, ok: bool, reason: str = "") -> None:
         with self.lock:
             self.times.setdefault(kind, []).append(ms)
             if not ok:
                 self.errors[kind] = self.errors.get(kind, 0) + 1
+                self.reasons[f"{kind}: {reason}"] = self.reasons.get(f"{kind}: {reason}", 0) + 1
 
 
 def user(port: int, until: float, seed: int, results: Results, think: float) -> None:
@@ -87,19 +97,26 @@ def user(port: int, until: float, seed: int, results: Results, think: float) -> 
         view = state(rng)
         requests = [("page", "GET", "/", None), ("map_update", "POST", "/_dash-update-component", frames_body(view)),
                     ("year_change", "POST", "/_dash-update-component",
-                     panels_body(view, rng.choice([2000, 2005, 2010])))]  # fmt: skip
+                     panels_body(view, rng.choice(YEARS[view["indicator"]])))]  # fmt: skip
         for kind, method, path, body in requests if rng.random() < 0.2 else requests[1:]:
             start = time.perf_counter()
-            try:
-                conn.request(method, path, body=body, headers=headers if body else {"Accept-Encoding": "gzip"})
-                response = conn.getresponse()
-                response.read()
-                ok = response.status < 400
-            except (OSError, http.client.HTTPException):
-                ok = False
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            results.add(kind, (time.perf_counter() - start) * 1000, ok)
+            for attempt in (1, 2):
+                reused = conn.sock is not None
+                try:
+                    conn.request(method, path, body=body, headers=headers if body else {"Accept-Encoding": "gzip"})
+                    response = conn.getresponse()
+                    response.read()
+                    ok, reason = response.status < 400, str(response.status)
+                    break
+                except (OSError, http.client.HTTPException) as error:
+                    ok, reason = False, type(error).__name__
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    # A kept-alive connection the server closed meanwhile is retried once on a new one, as browsers
+                    # do; a failure on a fresh connection is an error.
+                    if not (reused and attempt == 1 and isinstance(error, ConnectionError | http.client.HTTPException)):
+                        break
+            results.add(kind, (time.perf_counter() - start) * 1000, ok, reason)
         time.sleep(rng.expovariate(1 / think) if think else 0)
     conn.close()
 
@@ -118,6 +135,7 @@ def run_load(port: int, users: int, seconds: float, think: float) -> dict[str, A
         report[kind] = {"requests": len(times), "rps": round(len(times) / seconds, 1),
                         "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
                         "errors": results.errors.get(kind, 0)}  # fmt: skip
+    report["error_reasons"] = results.reasons
     return report
 
 
@@ -148,6 +166,8 @@ def main() -> None:
     parser.add_argument("--soak", type=float, default=0, help="seconds of soak at 50 users (0: none)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a user's actions (0: none)")
+    parser.add_argument("--kill-worker", type=float, default=0,
+                        help="seconds into a 50-user run at which one worker is killed (SIGKILL); 0: none")  # fmt: skip
     args = parser.parse_args()
     with serving(args.workers) as (port, server):
         run_load(port, 10, 5, 0)  # warm-up: connections opened, some views cached
@@ -159,7 +179,28 @@ def main() -> None:
             after = workers_rss_kb(server.pid)
             out["soak"] = {**soak, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
                            "growth_pct": round(100 * (after - before) / before, 1)}  # fmt: skip
+        if args.kill_worker:
+            out["worker_killed"] = killed_run(port, server.pid, args.kill_worker, args.think)
     print(json.dumps(out, indent=2))
+
+
+def killed_run(port: int, master: int, at: float, think: float) -> dict[str, Any]:
+    """50 users for 2 × `at` seconds; one worker is killed at `at` seconds (gunicorn replaces it): the errors are the
+    requests that worker had in flight."""
+    victim: list[int] = []
+
+    def kill() -> None:
+        time.sleep(at)
+        workers = children(master)
+        if workers:
+            victim.append(workers[0])
+            os.kill(workers[0], signal.SIGKILL)
+
+    killer = threading.Thread(target=kill, daemon=True)
+    killer.start()
+    report = run_load(port, 50, 2 * at, think)
+    killer.join()
+    return {**report, "killed_pid": victim[0] if victim else None, "workers_after": len(children(master))}
 
 
 if __name__ == "__main__":

@@ -190,11 +190,14 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
             "changedPropIds": [f"{ids.STATE}.data"],
         }
 
+    def view_key(indicator: str) -> dict[str, Any]:
+        return {"indicator": indicator, "focus": "lac", "scale": "linear", "lang": "en", "dashboard": True}
+
     def frames_payload(indicator: str) -> dict[str, Any]:
         return {
             "output": f"{ids.FRAMES}.data",
             "outputs": {"id": ids.FRAMES, "property": "data"},
-            "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"indicator": indicator, "dashboard": True}}],
+            "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": view_key(indicator)}],
             "state": [{"id": ids.STATE, "property": "data", "value": state_for(indicator, 2015)}],
             "changedPropIds": [f"{ids.VIEW_KEY}.data"],
         }

@@ -10,7 +10,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 
 from callbacks.views import to_state
 from components import ids
-from core import embeds, exports, pages
+from core import embeds, exports, inputs, pages, settings
 from core.i18n import t
 from core.store import get_store
 from core.urlstate import path_of
@@ -24,7 +24,10 @@ DATA_EXPORTS = {
 
 
 def site_url() -> str:
-    return embeds.site_url(flask.request.host_url if flask.has_request_context() else "")
+    """The address embed codes and exports print (never a raw Host header: see settings.public_url)."""
+    if not flask.has_request_context():
+        return settings.public_url(None)
+    return settings.public_url(flask.request.host, flask.request.scheme)
 
 
 @callback(
@@ -38,14 +41,16 @@ def site_url() -> str:
 def download_data(clicks: Any, data: Any, search: Any, pathname: Any) -> Any:
     """The data behind the view, or the indicator's full series, with its metadata alongside."""
     trigger = ctx.triggered_id
-    if not data or not isinstance(trigger, dict) or trigger.get("format") not in DATA_EXPORTS:
-        return no_update
-    if not any(isinstance(c, int) and c > 0 for c in (clicks or [])):  # a re-rendered menu, not a click
-        return no_update
     state = to_state(data)
+    search = inputs.search(search)
+    inputs.pathname(pathname)  # unused (the state has the page), but checked like everything a callback receives
+    if state is None or not isinstance(trigger, dict) or trigger.get("format") not in DATA_EXPORTS:
+        return no_update
+    if not any(c > 0 for c in inputs.clicks(clicks)):  # a re-rendered menu, not a click
+        return no_update
     build, kind = DATA_EXPORTS[trigger["format"]]
     chart = trigger.get("chart")
-    link = search if isinstance(search, str) and len(search) < 2048 else ""
+    link = search if len(search) < 2048 else ""
     if state.page != "dashboard":
         link = path_of(state.page, state.subject) + link
         if build is not exports.view_table:
@@ -105,15 +110,17 @@ clientside_callback(
 def embed_code(clicks: Any, kind: Any, data: Any, current: Any) -> tuple[Any, Any]:
     """The lazy-loading iframe snippet of a chart, live or pinned to the current data version."""
     trigger = ctx.triggered_id
-    if not data:
+    state = to_state(data)
+    kind = inputs.text(kind, "embed kind", inputs.EMBED_KINDS)
+    current = inputs.embed_code(current)
+    if state is None:
         return no_update, no_update
     if isinstance(trigger, dict):
-        if not any(isinstance(c, int) and c > 0 for c in (clicks or [])):
+        if not any(c > 0 for c in inputs.clicks(clicks)):
             return no_update, no_update
         chart = trigger.get("chart")
     else:  # the live/pinned switch: keep the chart of the code on show
         chart = embeds.chart_of(current)
-    state = to_state(data)
     if chart not in ids.CHARTS and not (isinstance(chart, str) and pages.page_of(chart) == state.page):
         return no_update, no_update
     version = get_store().version if kind == "pinned" else None

@@ -8,6 +8,7 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 
 from components import ids
 from components.texts import TARGETS, texts
+from core import inputs
 from core.i18n import LANGUAGES
 
 
@@ -18,9 +19,8 @@ from core.i18n import LANGUAGES
 )
 def translate(lang: Any) -> list[Any]:
     """All layout texts in the chosen language (figures, tables and notes follow through the state store)."""
-    if lang not in LANGUAGES:
-        return [no_update] * len(TARGETS)
-    return texts(lang)
+    chosen = inputs.text(lang, "lang", LANGUAGES)
+    return [no_update] * len(TARGETS) if chosen is None else texts(chosen)
 
 
 # No output: the function only sets <html lang> and the tab title (from the DOC_TITLE store) in the document.

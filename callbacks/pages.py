@@ -12,13 +12,19 @@ from components import ids
 from components import pages as page_parts
 from components.panels import headline_cards
 from components.share import export_menu
-from core import flows, pages, queries, views
+from core import flows, inputs, pages, queries, views
 from core.charts import Chart
 from core.i18n import t
 from core.urlstate import ViewState
 
 # What a page's content depends on; the year, scale and selection of the dashboard only shape its links.
 CONTENT_FIELDS = ("page", "subject", "lang", "direction", "cyear", "indicator", "focus", "year", "countries")
+
+
+def content_key(state: ViewState) -> dict[str, Any]:
+    """What a drawn page depends on, as the page store keeps it (JSON: lists, not tuples)."""
+    values = {field: getattr(state, field) for field in CONTENT_FIELDS}
+    return {field: list(value) if isinstance(value, tuple) else value for field, value in values.items()}
 
 
 def source_line(state: ViewState) -> str:
@@ -52,17 +58,18 @@ def page_charts(state: ViewState) -> dict[str, Chart]:
 )
 def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
     """Show the page the path names and fill it; content is rebuilt only when what it shows has changed."""
-    if not data:
-        return (no_update,) * 12
     state = to_state(data)
+    browser = lang_default(browser_lang)
+    old_key = inputs.page_key(old_meta, CONTENT_FIELDS)
+    if state is None:
+        return (no_update,) * 12
     page = state.page
     shown = (page != "dashboard", page != "country", page != "corridors")
     if page == "dashboard":
         return (*shown, *(no_update,) * 9)
-    key = {field: data.get(field) for field in CONTENT_FIELDS}
-    if isinstance(old_meta, dict) and old_meta.get("key") == key:
+    key = content_key(state)
+    if old_key == key:
         return (*shown, *(no_update,) * 9)
-    browser = lang_default(browser_lang)
     subject, year = str(state.subject), state.resolved_cyear(views.options())
     if page == "country":
         title = t("profile.title", state.lang, country=queries.country_name(subject, state.lang))

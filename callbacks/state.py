@@ -6,31 +6,14 @@ import itertools
 import math
 from dataclasses import asdict, replace
 from typing import Any
-from urllib.parse import urlencode
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, no_update
 
 from components import ids
-from core import views
+from core import inputs, views
 from core.i18n import t
-from core.urlstate import MAX_COUNTRIES, ViewState, decode, encode, with_route
-
-# Callback payloads come from anyone on the internet: cap what we look at.
-MAX_VALUE = 64
-
-
-def _text(value: Any) -> str:
-    return value[:MAX_VALUE] if isinstance(value, str) else ""
-
-
-def clicked_country(click: Any) -> str | None:
-    """The ISO3 code carried in a map or ranking click (customdata ends with it), if the payload is sane."""
-    try:
-        code = click["points"][0]["customdata"][-1]
-    except (KeyError, IndexError, TypeError):
-        return None
-    return code if isinstance(code, str) and code in views.options().countries else None
+from core.urlstate import DIRECTIONS, MAX_COUNTRIES, SCALES, VIEWS, ViewState, decode, default_state, encode, with_route
 
 
 def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
@@ -42,19 +25,23 @@ def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
 def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
                         lang: Any, browser_lang: str | None, direction: Any = None,
                         cyear: Any = None) -> ViewState:  # fmt: skip
-    """Validate control values exactly as URL parameters are validated (payloads may be forged)."""
-    codes = [c for c in countries if isinstance(c, str)][:MAX_COUNTRIES] if isinstance(countries, list) else []
-    params = {
-        "indicator": _text(indicator), "focus": _text(focus), "scale": _text(scale), "view": _text(view),
-        "countries": ",".join(codes), "lang": _text(lang), "direction": _text(direction),
-        "cyear": str(cyear) if isinstance(cyear, int) and not isinstance(cyear, bool) else "",
-    }  # fmt: skip
-    state = decode(urlencode({k: v for k, v in params.items() if v}), views.options(), browser_lang)
-    years = views.options().years[state.indicator]
-    if isinstance(year, int | float) and not isinstance(year, bool) and math.isfinite(year):
-        nearest = min(years, key=lambda y: (abs(y - year), y > year))
-        state = replace(state, year=nearest)
-    return state
+    """The state the controls show, each value parsed strictly (a control only ever sends one of its options, or
+    None before the state is known: that keeps the default); anything else raises inputs.InvalidInputError."""
+    options = views.options()
+    state = default_state(options, browser_lang)
+    chosen = inputs.text(indicator, "indicator", options.years) or state.indicator
+    changes: dict[str, Any] = {
+        "indicator": chosen,
+        "focus": inputs.text(focus, "focus", options.focuses) or state.focus,
+        "countries": inputs.countries(countries, options),
+        "scale": inputs.text(scale, "scale", SCALES),
+        "view": inputs.text(view, "view", VIEWS) or state.view,
+        "lang": inputs.language(lang, options) or state.lang,
+        "direction": inputs.text(direction, "direction", DIRECTIONS) or state.direction,
+        "cyear": inputs.year(cyear, options.corridor_years, "cyear"),
+        "year": inputs.year(year, options.years[chosen]),
+    }
+    return replace(state, **changes)
 
 
 def view_key(state: ViewState) -> dict[str, Any]:
@@ -142,25 +129,32 @@ def sync_state(
     options = views.options()
     trigger = ctx.triggered_id
     snapped = None
-    browser_lang = browser_lang if browser_lang in options.languages else None
+    browser_lang = inputs.language(browser_lang, options, "browser_lang")
+    search = inputs.search(search)
+    old_key = inputs.view_key(old_key, options)
+    clicked = {
+        ids.MAP: inputs.clicked_country(map_click, options, "map click"),
+        ids.RANKING: inputs.clicked_country(ranking_click, options, "ranking click"),
+    }
     if trigger in (None, ids.URL):
-        state = decode(search if isinstance(search, str) else "", options, browser_lang)
+        state = decode(search, options, browser_lang)
     else:
         state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang, direction,
                                     cyear)  # fmt: skip
-        if trigger == ids.INDICATOR and isinstance(year, int) and state.year != year:
-            snapped = (year, state.resolved_year(options))
-        code = clicked_country(map_click if trigger == ids.MAP else ranking_click if trigger == ids.RANKING else None)
+        asked = inputs.integer(year, "year")
+        if trigger == ids.INDICATOR and asked is not None and state.year != asked:
+            snapped = (asked, state.resolved_year(options))
+        code = clicked.get(trigger) if isinstance(trigger, str) else None
         if code:
             state = replace(state, countries=toggle(state.countries, code))
-    state = with_route(state, pathname, options)
+    state = with_route(state, inputs.pathname(pathname), options)
     if state.year == options.years[state.indicator][-1]:
         state = replace(state, year=None)
     if state.cyear == options.corridor_years[-1]:
         state = replace(state, cyear=None)
     query = encode(state, options, browser_lang)
     from_url = trigger in (None, ids.URL)
-    changed = query != (search or "")
+    changed = query != search
     years = options.years[state.indicator]
     key = view_key(state)
     return (

@@ -7,28 +7,28 @@ from typing import Any
 from dash import Input, Output, State, callback, no_update
 
 from components import ids, panels
-from core import views
+from core import inputs, views
 from core.urlstate import ViewState
 
 
 def lang_default(browser_lang: Any) -> str | None:
-    """The visitor's browser language from its store, when it is one of ours (links omit lang= then)."""
-    return browser_lang if browser_lang in views.options().languages else None
+    """The visitor's browser language from its store (links omit lang= when the page speaks it)."""
+    return inputs.language(browser_lang, views.options(), "browser_lang")
 
 
-def to_state(data: Any) -> ViewState:
-    """The state store back as a ViewState (it was written by sync_state, so it is already valid)."""
-    fields = {k: data[k] for k in ("indicator", "focus", "year", "scale", "view", "lang", "direction", "cyear",
-                                   "page", "subject")}  # fmt: skip
-    return ViewState(**fields, countries=tuple(data["countries"]))
+def to_state(data: Any) -> ViewState | None:
+    """The state store, parsed like a URL (the browser sends it back with every request, so it may be forged)."""
+    return inputs.optional_view_state(data, views.options())
 
 
 @callback(Output(ids.FRAMES, "data"), Input(ids.VIEW_KEY, "data"), State(ids.STATE, "data"))
 def build_frames(key: Any, data: Any) -> Any:
     """The map for every year of the indicator at once: the browser swaps years (and plays) with no server call."""
-    if not key or not data or not key.get("dashboard"):
+    key = inputs.view_key(key, views.options())
+    state = to_state(data)
+    if not key or state is None or not key["dashboard"]:
         return no_update
-    return views.map_payload(to_state(data))
+    return views.map_payload(state)
 
 
 @callback(
@@ -49,9 +49,10 @@ def build_frames(key: Any, data: Any) -> Any:
 def draw_panels(data: Any, browser_lang: Any) -> tuple[Any, ...]:
     """Everything but the map follows the committed state (not each animation frame); nothing while another page
     is shown (it is drawn when the visitor comes back)."""
-    if not data or data.get("page") != "dashboard":
-        return (no_update,) * 11
     state = to_state(data)
+    browser_lang = lang_default(browser_lang)
+    if state is None or state.page != "dashboard":
+        return (no_update,) * 11
     table_view = state.view == "table"
     return (
         views.trend_figure(state),
@@ -79,8 +80,9 @@ def draw_panels(data: Any, browser_lang: Any) -> tuple[Any, ...]:
 )
 def draw_texts(key: Any, data: Any) -> tuple[Any, ...]:
     """Notes, sources and the about panel change with the indicator or language, not with the year."""
-    if not key or not data or not key.get("dashboard"):
-        return (no_update,) * 5
+    key = inputs.view_key(key, views.options())
     state = to_state(data)
+    if not key or state is None or not key["dashboard"]:
+        return (no_update,) * 5
     sources = panels.sources_text(state)
     return views.map_note(state), sources, sources, sources, panels.about(state)

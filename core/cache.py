@@ -1,8 +1,10 @@
 """Cache of computed views (map payloads, figures): in-process by default; with REDIS_URL, one Redis shared by every
 worker and instance, so N stateless instances behind a load balancer compute each view once.
 
-Keys carry the data version, so publishing new data never serves an old view. Redis trouble never breaks a page:
-the view is computed instead, and the failure is logged once."""
+Keys carry the data version, so publishing new data never serves an old view, and they are built only from
+validated state (core.inputs), so their number is bounded by the data. The in-process cache is bounded in entries
+and in bytes. Redis trouble never breaks a page and costs at most one short timeout: after a failure a circuit
+breaker skips Redis for a while, then tries again; each outage and each recovery is logged once."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import hashlib
 import json
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -19,18 +22,29 @@ from core import settings
 
 log = logging.getLogger("lacmig.cache")
 
+REDIS_TIMEOUT = 0.05  # seconds: a Redis on the same network answers in about a millisecond
+BREAKER_PAUSE = 15.0  # seconds Redis is left alone after a failure before one request tries it again
+
 
 class Backend(Protocol):
     def get(self, key: str) -> Any | None: ...
     def set(self, key: str, value: Any) -> None: ...
 
 
-class LocalBackend:
-    """A bounded LRU of Python objects in this process (nothing serialised)."""
+def _size(value: Any) -> int:
+    """Bytes of a value as JSON (what it costs in Redis and, roughly, in memory)."""
+    return len(json.dumps(value, separators=(",", ":"), default=str))
 
-    def __init__(self, size: int) -> None:
+
+class LocalBackend:
+    """A bounded LRU of Python objects in this process (nothing serialised): at most `size` entries and about
+    `max_bytes` bytes (each value's size measured once, as JSON, when it is stored)."""
+
+    def __init__(self, size: int, max_bytes: int) -> None:
         self.size = size
-        self.items: OrderedDict[str, Any] = OrderedDict()
+        self.max_bytes = max_bytes
+        self.items: OrderedDict[str, tuple[Any, int]] = OrderedDict()
+        self.bytes = 0
         self.lock = threading.Lock()
 
     def get(self, key: str) -> Any | None:
@@ -38,41 +52,74 @@ class LocalBackend:
             if key not in self.items:
                 return None
             self.items.move_to_end(key)
-            return self.items[key]
+            return self.items[key][0]
 
     def set(self, key: str, value: Any) -> None:
+        size = _size(value)
+        if size > self.max_bytes:
+            return  # larger than the whole cache: computed each time rather than evicting everything
         with self.lock:
-            self.items[key] = value
-            self.items.move_to_end(key)
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
+            if key in self.items:
+                self.bytes -= self.items.pop(key)[1]
+            self.items[key] = (value, size)
+            self.bytes += size
+            while len(self.items) > self.size or self.bytes > self.max_bytes:
+                self.bytes -= self.items.popitem(last=False)[1][1]
+
+
+class Breaker:
+    """Open after a failure: calls are skipped until `pause` seconds have passed, then one call tries again.
+    Logs the outage when it opens and the recovery when a call succeeds again, once each."""
+
+    def __init__(self, pause: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.pause = pause
+        self.clock = clock
+        self.open_until: float | None = None
+        self.lock = threading.Lock()
+
+    def allows(self) -> bool:
+        with self.lock:
+            if self.open_until is None:
+                return True
+            if self.clock() >= self.open_until:
+                self.open_until = self.clock() + self.pause  # this call is the probe; others keep skipping
+                return True
+            return False
+
+    def failed(self, error: Exception) -> None:
+        with self.lock:
+            if self.open_until is None:
+                log.warning("Redis cache unavailable (%s: %s); computing views locally", type(error).__name__, error)
+            self.open_until = self.clock() + self.pause
+
+    def succeeded(self) -> None:
+        with self.lock:
+            if self.open_until is not None:
+                log.warning("Redis cache available again")
+            self.open_until = None
 
 
 class RedisBackend:
     """JSON values in Redis with a time to live; a small local LRU in front saves the round trip for hot views."""
 
-    def __init__(self, url: str, ttl: int, local_size: int) -> None:
+    def __init__(self, url: str, ttl: int, local_size: int, local_bytes: int) -> None:
         import redis  # imported here: only deployments with REDIS_URL need the client
 
-        self.client = redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5)
+        self.client = redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
         self.ttl = ttl
-        self.local = LocalBackend(local_size)
-        self.warned = False
-
-    def _failed(self, error: Exception) -> None:
-        if not self.warned:
-            log.warning("Redis cache unavailable (%s); computing views locally", type(error).__name__)
-            self.warned = True
+        self.local = LocalBackend(local_size, local_bytes)
+        self.breaker = Breaker(BREAKER_PAUSE)
 
     def get(self, key: str) -> Any | None:
         hit = self.local.get(key)
-        if hit is not None:
+        if hit is not None or not self.breaker.allows():
             return hit
         try:
             raw = self.client.get(key)
         except Exception as error:  # any connection or protocol error: compute instead
-            self._failed(error)
+            self.breaker.failed(error)
             return None
+        self.breaker.succeeded()
         if raw is None:
             return None
         value = json.loads(raw)
@@ -81,18 +128,25 @@ class RedisBackend:
 
     def set(self, key: str, value: Any) -> None:
         self.local.set(key, value)
+        if not self.breaker.allows():
+            return
         try:
             self.client.set(key, json.dumps(value, separators=(",", ":")), ex=self.ttl)
         except Exception as error:
-            self._failed(error)
+            self.breaker.failed(error)
+            return
+        self.breaker.succeeded()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def backend() -> Backend:
     """The configured backend, made on first use in each process (after gunicorn forks)."""
     url = settings.get("REDIS_URL")
     size = int(settings.get("CACHE_SIZE"))
-    return RedisBackend(url, int(settings.get("CACHE_TTL")), max(8, size // 4)) if url else LocalBackend(size)
+    max_bytes = int(settings.get("CACHE_MB")) * 1024 * 1024
+    if url:
+        return RedisBackend(url, int(settings.get("CACHE_TTL")), max(8, size // 4), max(1, max_bytes // 4))
+    return LocalBackend(size, max_bytes)
 
 
 def key(namespace: str, version: str, parts: Any) -> str:
@@ -101,7 +155,9 @@ def key(namespace: str, version: str, parts: Any) -> str:
 
 
 def cached(namespace: str, version: str, parts: Any, compute: Callable[[], Any]) -> Any:
-    """The cached value for (namespace, version, parts), computed and stored on a miss. Values must be JSON."""
+    """The cached value for (namespace, version, parts), computed and stored on a miss. Values must be JSON.
+
+    `parts` must come from validated state: each distinct value is a new entry."""
     name = key(namespace, version, parts)
     store = backend()
     value = store.get(name)

@@ -51,12 +51,12 @@ def _version() -> str:
     return get_store().version
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _codes(version: str) -> frozenset[str]:
     return frozenset(get_store().countries.index)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _lac_codes(version: str) -> frozenset[str]:
     countries = get_store().countries
     return frozenset(countries.index[countries["lac"].astype(bool)])
@@ -98,12 +98,12 @@ def _handed_out(frame: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     return (frame if limit is None else frame.head(limit)).copy()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _corridor_years(version: str) -> tuple[int, ...]:
     return tuple(sorted(int(y) for y in get_store().corridors["year"].unique()))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _cost_years(version: str) -> tuple[int, ...]:
     return tuple(sorted(int(y) for y in get_store().corridor_costs["year"].unique()))
 
@@ -125,12 +125,12 @@ def _split_by(frame: pd.DataFrame, column: str) -> dict[str, pd.DataFrame]:
     return {str(code): rows.reset_index(drop=True) for code, rows in frame.groupby(column, sort=False)}
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def _corridors_by(column: str, version: str) -> dict[str, pd.DataFrame]:
     return _split_by(get_store().corridors, column)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _costs_by_receiver(version: str) -> dict[str, pd.DataFrame]:
     return _split_by(get_store().corridor_costs, "receiver")
 
@@ -170,7 +170,7 @@ def destinations(origin: str, year: int, limit: int | None = None) -> pd.DataFra
     return _handed_out(_destinations_cached(code, when, _version()), _limit(limit))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=2048)
 def _destinations_cached(origin: str, year: int, version: str) -> pd.DataFrame:
     rows = _corridor_rows("origin", origin, version)
     rows = rows[rows["year"] == year]
@@ -188,7 +188,7 @@ def origins(destination: str, year: int, limit: int | None = None, lac_only: boo
     return _handed_out(_origins_cached(code, when, bool(lac_only), _version()), _limit(limit))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _origins_cached(destination: str, year: int, lac_only: bool, version: str) -> pd.DataFrame:
     rows = _corridor_rows("destination", destination, version)
     rows = rows[rows["year"] == year]
@@ -291,7 +291,7 @@ def remittance_receivers(sender: str) -> pd.DataFrame:
     return _handed_out(_remittances_cached(code, "sender", _version()))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _remittances_cached(code: str, role: str, version: str) -> pd.DataFrame:
     matrix = get_store().remittance_corridors
     other = "sender" if role == "receiver" else "receiver"
@@ -336,7 +336,7 @@ def cheapest_and_dearest(receiver: str, year: int) -> pd.DataFrame:
     return _handed_out(_cheapest_cached(code, when, _version()))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def _cheapest_cached(receiver: str, year: int, version: str) -> pd.DataFrame:
     rows = _cost_rows(receiver)
     rows = rows[rows["year"] == year]
@@ -354,7 +354,7 @@ def surveyed_receivers() -> pd.DataFrame:
     return _handed_out(_surveyed_receivers_cached(_version()))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _surveyed_receivers_cached(version: str) -> pd.DataFrame:
     costs = get_store().corridor_costs
     return costs.groupby("receiver", as_index=False).agg(
@@ -368,7 +368,7 @@ def surveyed_senders(receiver: str) -> pd.DataFrame:
     return _handed_out(_surveyed_senders_cached(code, _version()))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)
 def _surveyed_senders_cached(receiver: str, version: str) -> pd.DataFrame:
     return (
         _cost_rows(receiver)

@@ -8,17 +8,12 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from core import pages, queries, settings, views
+from core import pages, queries, views
 from core.i18n import negotiate, t
 from core.store import get_store
 from core.urlstate import ViewState, decode, encode, path_of, with_route
 
 EMBED_HEIGHT = {"map": 560, "trend": 440, "ranking": 640}
-
-
-def site_url(request_root: str) -> str:
-    """The public address: SITE_URL when set (behind a proxy), else the address the request came to."""
-    return (settings.get("SITE_URL") or request_root or "/").rstrip("/")
 
 
 def _first_sentence(text: str) -> str:

@@ -158,7 +158,7 @@ def _lac_codes() -> frozenset[str]:
     return _lac_cached(get_store().version)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _lac_cached(version: str) -> frozenset[str]:
     countries = get_store().countries
     return frozenset(countries.index[countries["lac"].astype(bool)])
@@ -258,7 +258,7 @@ def remittances(subject: str, direction: str) -> pd.DataFrame:
     return rows[["partner", "usd", "share", "rank", "within_group"]].astype({"within_group": bool})
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _matrix_usd(version: str) -> dict[tuple[str, str], float]:
     """The 2018 matrix estimate of each (sender, receiver) corridor, used only to order corridors, never drawn."""
     matrix = get_store().remittance_corridors
@@ -267,7 +267,7 @@ def _matrix_usd(version: str) -> dict[tuple[str, str], float]:
     }
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _costs_by_sender(version: str) -> dict[str, pd.DataFrame]:
     costs = get_store().corridor_costs
     return {str(code): rows.reset_index(drop=True) for code, rows in costs.groupby("sender", sort=False)}
@@ -312,7 +312,7 @@ def period_date(period: str) -> str:
     return f"{int(year):04d}-{3 * (int(quarter) - 1) + 1:02d}-01"
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _survey_periods(version: str) -> tuple[str, ...]:
     return tuple(sorted(get_store().corridor_costs["period"].unique()))
 
@@ -565,7 +565,7 @@ def _orange_note(rows: pd.DataFrame, lang: str) -> list[str]:
     return [t("flows.note_orange", lang)] if rows["within_group"].any() else []
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)
 def _places(version: str) -> dict[str, tuple[float, float]]:
     countries = get_store().countries.dropna(subset=["label_lon", "label_lat"])
     return {

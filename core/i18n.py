@@ -12,7 +12,7 @@ LANGUAGES: tuple[str, ...] = ("en", "es", "pt", "fr")
 DEFAULT_LANGUAGE = "en"
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def catalog(lang: str) -> dict[str, str]:
     """The flat key -> text mapping of one language."""
     with (MESSAGES / f"{lang}.json").open(encoding="utf-8") as handle:

@@ -67,7 +67,7 @@ def groups(code: str) -> tuple[str, ...]:
     return _groups(code, get_store().version)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=512)
 def _groups(code: str, version: str) -> tuple[str, ...]:
     row = get_store().countries.loc[code]
     found = []

@@ -1,17 +1,21 @@
-"""Flask routes beside Dash: the map geometry (cached for a year per data version) and the chart-only embed
-pages (the only pages other sites may frame: see core/security.py)."""
+"""Flask routes beside Dash, and which paths exist at all: the map geometry (cached for a year per data version), the
+chart-only embed pages (the only pages other sites may frame: see core/security.py), robots.txt, and the localised
+404 page for every path that names no page of ours (Dash would otherwise serve the app at any path)."""
 
 from __future__ import annotations
 
 import gzip
 import html
+import pkgutil
+from typing import Any
 
+from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 
 from core import embeds, views
 from core.i18n import LANGUAGES, negotiate, t
 from core.store import get_store
-from core.urlstate import PAGE_PATH, route
+from core.urlstate import route
 
 YEAR_SECONDS = 365 * 24 * 3600
 
@@ -34,20 +38,40 @@ def geometry(version: str) -> Response:
 def embed(chart: str) -> Response:
     """A chart with its title and source line, interactive, sized to the iframe that shows it."""
     if not embeds.embeddable(chart):
-        abort(404)
+        return not_found()
     body, status = embeds.page(chart, request.query_string.decode("utf-8", "replace"),
                                request.headers.get("Accept-Language"))  # fmt: skip
+    if status == 404:
+        return not_found()
     response = Response(body, status=status, mimetype="text/html")
     response.headers["Cache-Control"] = "public, max-age=300"
     return response
 
 
-def unknown_page() -> Response | None:
-    """A profile or corridor address naming no country or group of ours is a 404 (in the visitor's language), not
-    the dashboard in disguise: a mistyped link in a briefing should say it is wrong."""
-    path = request.path
-    if not path.startswith(tuple(PAGE_PATH.values())) or route(path, views.options()) is not None:
-        return None
+CATCH_ALL = "/<path:path>"  # Dash's rule for every path no other rule matched: it serves the app
+COMPONENT_SUITES = "/_dash-component-suites/"
+ROBOTS = """User-agent: *
+Allow: /
+Disallow: /_dash-
+"""
+
+
+def robots() -> Response:
+    """Crawlers may read the pages, embeds and data; the renderer's endpoints are not pages."""
+    response = Response(ROBOTS, mimetype="text/plain")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def favicon() -> Response:
+    """Browsers and crawlers ask for /favicon.ico whatever the page links: the same icon as the pages'."""
+    response = Response(pkgutil.get_data("dash", "favicon.ico"), mimetype="image/x-icon")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def not_found() -> Response:
+    """The localised 404 page: a mistyped link in a briefing should say it is wrong, not show the dashboard."""
     asked = request.args.get("lang", "")
     lang = asked if asked in LANGUAGES else negotiate(request.headers.get("Accept-Language"))
     home = f"/?lang={lang}" if asked == lang else "/"
@@ -59,10 +83,42 @@ def unknown_page() -> Response | None:
         f'<body><main class="container py-5"><h1 class="h3">{message}</h1>'
         f'<p><a class="btn btn-primary" href="{home}">{back}</a></p></main></body></html>'
     )
-    return Response(body, status=404, mimetype="text/html")
+    response = Response(body, status=404, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
-def register(server: Flask) -> None:
+def _known_suite_file(registered: dict[str, Any], path: str) -> bool:
+    """Whether a component-suite path names a file a registered package serves (what Dash would check by raising)."""
+    package, _, fingerprinted = path.removeprefix(COMPONENT_SUITES).partition("/")
+    return fingerprinted != "" and check_fingerprint(fingerprinted)[0] in registered.get(package, ())
+
+
+def make_router(registered: dict[str, Any]) -> Any:
+    """A before-request hook answering 404 for paths that name nothing: any path Dash's catch-all would serve that is
+    not a page (the dashboard, a known country's profile, a known country's or group's corridor view), and any
+    component-suite file no registered package serves."""
+
+    def unknown_path() -> Response | None:
+        rule = request.url_rule.rule if request.url_rule is not None else None
+        if rule == CATCH_ALL and route(request.path, views.options()) is None:
+            return not_found()
+        if request.path.startswith(COMPONENT_SUITES) and not _known_suite_file(registered, request.path):
+            return not_found()
+        return None
+
+    return unknown_path
+
+
+def framable() -> bool:
+    """Only a chart-only embed page may be shown inside another site: decided by the route that served the request."""
+    return request.url_rule is not None and request.url_rule.endpoint == "embed"
+
+
+def register(server: Flask, registered_paths: dict[str, Any]) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
     server.add_url_rule("/embed/<chart>", "embed", embed)
-    server.before_request(unknown_page)
+    server.add_url_rule("/robots.txt", "robots", robots)
+    server.add_url_rule("/favicon.ico", "favicon", favicon)
+    server.before_request(make_router(registered_paths))
+    server.register_error_handler(404, lambda _error: not_found())

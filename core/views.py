@@ -22,7 +22,7 @@ GEOMETRY_ROUTE = "/data/geometry.{version}.json"
 RANKING_LIMIT = 60  # all of LAC (51) fits; a World ranking shows its top 60 and says so
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def options() -> Options:
     """Valid state values, from the data itself."""
     store = get_store()
@@ -51,7 +51,7 @@ def focus_name(focus: str, lang: str) -> str:
     return str(get_store().meta["groups"][focus]["name"][lang])
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _bounds() -> dict[str, tuple[float, float, float, float]]:
     """Bounding box (lon0, lat0, lon1, lat1) of each shape, for fitting the map to a focus."""
 
@@ -88,7 +88,7 @@ class Classes:
     labels: tuple[str, ...]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)
 def classes(indicator: str, focus: str, scale: str, lang: str, version: str) -> Classes:
     """Colour classes fixed across all years of an indicator in a focus, so an animation compares like with like."""
     meta = queries.indicator_meta(indicator)
@@ -174,7 +174,7 @@ def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
     return frame
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _places() -> dict[str, dict[str, float]]:
     countries = get_store().countries
     return {c: dict(zip(countries["iso3"], countries[c], strict=True)) for c in ("area_km2", "label_lon", "label_lat")}

@@ -15,6 +15,7 @@ from callbacks.state import sync_state
 from callbacks.views import build_frames, draw_panels
 from components import ids
 from core import views
+from core.inputs import InvalidInputError
 from core.store import get_store
 from pipeline.paths import LAC_STATES
 
@@ -38,6 +39,12 @@ def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
         return sync_state(*args.values())
     finally:
         context_value.reset(token)
+
+
+def key_of(state: dict[str, Any]) -> dict[str, Any]:
+    """The map-key store sync_state writes beside a state."""
+    return {"indicator": state["indicator"], "focus": state["focus"], "scale": state["scale"] or "linear",
+            "lang": state["lang"], "dashboard": True}  # fmt: skip
 
 
 def test_layout_ids_are_unique() -> None:
@@ -119,27 +126,52 @@ def test_map_click_toggles_a_country() -> None:
 
 
 @pytest.mark.parametrize(
-    "payload",
-    [{"points": []}, {"points": [{"customdata": "x"}]}, {"points": [{"customdata": ["<b>", "x", "ZZZ"]}]}, "junk", 7],
+    "payload", [{"points": []}, {"points": [{"customdata": "x"}]}, {"points": [{"customdata": ["<b>", "x", "ZZZ"]}]}]
 )
-def test_forged_clicks_are_ignored(payload: Any) -> None:
+def test_clicks_on_nothing_of_ours_are_ignored(payload: Any) -> None:
     out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear",
                view="map", year=2020, map_click=payload)  # fmt: skip
     assert out[1]["countries"] == []
 
 
-def test_forged_control_values_fall_back() -> None:
-    out = sync("indicator", search="", indicator={"$ne": 1}, focus=["x"] * 1000, countries="MEX", scale=3,
-               view="<img>", year="2020")  # fmt: skip
-    state = out[1]
-    assert state["indicator"] == views.options().default_indicator
-    assert state["focus"] == "lac"
-    assert state["countries"] == []
+@pytest.mark.parametrize("payload", ["junk", 7, {"points": "x"}, {"points": [1]}, {"points": [{}] * 100}])
+def test_forged_clicks_are_rejected(payload: Any) -> None:
+    with pytest.raises(InvalidInputError):
+        sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear",
+             view="map", year=2020, map_click=payload)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"indicator": {"$ne": 1}},
+        {"focus": ["x"] * 1000},
+        {"countries": "MEX"},
+        {"countries": ["MEX"] * 5000},
+        {"countries": ["ZZZ"]},
+        {"scale": 3},
+        {"scale": "linear" * 3},
+        {"view": "<img>"},
+        {"year": "2020"},
+        {"year": 10**400},
+        {"year": float("nan")},
+        {"lang": "xx"},
+        {"browser_lang": ["en"]},
+        {"search": 5},
+        {"pathname": "/" * 5000},
+        {"old_key": {"indicator": "x"}},
+    ],
+)
+def test_forged_control_values_are_rejected(values: dict[str, Any]) -> None:
+    base = {"search": "", "indicator": "emigrant_share", "focus": "lac", "countries": [], "scale": "linear",
+            "view": "map", "year": 2020}  # fmt: skip
+    with pytest.raises(InvalidInputError):
+        sync("indicator", **{**base, **values})
 
 
 def test_frames_hold_every_year_and_every_lac_state() -> None:
     state = sync(None, search="?indicator=emigrant_stock")[1]
-    frames = build_frames({"k": 1, "dashboard": True}, state)
+    frames = build_frames(key_of(state), state)
     assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
     assert set(frames["frames"]) == {str(y) for y in frames["years"]}
     locations = frames["frames"]["2020"][0]["locations"]
@@ -198,7 +230,7 @@ def test_frames_callback_over_http(client: Any) -> None:
     payload = {
         "output": f"{ids.FRAMES}.data",
         "outputs": {"id": ids.FRAMES, "property": "data"},
-        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": {"k": 1, "dashboard": True}}],
+        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": key_of(state)}],
         "state": [{"id": ids.STATE, "property": "data", "value": state}],
         "changedPropIds": [f"{ids.VIEW_KEY}.data"],
     }
@@ -211,7 +243,8 @@ def test_frames_callback_over_http(client: Any) -> None:
 def test_language_comes_from_the_url_then_the_browser() -> None:
     assert sync(None, search="?lang=es", browser_lang="en")[1]["lang"] == "es"
     assert sync(None, search="", browser_lang="fr")[1]["lang"] == "fr"
-    assert sync(None, search="", browser_lang="xx")[1]["lang"] == "en"
+    with pytest.raises(InvalidInputError):  # the server writes a language of ours into that store
+        sync(None, search="", browser_lang="xx")
     # English chosen in a Spanish browser is written to the URL, so a reload keeps it.
     out = sync("lang", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear", view="map",
                year=2020, lang="en", browser_lang="es")  # fmt: skip
@@ -228,7 +261,9 @@ def test_switching_language_translates_every_layout_text() -> None:
     assert (ids.TITLE, "children") in changed
     assert (ids.INDICATOR, "options") in changed
     assert spanish[TARGETS.index((ids.TITLE, "children"))].startswith("Migración")
-    assert translate("xx")[0] is no_update
+    assert translate(None)[0] is no_update
+    with pytest.raises(InvalidInputError):
+        translate("xx")
 
 
 def test_spanish_panels_use_spanish_numbers() -> None:

@@ -1,127 +1,390 @@
-"""Over a thousand malformed or hostile requests: no 5xx, nothing reflected as markup, the server still healthy."""
+"""Hostile requests built from the running app's own callback registry (never hand-written output strings).
+
+First a valid request of every server callback, as a control that must succeed; then thousands of forged values in
+every input and store of every server callback (fixed nasty values and property-based JSON), and forged envelopes.
+Every request must reach the app (counted by wrapping each callback), and every answer must be a 2xx or a
+deliberate 400 (logged as a rejection, never an exception), small, quick, and reflect nothing; the process must
+stay healthy with bounded memory. The three payloads that once stalled or bloated a worker are regression tests.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import random
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from app import server
-from components import ids
-from tests.test_callbacks import SYNC_INPUTS
+from app import app, server
+from core import cache, security
 
-SCRIPT = "<script>alert(1)</script>"
+MARKER = "<script>alert(1)</script>"
+HANG_S = 5.0  # a hang detector, not a timing: a legitimate callback answers in milliseconds
 JUNK: list[Any] = [
-    None, True, -1, 3.5, 1e308, "", " ", SCRIPT, "x" * 10_000, "é" * 500, "\u0000", "../../etc/passwd",
-    "%00", "' OR 1=1 --", {"$ne": None}, [], [SCRIPT] * 5, ["MEX"] * 5000, {"points": [{"customdata": [SCRIPT]}]},
-    [[[[[]]]]], {"a": {"b": {"c": SCRIPT}}}, "NaN", "Infinity", 2**64, "?indicator=" + SCRIPT,
+    None, True, False, 0, -1, 3.5, 1e308, -1e308, 2**64, 10**400, "", " ", MARKER, "x" * 10_000, "é" * 500, "\u0000",
+    "../../etc/passwd", "%00", "' OR 1=1 --", {"$ne": None}, [], {}, [MARKER] * 5, ["MEX"] * 5000, "A" * 100_000,
+    {"points": [{"customdata": [MARKER]}]}, [[[[[]]]]], {"a": {"b": {"c": MARKER}}}, "NaN", "Infinity",
+    "?indicator=" + MARKER, {str(n): n for n in range(10_000)}, list(range(1000)),
 ]  # fmt: skip
-SYNC_PROPS = {
-    "search": (ids.URL, "search"), "indicator": (ids.INDICATOR, "value"), "focus": (ids.FOCUS, "value"),
-    "countries": (ids.COUNTRIES, "value"), "scale": (ids.SCALE, "value"), "view": (ids.VIEW, "value"),
-    "year": (ids.COMMITTED_YEAR, "data"), "map_click": (ids.MAP, "clickData"),
-    "ranking_click": (ids.RANKING, "clickData"), "lang": (ids.LANG, "value"),
-}  # fmt: skip
-SYNC_OUTPUT = (
-    "..url.search...view-state.data...view-key.data...indicator.value...focus.value...countries.value..."
-    "scale.value...view.value...year.min...year.max...year.step...year.marks...year.value...notice.children..."
-    "lang.value...replace-url.data.."
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=80),
+    lambda inner: st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=12), inner, max_size=8),
+    max_leaves=30,
 )
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Rejections(logging.Handler):
+    """Counts the log records of deliberate rejections (400) and of errors (500 with a traceback)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.rejected = 0
+        self.errors: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage().startswith("rejected "):
+            self.rejected += 1
+        elif record.levelno >= logging.ERROR:
+            self.errors.append(record.getMessage() + (f" {record.exc_info[1]!r}" if record.exc_info else ""))
 
 
 @pytest.fixture(scope="module")
 def client() -> Any:
-    return server.test_client()
+    test_client = server.test_client()
+    assert test_client.get("/").status_code == 200  # first request: Dash fills its callback registry
+    return test_client
 
 
-def sync_payload(rng: random.Random) -> dict[str, Any]:
-    values = {name: rng.choice(JUNK) for name in SYNC_PROPS}
-    changed = rng.choice(list(SYNC_PROPS.values()))
+@pytest.fixture(scope="module")
+def log() -> Iterator[Rejections]:
+    handler = Rejections()
+    logger = logging.getLogger("lacmig")
+    logger.addHandler(handler)
+    old_level = logger.level
+    logger.setLevel(logging.INFO)
+    yield handler
+    logger.removeHandler(handler)
+    logger.setLevel(old_level)
+
+
+@pytest.fixture(scope="module")
+def reached() -> Iterator[Counter[str]]:
+    """How many requests entered each server callback (past Dash's lookup and our envelope check)."""
+    counts: Counter[str] = Counter()
+    originals = {}
+    for output, spec in server_callbacks().items():
+        originals[output] = spec["callback"]
+
+        def counting(*args: Any, _output: str = output, _inner: Any = spec["callback"], **kwargs: Any) -> Any:
+            counts[_output] += 1
+            return _inner(*args, **kwargs)
+
+        spec["callback"] = counting
+    yield counts
+    for output, function in originals.items():
+        app.callback_map[output]["callback"] = function
+
+
+def server_callbacks() -> dict[str, dict[str, Any]]:
+    """Dash's registry, the server callbacks only (clientside ones are never asked of the server)."""
+    return {output: spec for output, spec in app.callback_map.items() if "callback" in spec}
+
+
+def canonical(identifier: dict[str, Any]) -> str:
+    return json.dumps(identifier, sort_keys=True, separators=(",", ":"))
+
+
+# A valid value of every input and store, as the page sends them; the stores are filled from the server's answer.
+CONTROLS: dict[tuple[str, str], Any] = {
+    ("url", "search"): "?indicator=remittances_usd&focus=sica&countries=SLV,HND",
+    ("url", "pathname"): "/",
+    ("indicator", "value"): "remittances_usd",
+    ("focus", "value"): "sica",
+    ("countries", "value"): ["SLV", "HND"],
+    ("scale", "value"): "log",
+    ("view", "value"): "map",
+    ("committed-year", "data"): 2015,
+    ("map", "clickData"): {"points": [{"customdata": ["Guatemala", "…", "GTM"], "location": "GTM"}]},
+    ("ranking", "clickData"): None,
+    ("lang", "value"): "en",
+    ("direction", "value"): "out",
+    ("corridor-year", "value"): 2020,
+    ("browser-lang", "data"): "en",
+    ("embed-kind", "value"): "live",
+    ("embed-code", "value"): "",
+    ("page-meta", "data"): None,
+}
+PATTERN_ITEMS = {
+    "data-export": {"chart": "map", "format": "view-csv", "type": "data-export"},
+    "embed-open": {"chart": "map", "type": "embed-open"},
+}
+
+
+def outputs_of(output: str, spec: dict[str, Any]) -> Any:
+    declared = spec["output"]
+    items = [{"id": o.component_id, "property": o.component_property} for o in (declared if isinstance(declared, list)
+             else [declared])]  # fmt: skip
+    if output.startswith(".."):  # allow_duplicate outputs travel as "property@<hash>"
+        for item, text in zip(items, output.strip(".").split("..."), strict=True):
+            item["property"] = text.split(".", 1)[1]
+    return items if isinstance(declared, list) else items[0]
+
+
+def value_of(dependency: dict[str, str], values: dict[tuple[str, str], Any]) -> Any:
+    if dependency["id"].startswith("{"):
+        pattern = json.loads(dependency["id"])
+        concrete = PATTERN_ITEMS[pattern["type"]]
+        return [{"id": concrete, "property": dependency["property"], "value": 1}]
+    return {"id": dependency["id"], "property": dependency["property"],
+            "value": values[(dependency["id"], dependency["property"])]}  # fmt: skip
+
+
+def payload(output: str, values: dict[tuple[str, str], Any]) -> dict[str, Any]:
+    """A request of the callback writing `output`, as the renderer sends it, with these values."""
+    spec = app.callback_map[output]
+    first = spec["inputs"][0]
+    changed = (
+        canonical(PATTERN_ITEMS[json.loads(first["id"])["type"]]) if first["id"].startswith("{") else first["id"]
+    ) + "." + first["property"]  # fmt: skip
     return {
-        "output": SYNC_OUTPUT,
-        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in SYNC_OUTPUT.strip(".").split("...")],
-        "inputs": [{"id": i, "property": p, "value": values[name]} for name, (i, p) in SYNC_PROPS.items()],
-        "state": [
-            {"id": ids.VIEW_KEY, "property": "data", "value": rng.choice(JUNK)},
-            {"id": ids.BROWSER_LANG, "property": "data", "value": rng.choice(JUNK)},
-        ],
-        "changedPropIds": [f"{changed[0]}.{changed[1]}"],
+        "output": output,
+        "outputs": outputs_of(output, spec),
+        "inputs": [value_of(d, values) for d in spec["inputs"]],
+        "state": [value_of(d, values) for d in spec["state"]],
+        "changedPropIds": [changed],
     }
 
 
-def view_payload(rng: random.Random) -> dict[str, Any]:
-    """The view callbacks fed a forged state store (it normally comes from sync_state)."""
-    state = {k: rng.choice(JUNK) for k in ("indicator", "focus", "year", "countries", "scale", "view", "lang")}
-    return {
-        "output": f"{ids.FRAMES}.data",
-        "outputs": {"id": ids.FRAMES, "property": "data"},
-        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": rng.choice(JUNK)}],
-        "state": [{"id": ids.STATE, "property": "data", "value": rng.choice([state, *JUNK])}],
-        "changedPropIds": [f"{ids.VIEW_KEY}.data"],
-    }
+@pytest.fixture(scope="module")
+def valid(client: Any) -> dict[tuple[str, str], Any]:
+    """CONTROLS with the stores the server writes for that view (the state and map key of the sync callback)."""
+    sync = next(o for o, spec in server_callbacks().items() if {"id": "url", "property": "search"} in spec["inputs"])
+    values = {**CONTROLS, ("view-state", "data"): None, ("view-key", "data"): None}
+    body = payload(sync, values)
+    body["changedPropIds"] = ["url.search"]
+    answer = client.post(security.CALLBACK_PATH, json=body)
+    assert answer.status_code == 200
+    written = answer.get_json()["response"]
+    values[("view-state", "data")] = written["view-state"]["data"]
+    values[("view-key", "data")] = written["view-key"]["data"]
+    return values
 
 
-def raw_bodies(rng: random.Random) -> bytes:
-    return rng.choice(
-        [b"{", b"[]", b"null", b'{"output": 5}', b'{"output": "x.y", "inputs": "z"}', b"\xff\xfe" * 10,
-         json.dumps({"output": SYNC_OUTPUT}).encode(), b"{" * 5000, b'{"a":' * 2000]
-    )  # fmt: skip
+def send(client: Any, body: Any, log: Rejections) -> Any:
+    """POST one callback request and check what every answer must satisfy."""
+    rejected_before = log.rejected
+    started = time.perf_counter()
+    if isinstance(body, bytes):
+        answer = client.post(security.CALLBACK_PATH, data=body, content_type="application/json")
+    else:
+        answer = client.post(security.CALLBACK_PATH, json=body)
+    elapsed = time.perf_counter() - started
+    text = answer.get_data(as_text=True)
+    assert answer.status_code in (200, 204, 400), (answer.status_code, text[:300])
+    if answer.status_code == 400:
+        assert log.rejected == rejected_before + 1, "a 400 must be a deliberate rejection, logged as such"
+    assert not log.errors, log.errors[:3]
+    assert len(answer.get_data()) <= security.MAX_ANSWER
+    assert elapsed < HANG_S, f"a request took {elapsed:.1f} s"
+    assert MARKER not in text
+    assert "Traceback" not in text
+    return answer
 
 
-def page_path(rng: random.Random) -> str:
-    key = rng.choice(["indicator", "year", "focus", "countries", "scale", "view", "lang", SCRIPT, "x" * 300])
-    value = rng.choice([SCRIPT, "%3Cscript%3E", "'\"><img src=x onerror=alert(1)>", "1" * 5000, "%ZZ", "%00"])
-    bases = ["/", "/embed/map", "/embed/trend", "/embed/ranking", "/embed/" + SCRIPT, "/data/geometry.x.json"]
-    base = rng.choice(bases)
-    return f"{base}?{key}={value}"
+def test_a_valid_request_of_every_server_callback_succeeds(client: Any, valid: dict, log: Rejections,
+                                                           reached: Counter[str]) -> None:  # fmt: skip
+    callbacks = server_callbacks()
+    assert len(callbacks) >= 8
+    for output in callbacks:
+        answer = send(client, payload(output, valid), log)
+        assert answer.status_code in (200, 204), (output[:60], answer.get_data(as_text=True)[:300])
+    assert set(reached) == set(callbacks)
 
 
-def check(response: Any) -> None:
-    assert response.status_code < 500, response.get_data(as_text=True)[:300]
-    body = response.get_data(as_text=True)
-    assert "<script>alert(1)" not in body
-    assert "onerror=alert" not in body
-    assert "Traceback" not in body
+def mutations(rng: random.Random, valid: dict[tuple[str, str], Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(callback output, request) with one input or store replaced by a nasty value, or one field of a store."""
+    for output, spec in server_callbacks().items():
+        for dependency in (*spec["inputs"], *spec["state"]):
+            for junk in JUNK:
+                body = payload(output, valid)
+                for section in ("inputs", "state"):
+                    for item in body[section]:
+                        if isinstance(item, dict) and item["id"] == dependency["id"]:
+                            item["value"] = junk
+                        elif isinstance(item, list) and dependency["id"].startswith("{"):
+                            item[0]["value"] = junk
+                yield output, body
+    for store_id in ("view-state", "view-key"):
+        store = valid[(store_id, "data")]
+        for output, spec in server_callbacks().items():
+            if {"id": store_id, "property": "data"} not in (*spec["inputs"], *spec["state"]):
+                continue
+            for field in store:
+                for junk in rng.sample(JUNK, 12):
+                    values = {**valid, (store_id, "data"): {**store, field: junk}}
+                    yield output, payload(output, values)
 
 
-def test_a_thousand_hostile_requests(client: Any) -> None:
-    rng = random.Random(20261123)
-    sent = 0
-    for _ in range(400):
-        check(client.post("/_dash-update-component", json=sync_payload(rng)))
-        sent += 1
-    for _ in range(200):
-        check(client.post("/_dash-update-component", json=view_payload(rng)))
-        sent += 1
+def test_thousands_of_forged_values_reach_the_callbacks_and_are_answered_honestly(
+    client: Any, valid: dict, log: Rejections, reached: Counter[str]
+) -> None:
+    rng = random.Random(20261129)
+    before = rss_mb()
+    sent = Counter()
+    for output, body in mutations(rng, valid):
+        send(client, body, log)
+        sent[output] += 1
+    total = sum(sent.values())
+    assert total >= 2000, total
+    for output, count in sent.items():
+        assert reached[output] >= count, f"{output[:50]}: {reached[output]} of {count} requests reached it"
+    assert rss_mb() - before < 80, f"memory grew by {rss_mb() - before:.0f} MB"
+
+
+@settings(max_examples=600, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_property_based_values_in_every_input(client: Any, valid: dict, log: Rejections, data: Any) -> None:
+    output = data.draw(st.sampled_from(sorted(server_callbacks())))
+    body = payload(output, valid)
+    spec = app.callback_map[output]
+    position = data.draw(st.integers(0, len(spec["inputs"]) + len(spec["state"]) - 1))
+    section, index = (
+        ("inputs", position) if position < len(spec["inputs"]) else ("state", position - len(spec["inputs"]))
+    )
+    item = body[section][index]
+    target = item[0] if isinstance(item, list) else item
+    target["value"] = data.draw(JSON_VALUES)
+    send(client, body, log)
+
+
+ENVELOPES: list[Any] = [
+    b"{", b"[]", b"null", b'{"output": 5}', b'{"output": "x.y", "inputs": "z"}', b"\xff\xfe" * 10, b"{" * 5000,
+    b'{"a":' * 2000, b'"' + b"x" * 1000 + b'"',
+]  # fmt: skip
+
+
+def envelope_mutations(valid: dict[tuple[str, str], Any]) -> Iterator[Any]:
+    for output in server_callbacks():
+        body = payload(output, valid)
+        yield {**body, "output": output + "x"}  # unknown callback
+        yield {**body, "extra": 1}
+        yield {**body, "inputs": body["inputs"][:-1]}  # one input missing
+        yield {**body, "inputs": [*body["inputs"], body["inputs"][0]]}
+        yield {**body, "state": [{"id": "other", "property": "data", "value": 1}] * max(1, len(body["state"]))}
+        yield {**body, "outputs": [{"id": MARKER, "property": "x"}]}
+        yield {**body, "changedPropIds": ["nope.value"]}
+        yield {**body, "changedPropIds": [MARKER] * 3}
+        yield {**body, "changedPropIds": "url.search"}
+        yield {k: v for k, v in body.items() if k != "outputs"}
+        renamed = json.loads(json.dumps(body))
+        for item in renamed["inputs"]:
+            target = item[0] if isinstance(item, list) else item
+            target["id"] = {"type": MARKER} if isinstance(target["id"], dict) else MARKER
+        yield renamed
+    for clientside in (o for o, spec in app.callback_map.items() if "callback" not in spec):
+        yield {"output": clientside, "outputs": [], "inputs": [], "state": [], "changedPropIds": []}
+
+
+def test_forged_envelopes_are_rejected_before_any_callback(client: Any, valid: dict, log: Rejections,
+                                                           reached: Counter[str]) -> None:  # fmt: skip
+    before = sum(reached.values())
+    count = 0
+    for body in [*ENVELOPES, *envelope_mutations(valid)]:
+        assert send(client, body, log).status_code == 400
+        count += 1
+    assert count >= 90
+    assert sum(reached.values()) == before, "a forged envelope reached a callback"
+
+
+def state_body(valid: dict[tuple[str, str], Any], output_contains: str, **changes: Any) -> dict[str, Any]:
+    output = next(o for o in server_callbacks() if output_contains in o)
+    values = {**valid, ("view-state", "data"): {**valid[("view-state", "data")], **changes}}
+    return payload(output, values)
+
+
+def test_regression_a_100_kb_country_list_is_rejected_at_once(client: Any, valid: dict, log: Rejections) -> None:
+    """countries="A"*100000 in the state store once looped past gunicorn's timeout in trend_lines."""
+    answer = send(client, state_body(valid, "trend.figure", countries="A" * 100_000), log)
+    assert answer.status_code == 400
+
+
+def test_regression_five_thousand_countries_give_no_huge_answer(client: Any, valid: dict, log: Rejections) -> None:
+    """countries=["MEX"]*5000 (40 KB sent) once returned a 104 MB answer."""
+    answer = send(client, state_body(valid, "trend.figure", countries=["MEX"] * 5000), log)
+    assert answer.status_code == 400
+    assert len(answer.get_data()) < 1000
+
+
+def test_regression_random_scales_add_no_cache_entries(client: Any, valid: dict, log: Rejections) -> None:
+    """Any string as `scale` was a new cache key holding a 1.2 MB map: 150 requests took a worker to 598 MB."""
+    frames = next(o for o in server_callbacks() if o == "map-frames.data")
+    backend = cache.backend()
+    assert isinstance(backend, cache.LocalBackend)
+    send(client, payload(frames, valid), log)  # the valid view, cached
+    entries, before = len(backend.items), rss_mb()
+    rng = random.Random(3)
     for _ in range(150):
-        check(client.post("/_dash-update-component", data=raw_bodies(rng), content_type="application/json"))
-        sent += 1
+        scale = "".join(rng.choice("abcdefghij") for _ in range(12))
+        values = {**valid, ("view-key", "data"): {**valid[("view-key", "data")], "scale": scale},
+                  ("view-state", "data"): {**valid[("view-state", "data")], "scale": scale}}  # fmt: skip
+        assert send(client, payload(frames, values), log).status_code == 400
+    assert len(backend.items) == entries
+    assert rss_mb() - before < 20
+
+
+def test_every_valid_view_answer_stays_far_below_the_cap(client: Any, valid: dict, log: Rejections) -> None:
+    """The largest legitimate answers (a World map of an annual indicator, every year) and the cap's margin."""
+    frames = next(o for o in server_callbacks() if o == "map-frames.data")
+    largest = 0
+    for indicator in ("remittances_usd", "remittances_gdp", "emigrant_share"):
+        for lang in ("en", "fr"):
+            key = {**valid[("view-key", "data")], "indicator": indicator, "focus": "world", "lang": lang}
+            store = {**valid[("view-state", "data")], "indicator": indicator, "focus": "world", "lang": lang,
+                     "year": None, "scale": None}  # fmt: skip
+            answer = send(client, payload(frames, {**valid, ("view-key", "data"): key, ("view-state", "data"): store}),
+                          log)  # fmt: skip
+            assert answer.status_code == 200
+            largest = max(largest, len(answer.get_data()))
+    assert largest * 2 < security.MAX_ANSWER, largest
+
+
+def test_hostile_page_addresses_are_answered_without_reflection(client: Any) -> None:
+    rng = random.Random(20261123)
+    bases = ["/", "/embed/map", "/embed/trend", "/embed/ranking", "/embed/" + MARKER, "/data/geometry.x.json",
+             "/country/SLV", "/corridors/MEX", "/country/" + MARKER, "/.env", "/embed/map/", "/x/y/z"]  # fmt: skip
     for _ in range(300):
-        check(client.get(page_path(rng)))
-        sent += 1
-    oversized = client.post("/_dash-update-component", data=b"{" + b" " * (3 * 1024 * 1024) + b"}",
-                            content_type="application/json")  # fmt: skip
-    assert oversized.status_code == 413
-    sent += 1
-    assert sent >= 1000
+        key = rng.choice(["indicator", "year", "focus", "countries", "scale", "view", "lang", MARKER, "x" * 300])
+        value = rng.choice([MARKER, "%3Cscript%3E", "'\"><img src=x onerror=alert(1)>", "1" * 5000, "%ZZ", "%00"])
+        answer = client.get(f"{rng.choice(bases)}?{key}={value}")
+        assert answer.status_code in (200, 404), answer.status_code
+        text = answer.get_data(as_text=True)
+        assert "<script>alert(1)" not in text
+        assert "onerror=alert" not in text
+
+
+def test_oversized_bodies_are_refused(client: Any) -> None:
+    big = b"{" + b" " * (3 * 1024 * 1024) + b"}"
+    assert client.post(security.CALLBACK_PATH, data=big, content_type="application/json").status_code == 413
+
+
+def test_still_healthy_after_all_that(client: Any, valid: dict, log: Rejections) -> None:
     health = client.get("/healthz")
     assert health.status_code == 200
     assert health.get_json()["status"] == "ok"
-    # Still serving real work after all that.
     assert client.get("/").status_code == 200
-
-
-def test_every_sync_input_alone_is_safe(client: Any) -> None:
-    for name in SYNC_INPUTS:
-        if name not in SYNC_PROPS:
-            continue
-        for junk in JUNK:
-            payload = sync_payload(random.Random(0))
-            for item in payload["inputs"]:
-                item["value"] = None
-            index = list(SYNC_PROPS).index(name)
-            payload["inputs"][index]["value"] = junk
-            payload["changedPropIds"] = [f"{SYNC_PROPS[name][0]}.{SYNC_PROPS[name][1]}"]
-            check(client.post("/_dash-update-component", json=payload))
+    panels = next(o for o in server_callbacks() if "trend.figure" in o)
+    assert send(client, payload(panels, valid), log).status_code == 200
