@@ -208,8 +208,8 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             name=name,
             years=own["year"].tolist(),
             values=own["value"].tolist(),
-            hover=[f"{y}: {fmt_value(v, unit, lang, compact=False)}" for y, v in zip(own["year"], own["value"],
-                                                                                    strict=True)],
+            hover=[t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
+                   for y, v in zip(own["year"], own["value"], strict=True)],
             color=figures.HIGHLIGHT,
         )
     ]  # fmt: skip
@@ -227,7 +227,10 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
                     name=group_name,
                     years=[a.year for a in aggregate],
                     values=[a.value for a in aggregate],
-                    hover=[f"{a.year}: {fmt_value(a.value, unit, lang)}" for a in aggregate],
+                    hover=[
+                        t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang))
+                        for a in aggregate
+                    ],
                     color=figures.AGGREGATE_COLOR if dash == "dash" else figures.MUTED,
                     dash=dash,
                 )
@@ -294,7 +297,10 @@ def skilled_chart(state: ViewState) -> Chart:
                 name=label,
                 years=own["year"].tolist(),
                 values=own["value"].tolist(),
-                hover=[f"{y}: {fmt_value(v, 'percent', lang)}" for y, v in zip(own["year"], own["value"], strict=True)],
+                hover=[
+                    t("trend.hover_year", lang, year=y, value=fmt_value(v, "percent", lang))
+                    for y, v in zip(own["year"], own["value"], strict=True)
+                ],
                 color=color,
                 dash="solid" if indicator != s.TERTIARY_RATE else "dash",
             )

@@ -246,7 +246,8 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
                 years=[a.year for a in aggregate],
                 values=[a.value for a in aggregate],
                 hover=[
-                    f"{a.year}: {fmt_value(a.value, unit, state.lang)}<br>"
+                    t("trend.hover_year", state.lang, year=a.year, value=fmt_value(a.value, unit, state.lang))
+                    + "<br>"
                     + t("trend.reporting", state.lang, count=a.reporting, total=a.members)
                     for a in aggregate
                 ],
@@ -257,7 +258,7 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
-            f"{y}: {fmt_value(v, unit, state.lang, compact=False)}"
+            t("trend.hover_year", state.lang, year=y, value=fmt_value(v, unit, state.lang, compact=False))
             + (f" ({t('trend.computed', state.lang)})" if c else "")
             for y, v, c in zip(own["year"], own["value"], own["computed"], strict=False)
         ]

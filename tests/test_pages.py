@@ -301,7 +301,7 @@ def test_compact_numbers_agree_in_number() -> None:
 
     assert fmt_compact(1.0e6, "es") == "1 millón"
     assert fmt_compact(1.6e6, "es") == "1,6 millones"
-    assert fmt_compact(1.6e6, "fr") == "1,6 million"
-    assert fmt_compact(2.4e6, "fr") == "2,4 millions"
+    assert fmt_compact(1.6e6, "fr") == "1,6\u00a0million"  # no-break space
+    assert fmt_compact(2.4e6, "fr") == "2,4\u00a0millions"
     assert fmt_compact(1.6e6, "pt") == "1,6 milhão"
     assert fmt_compact(51_830, "fr") == "51\u202f800"  # in full: "51,8 mille" is not said
