@@ -116,8 +116,9 @@ def fmt_short(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """A terse number for legend classes: 2.5k, 10M, 1.5bn, 40 (units go in the legend title)."""
     magnitude = abs(value)
     if magnitude >= 1e9 and lang in BILLIONS_AS_MILLIONS:  # 1.500 M, as the long form says 1.500 millones
-        scaled = value / 1e6
-        return t("format.short_million", lang, value=fmt_number(scaled, lang, 0 if scaled == int(scaled) else 1))
+        scaled = value / 1e9
+        millions = round(scaled, 0 if scaled == int(scaled) else 1) * 1000  # the precision of "1.5bn"
+        return t("format.short_million", lang, value=fmt_number(millions, lang, 0))
     for threshold, key in (
         (1e9, "format.short_billion"),
         (1e6, "format.short_million"),

@@ -315,6 +315,14 @@ def target_line(state: ViewState) -> tuple[float, str] | None:
     return float(target), t("ranking.target", state.lang, value=fmt_value(float(target), meta["unit"], state.lang))
 
 
+def _dot_label(value: float, unit: str, lang: str) -> str:
+    """The value beside a ranking dot. Money is abridged (US$ 4.1bn, 4,1 Md $ US), as on the corridor charts: in
+    words it runs to "4,1 milliards de dollars des États-Unis", wider than the plot; the tooltip says it in full."""
+    if unit == "usd":
+        return t("format.usd_short", lang, value=fmt_short(value, lang))
+    return fmt_value(value, unit, lang)
+
+
 def ranking(state: ViewState) -> figures.Ranking:
     year = state.resolved_year(options())
     meta = queries.indicator_meta(state.indicator)
@@ -332,7 +340,8 @@ def ranking(state: ViewState) -> figures.Ranking:
         names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=True)],
         codes=rows["iso3"].tolist(),
         values=rows["value"].tolist(),
-        labels=[fmt_value(v, unit, state.lang) for v in rows["value"]],
+        labels=[_dot_label(v, unit, state.lang) for v in rows["value"]],
+        hovers=[fmt_value(v, unit, state.lang) for v in rows["value"]],
         highlighted=[c in state.countries for c in rows["iso3"]],
         reference=reference,
         reference_label=(

@@ -395,3 +395,10 @@ def test_the_french_check_reads_every_source():
 @pytest.mark.parametrize("where", sorted(FRENCH))
 def test_french_high_punctuation_has_a_narrow_no_break_space(where):
     assert not typography_faults(FRENCH[where]), f"{where}: {typography_faults(FRENCH[where])}"
+
+
+def test_spanish_short_billions_keep_the_precision_of_the_other_languages():
+    """3.5644e9 is "US$ 3.6bn" beside a dot: Spanish says "US$ 3.600 M", as its compact form says 3.600 millones."""
+    assert fmt_short(3.5644e9, "es") == "3.600 M"
+    assert fmt_short(3.5644e9, "en") == "3.6bn"
+    assert fmt_value(3.5644e9, "usd", "es") == "US$ 3.600 millones"

@@ -236,6 +236,44 @@ def test_profile_download_holds_the_comparison_and_its_sources() -> None:
     assert len(frame) == len(get_store().meta["order"])
 
 
+NNB, NB = "\u202f", "\u00a0"  # narrow no-break space, no-break space
+
+
+def test_french_downloads_keep_french_typography() -> None:
+    """Notes are 'label : text' with U+202F and keep the no-break spaces of the texts (str.split() dropped them)."""
+    state = state_on("/country/KNA", "lang=fr", "fr")
+    text = exports.to_csv(exports.profile_table(state, "https://example.org", "country/KNA", date(2026, 11, 23)))
+    text = text.decode("utf-8-sig")
+    assert f"# Saint-Kitts-et-Nevis{NNB}: profil de migration et de développement" in text
+    assert f"# Source{NNB}: " in text
+    assert f"du pays{NNB}; les valeurs de groupe" in text  # the comparison note, its U+202F kept
+    dashboard = decode("?lang=fr&indicator=remittances_usd&focus=caricom", OPTIONS, "fr")
+    series = exports.to_csv(exports.series_table(dashboard, "https://example.org", "?lang=fr", date(2026, 11, 23)))
+    assert f"# Définition{NNB}: Transferts en espèces" in series.decode("utf-8-sig")
+    assert "Indicateurs du développement dans le monde" in series.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "hover"),
+    [("en", "US$ 3.6bn", "US$ 3.6 billion"), ("es", "US$ 3.600 M", "US$ 3.600 millones"),
+     ("pt", "US$ 3,6 bi", "US$ 3,6 bilhões"),
+     ("fr", f"3,6{NB}Md{NB}${NB}US", f"3,6{NB}milliards de dollars des États-Unis")],
+)  # fmt: skip
+def test_ranking_money_is_abridged_beside_the_dot_and_said_in_full_on_hover(lang: str, label: str, hover: str) -> None:
+    state = decode(f"?lang={lang}&indicator=remittances_usd&focus=caricom&year=2024", OPTIONS, lang)
+    ranking = views.ranking(state)
+    jamaica = ranking.codes.index("JAM")
+    assert ranking.labels[jamaica].startswith(label), ranking.labels[jamaica]
+    assert ranking.hovers[jamaica].startswith(hover), ranking.hovers[jamaica]
+
+
+def test_embed_subtitle_keeps_french_typography() -> None:
+    texts = embeds.chart_texts(decode("?lang=fr&indicator=emigrant_share", OPTIONS, "fr"))
+    assert f"résidente{NNB}: le pourcentage" not in texts["charts"]["map"]["subtitle"]  # first sentence only
+    texts = embeds.chart_texts(decode("?lang=fr&indicator=tertiary_emigration_rate", OPTIONS, "fr"))
+    assert f"de l'OCDE{NNB}: émigrés" in texts["charts"]["map"]["subtitle"]
+
+
 def test_page_chart_download_is_what_the_chart_draws() -> None:
     state = state_on("/corridors/MEX")
     chart = pages.chart(state, "cv-corridors")
