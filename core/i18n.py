@@ -126,7 +126,8 @@ def fmt_short(value: float, lang: str = DEFAULT_LANGUAGE) -> str:
     ):
         if magnitude >= threshold:
             scaled = value / threshold
-            return t(key, lang, value=fmt_number(scaled, lang, 0 if scaled == int(scaled) else 1))
+            decimals = 0 if scaled == int(scaled) or abs(scaled) >= 100 else 1  # 546M, not 545.6M
+            return t(key, lang, value=fmt_number(scaled, lang, decimals))
     return fmt_number(value, lang, 0 if value == int(value) else 1)
 
 

@@ -184,7 +184,8 @@ def test_fmt_value_treats_numpy_nan_as_missing():
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [(2500, "2.5k"), (10e6, "10M"), (1.5e9, "1.5bn"), (40, "40"), (0.5, "0.5")]
+    ("value", "expected"),
+    [(2500, "2.5k"), (10e6, "10M"), (1.5e9, "1.5bn"), (40, "40"), (0.5, "0.5"), (545.6e6, "546M"), (26.24e6, "26.2M")],
 )
 def test_fmt_short(value, expected):
     assert fmt_short(value) == expected
