@@ -18,7 +18,7 @@ import pandas as pd
 from core import figures, queries, views
 from core import schema as s
 from core.charts import Chart
-from core.i18n import fmt_short, fmt_value, t
+from core.i18n import fmt_compact, fmt_short, fmt_value, t
 from core.store import get_store
 from core.urlstate import ViewState
 
@@ -137,7 +137,12 @@ def _group_value(indicator: str, group: str, year: int) -> float | None:
 
 
 def _shown(value: float | None, unit: str, lang: str) -> str:
-    return t("format.missing", lang) if value is None else fmt_value(value, unit, lang)
+    """A cell of the comparison table. Money is a bare compact number there (19.6 billion, 19,6 milliards): the
+    row label gives the currency, as tables do, where "19,6 milliards de dollars des États-Unis" in each cell
+    would squeeze the columns off an A4 page."""
+    if value is None:
+        return t("format.missing", lang)
+    return fmt_compact(value, lang) if unit == "usd" else fmt_value(value, unit, lang)
 
 
 def comparison(state: ViewState) -> list[Comparison]:
@@ -165,7 +170,7 @@ def comparison(state: ViewState) -> list[Comparison]:
             share = 100.0 * value / total
         rows.append(
             Comparison(
-                indicator, label, year, fmt_value(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
+                indicator, label, year, _shown(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
                 "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
             )
         )  # fmt: skip

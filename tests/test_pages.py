@@ -267,6 +267,15 @@ def test_ranking_money_is_abridged_beside_the_dot_and_said_in_full_on_hover(lang
     assert ranking.hovers[jamaica].startswith(hover), ranking.hovers[jamaica]
 
 
+@pytest.mark.parametrize(("lang", "unit"), [("en", "(US$)"), ("es", "(US$)"), ("pt", "(US$)"), ("fr", f"(${NB}US)")])
+def test_comparison_money_cells_leave_the_currency_to_the_row_label(lang: str, unit: str) -> None:
+    """A4 brief: "19,6 milliards de dollars des États-Unis" in every cell squeezed the table off the page."""
+    rows = profiles.comparison(state_on("/country/KNA", f"lang={lang}", lang))
+    money = next(r for r in rows if r.indicator == "remittances_usd")
+    assert money.label.endswith(unit)
+    assert not [c for c in (money.country, *money.groups) if "$" in c or "dollar" in c], money
+
+
 def test_embed_subtitle_keeps_french_typography() -> None:
     texts = embeds.chart_texts(decode("?lang=fr&indicator=emigrant_share", OPTIONS, "fr"))
     assert f"résidente{NNB}: le pourcentage" not in texts["charts"]["map"]["subtitle"]  # first sentence only
