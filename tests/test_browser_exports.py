@@ -276,7 +276,7 @@ def test_series_xlsx_has_notes_and_matches_the_map(page: Any, live_server: str, 
     assert page.inner_text("#map-title").endswith(", 2020")
     hover = graph(page, "map", "gd.data[1].customdata.find(c => c[2] === 'MEX')")
     assert hover, "Mexico is not on the map"
-    shown = re.match(r"([\d.]+) % \((\d{4})\)", hover[1])
+    shown = re.match(r"([\d.]+)% \((\d{4})\)", hover[1])
     assert shown, f"unexpected hover text for Mexico: {hover[1]!r}"
     assert shown.group(2) == "2020"
 
