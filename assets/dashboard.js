@@ -75,9 +75,11 @@
   }
 
   // Splits text into lines of at most `width` characters at spaces (plotly titles do not wrap by themselves).
+  // Only ordinary spaces break: no-break spaces (French U+202F before ":", U+00A0 in "$ US") keep their words
+  // together, where \s would split at them and print an ordinary space.
   function wrap(text, width) {
     var lines = [], line = "";
-    String(text).split(/\s+/).forEach(function (word) {
+    String(text).split(/[ \t\r\n]+/).forEach(function (word) {
       if (line && (line + " " + word).length > width) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
     });
     if (line) { lines.push(line); }

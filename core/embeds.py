@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from core import pages, queries, views
-from core.i18n import negotiate, t
+from core.i18n import negotiate, one_line, t
 from core.store import get_store
 from core.urlstate import ViewState, decode, encode, path_of, with_route
 
@@ -25,7 +25,7 @@ def chart_texts(state: ViewState) -> dict[str, Any]:
     """Title and subtitle of each chart, and the short source line, in the state's language."""
     lang = state.lang
     meta = queries.indicator_meta(state.indicator)
-    definition = _first_sentence(" ".join(meta["definition"][lang].split()))
+    definition = _first_sentence(one_line(meta["definition"][lang]))
     focus = views.focus_name(state.focus, lang)
     year = str(state.resolved_year(views.options()))
     years = meta["years"]

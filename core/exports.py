@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font
 
 from core import profiles, queries, views
 from core.charts import Chart
-from core.i18n import t
+from core.i18n import one_line, t
 from core.store import get_store
 from core.urlstate import ViewState
 
@@ -30,6 +30,7 @@ class Table:
     title: str
     frame: pd.DataFrame
     notes: tuple[tuple[str, str], ...]  # (label, text), e.g. ("Definition", "...")
+    lang: str = "en"  # the language of the notes' "label: text" lines
 
 
 def notes(state: ViewState, site_url: str, link: str, accessed: date) -> tuple[tuple[str, str], ...]:
@@ -39,7 +40,7 @@ def notes(state: ViewState, site_url: str, link: str, accessed: date) -> tuple[t
     return (
         (t("about.definition", lang), meta["definition"][lang]),
         (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
-        (t("sources.label", lang).rstrip(" :："), "; ".join(t(f"source.{s}", lang) for s in meta["source"])),
+        (t("sources.label", lang).rstrip(" :：\u202f"), "; ".join(t(f"source.{s}", lang) for s in meta["source"])),
         (t("about.citation", lang), " ".join(meta["citation"])),
         (t("about.licence", lang), meta["licence"][lang]),
         *((t("about.caveats", lang), c[lang]) for c in meta["caveats"]),
@@ -63,7 +64,7 @@ def view_table(state: ViewState, site_url: str, link: str, accessed: date) -> Ta
     )
     year = state.resolved_year(views.options())
     name = f"{state.indicator}_{state.focus}_{year}"
-    return Table(name, views.map_title(state), frame, notes(state, site_url, link, accessed))
+    return Table(name, views.map_title(state), frame, notes(state, site_url, link, accessed), lang)
 
 
 def trend_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
@@ -82,7 +83,7 @@ def trend_table(state: ViewState, site_url: str, link: str, accessed: date) -> T
         }
     )
     name = f"{state.indicator}_{state.focus}_trend"
-    return Table(name, views.trend_title(state), frame, notes(state, site_url, link, accessed))
+    return Table(name, views.trend_title(state), frame, notes(state, site_url, link, accessed), lang)
 
 
 def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
@@ -99,13 +100,13 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
         }
     )
     title = views.label(state.indicator, lang)
-    return Table(f"{state.indicator}_all_years", title, frame, notes(state, site_url, link, accessed))
+    return Table(f"{state.indicator}_all_years", title, frame, notes(state, site_url, link, accessed), lang)
 
 
 def page_notes(sources: str, extra: tuple[str, ...], lang: str, site_url: str, link: str,
                accessed: date) -> tuple[tuple[str, str], ...]:  # fmt: skip
     return (
-        (t("sources.label", lang).rstrip(" :："), sources),
+        (t("sources.label", lang).rstrip(" :：\u202f"), sources),
         *((t("about.caveats", lang), note) for note in extra),
         (t("export.accessed", lang), accessed.isoformat()),
         (t("export.address", lang), site_url.rstrip("/") + "/" + link.lstrip("/")),
@@ -116,7 +117,7 @@ def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, access
     """What a chart of a profile or corridor view draws, with its subtitle, sources and notes."""
     notes = ((t("export.subtitle_label", state.lang), chart.subtitle),
              *page_notes(chart.sources, chart.notes, state.lang, site_url, link, accessed))  # fmt: skip
-    return Table(f"{chart.name}_{state.subject}", chart.title, chart.table, notes)
+    return Table(f"{chart.name}_{state.subject}", chart.title, chart.table, notes, state.lang)
 
 
 def profile_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
@@ -128,7 +129,7 @@ def profile_table(state: ViewState, site_url: str, link: str, accessed: date) ->
     sources = "; ".join(dict.fromkeys(t(f"source.{source}", lang) for source in ids))
     notes = page_notes(sources, (t("profile.comparison_note", lang),), lang, site_url, link, accessed)
     name = queries.country_name(str(state.subject), lang)
-    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes)
+    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang)
 
 
 def to_csv(table: Table) -> bytes:
@@ -139,7 +140,7 @@ def to_csv(table: Table) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     buffer.write(f"# {table.title}\n")
     for label, text in table.notes:
-        buffer.write(f"# {label}: {' '.join(text.split())}\n")
+        buffer.write(f"# {t('export.note_line', table.lang, label=label, text=one_line(text))}\n")
     writer.writerow(table.frame.columns)
     for row in table.frame.itertuples(index=False):
         writer.writerow(["" if pd.isna(v) else v for v in row])
@@ -154,7 +155,7 @@ def to_xlsx(table: Table, about_sheet: str, data_sheet: str) -> bytes:
     about.append([table.title])
     about["A1"].font = Font(bold=True, size=14)
     for label, text in table.notes:
-        about.append([label, " ".join(text.split())])
+        about.append([label, one_line(text)])
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 110
     for row in about.iter_rows(min_row=2):

@@ -326,6 +326,7 @@ class Ranking:
     reference_label: str
     target: float | None = None  # a policy target (SDG 10.c: 3 % cost), drawn as a dotted rule
     target_label: str = ""
+    hovers: Sequence[str] = ()  # the value in words for the tooltip, where the label beside the dot is abridged
 
 
 def ranking_figure(
@@ -352,7 +353,7 @@ def ranking_figure(
         "textposition": "middle right",
         "textfont": {"size": 11, "color": MUTED},
         "cliponaxis": False,
-        "customdata": [[label, code] for label, code in zip(data.labels, data.codes, strict=True)],
+        "customdata": [[label, code] for label, code in zip(data.hovers or data.labels, data.codes, strict=True)],
         "hovertemplate": "<b>%{y}</b><br>%{customdata[0]}<extra></extra>",
     }  # fmt: skip
     shapes, annotations = [], []

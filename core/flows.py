@@ -25,7 +25,7 @@ import pandas as pd
 
 from core import corridors, figures, queries, views
 from core.charts import Chart
-from core.i18n import LANGUAGES, fmt_short, fmt_value, t
+from core.i18n import LANGUAGES, fmt_short, fmt_value, one_line, t
 from core.store import get_store
 
 DIRECTIONS: Final = ("out", "in")
@@ -353,9 +353,11 @@ def _clean(values: Any) -> list[Any]:
 
 
 def _wrap(text: str, width: int = WRAP) -> str:
-    """Text broken at spaces into lines of at most `width` characters, joined by <br> (plotly never wraps)."""
+    """Text broken at spaces into lines of at most `width` characters, joined by <br> (plotly never wraps).
+
+    Only ordinary spaces break a line: a no-break space (French U+202F before ":") keeps its words together."""
     lines: list[str] = []
-    for word in text.split():
+    for word in one_line(text).split(" "):
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
@@ -1050,7 +1052,7 @@ def _remittances(subject: str, direction: str, year: int, lang: str) -> Chart:
                 t(
                     "flows.remittance_label",
                     lang,
-                    value=t("format.usd", lang, value=fmt_short(float(v), lang)),
+                    value=t("format.usd_short", lang, value=fmt_short(float(v), lang)),
                     share=_percent(s, lang),
                 )
                 for v, s in zip(rows["usd"], rows["share"], strict=True)

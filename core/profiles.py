@@ -18,7 +18,7 @@ import pandas as pd
 from core import figures, queries, views
 from core import schema as s
 from core.charts import Chart
-from core.i18n import fmt_short, fmt_value, t
+from core.i18n import fmt_compact, fmt_short, fmt_value, t
 from core.store import get_store
 from core.urlstate import ViewState
 
@@ -137,7 +137,12 @@ def _group_value(indicator: str, group: str, year: int) -> float | None:
 
 
 def _shown(value: float | None, unit: str, lang: str) -> str:
-    return t("format.missing", lang) if value is None else fmt_value(value, unit, lang)
+    """A cell of the comparison table. Money is a bare compact number there (19.6 billion, 19,6 milliards): the
+    row label gives the currency, as tables do, where "19,6 milliards de dollars des États-Unis" in each cell
+    would squeeze the columns off an A4 page."""
+    if value is None:
+        return t("format.missing", lang)
+    return fmt_compact(value, lang) if unit == "usd" else fmt_value(value, unit, lang)
 
 
 def comparison(state: ViewState) -> list[Comparison]:
@@ -165,7 +170,7 @@ def comparison(state: ViewState) -> list[Comparison]:
             share = 100.0 * value / total
         rows.append(
             Comparison(
-                indicator, label, year, fmt_value(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
+                indicator, label, year, _shown(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
                 "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
             )
         )  # fmt: skip
@@ -208,8 +213,8 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             name=name,
             years=own["year"].tolist(),
             values=own["value"].tolist(),
-            hover=[f"{y}: {fmt_value(v, unit, lang, compact=False)}" for y, v in zip(own["year"], own["value"],
-                                                                                    strict=True)],
+            hover=[t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
+                   for y, v in zip(own["year"], own["value"], strict=True)],
             color=figures.HIGHLIGHT,
         )
     ]  # fmt: skip
@@ -227,7 +232,10 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
                     name=group_name,
                     years=[a.year for a in aggregate],
                     values=[a.value for a in aggregate],
-                    hover=[f"{a.year}: {fmt_value(a.value, unit, lang)}" for a in aggregate],
+                    hover=[
+                        t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang))
+                        for a in aggregate
+                    ],
                     color=figures.AGGREGATE_COLOR if dash == "dash" else figures.MUTED,
                     dash=dash,
                 )
@@ -294,7 +302,10 @@ def skilled_chart(state: ViewState) -> Chart:
                 name=label,
                 years=own["year"].tolist(),
                 values=own["value"].tolist(),
-                hover=[f"{y}: {fmt_value(v, 'percent', lang)}" for y, v in zip(own["year"], own["value"], strict=True)],
+                hover=[
+                    t("trend.hover_year", lang, year=y, value=fmt_value(v, "percent", lang))
+                    for y, v in zip(own["year"], own["value"], strict=True)
+                ],
                 color=color,
                 dash="solid" if indicator != s.TERTIARY_RATE else "dash",
             )

@@ -246,7 +246,8 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
                 years=[a.year for a in aggregate],
                 values=[a.value for a in aggregate],
                 hover=[
-                    f"{a.year}: {fmt_value(a.value, unit, state.lang)}<br>"
+                    t("trend.hover_year", state.lang, year=a.year, value=fmt_value(a.value, unit, state.lang))
+                    + "<br>"
                     + t("trend.reporting", state.lang, count=a.reporting, total=a.members)
                     for a in aggregate
                 ],
@@ -257,7 +258,7 @@ def trend_lines(state: ViewState) -> list[figures.Line]:
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
-            f"{y}: {fmt_value(v, unit, state.lang, compact=False)}"
+            t("trend.hover_year", state.lang, year=y, value=fmt_value(v, unit, state.lang, compact=False))
             + (f" ({t('trend.computed', state.lang)})" if c else "")
             for y, v, c in zip(own["year"], own["value"], own["computed"], strict=False)
         ]
@@ -314,6 +315,14 @@ def target_line(state: ViewState) -> tuple[float, str] | None:
     return float(target), t("ranking.target", state.lang, value=fmt_value(float(target), meta["unit"], state.lang))
 
 
+def _dot_label(value: float, unit: str, lang: str) -> str:
+    """The value beside a ranking dot. Money is abridged (US$ 4.1bn, 4,1 Md $ US), as on the corridor charts: in
+    words it runs to "4,1 milliards de dollars des États-Unis", wider than the plot; the tooltip says it in full."""
+    if unit == "usd":
+        return t("format.usd_short", lang, value=fmt_short(value, lang))
+    return fmt_value(value, unit, lang)
+
+
 def ranking(state: ViewState) -> figures.Ranking:
     year = state.resolved_year(options())
     meta = queries.indicator_meta(state.indicator)
@@ -331,7 +340,8 @@ def ranking(state: ViewState) -> figures.Ranking:
         names=[f"{n}{' *' if y != year else ''}" for n, y in zip(rows["name"], rows["year"], strict=True)],
         codes=rows["iso3"].tolist(),
         values=rows["value"].tolist(),
-        labels=[fmt_value(v, unit, state.lang) for v in rows["value"]],
+        labels=[_dot_label(v, unit, state.lang) for v in rows["value"]],
+        hovers=[fmt_value(v, unit, state.lang) for v in rows["value"]],
         highlighted=[c in state.countries for c in rows["iso3"]],
         reference=reference,
         reference_label=(

@@ -267,7 +267,7 @@ def test_view_csv_matches_the_table(page: Any, live_server: str, tmp_path: Path)
     value_column = frame.columns[3]
     assert frame["Country or territory"].tolist() == [r["name"] for r in shown], "names or order differ"
     assert [str(r) for r in frame["Rank"]] == [r["rank"] for r in shown]
-    assert [f"{v:.1f} %" for v in frame[value_column]] == [r["value"] for r in shown]
+    assert [f"{v:.1f}%" for v in frame[value_column]] == [r["value"] for r in shown]
     assert [str(y) for y in frame["Year of value"]] == [r["year"] for r in shown]
 
 
@@ -276,7 +276,7 @@ def test_series_xlsx_has_notes_and_matches_the_map(page: Any, live_server: str, 
     assert page.inner_text("#map-title").endswith(", 2020")
     hover = graph(page, "map", "gd.data[1].customdata.find(c => c[2] === 'MEX')")
     assert hover, "Mexico is not on the map"
-    shown = re.match(r"([\d.]+) % \((\d{4})\)", hover[1])
+    shown = re.match(r"([\d.]+)% \((\d{4})\)", hover[1])
     assert shown, f"unexpected hover text for Mexico: {hover[1]!r}"
     assert shown.group(2) == "2020"
 
@@ -426,7 +426,7 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
     ticks = graph(page, "map", "gd.data[1].colorbar.ticktext")
     assert not [t for t in ticks if re.search(r"\d(bn|M|k)\b", t)], f"English number forms in the legend: {ticks}"
     # The map's hover gives the exact amount with Spanish grouping (US$ 67.637.913.797), the ranking the compact
-    # form with a decimal comma (US$ 67,6 mil millones).
+    # form in thousands of millions, as ECLAC writes it (US$ 67.600 millones, not 67,6 mil millones).
     mexico = graph(page, "map", "gd.data[1].customdata.find(c => c[2] === 'MEX')")
     assert mexico[0] == "México"
     assert re.match(r"US\$ \d{1,3}(\.\d{3})+ \(\d{4}\)<br>Puesto 1 de \d+ \(América Latina y el Caribe\)", mexico[1]), (
@@ -435,7 +435,7 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
     hovers = graph(page, "map", "gd.data[1].customdata.map(c => c[1])")
     assert not [h for h in hovers if re.search(r"\d,\d{3}\b|billion|million|No data|Rank", h)], hovers
     labels = graph(page, "ranking", "gd.data[gd.data.length - 1].customdata.map(c => c[0])")
-    assert re.fullmatch(r"US\$ \d+,\d mil millones", labels[0]), labels[:3]
+    assert re.fullmatch(r"US\$ \d{1,3}\.\d{3} millones", labels[0]), labels[:3]
     y_title = views.label("remittances_usd", "es", "short_label")
     assert y_title != views.label("remittances_usd", "en", "short_label")
     wait_graph(page, "trend", "gd._fullLayout.yaxis.title.text === arg", y_title)

@@ -97,12 +97,12 @@ def test_mexico_usa_is_the_top_corridor_of_2020():
     assert dots["customdata"][0][-1] == "USA"
     usa = corridors.destinations("MEX", 2020).iloc[0]
     assert usa["female_share"] == pytest.approx(46.6, abs=0.05)
-    assert dots["text"][0] == "10.9M · 97.0 %"  # short enough for a phone; the share of women has its own column
+    assert dots["text"][0] == "10.9M · 97.0%"  # short enough for a phone; the share of women has its own column
     women = {a["y"]: a["text"] for a in chart.figure["layout"]["annotations"] if a["yref"] == "y"}
-    assert women["United States"] == "46.6 %"
+    assert women["United States"] == "46.6%"
     assert t("flows.col_header_women") in annotation_texts(chart.figure)
     assert "10,853,105" in dots["customdata"][0][0]  # hover: the full detail
-    assert "46.6 % women" in dots["customdata"][0][0]
+    assert "46.6% women" in dots["customdata"][0][0]
 
 
 def test_chart_tables_hold_every_partner_the_drawn_ones_first():
@@ -392,7 +392,12 @@ def test_remittance_notes_say_it_is_a_model_estimate(lang):
     chart = flows.chart("remittances", "MEX", "out", 1990, lang)
     assert t("flows.remittance_matrix_note", lang) in chart.notes
     assert "2018" in chart.subtitle  # always the 2018 matrix, whatever year is asked
-    model = {"en": "model estimates", "es": "estimaciones de modelo", "pt": "estimativas de modelo", "fr": "modèle"}
+    model = {
+        "en": "model estimates",
+        "es": "estimaciones de modelo",
+        "pt": "estimativas de modelo",
+        "fr": "estimations modélisées",
+    }
     assert model[lang] in chart.subtitle  # slide images carry the title and the subtitle, not the notes
     assert chart.sources == t("source.worldbank_bilateral_remittance_matrix_2018", lang)
 
@@ -409,7 +414,7 @@ def test_remittances_received_by_mexico_and_sent_from_the_usa():
     assert column(chart, "flows.col_iso3").iloc[0] == "USA"
     assert column(chart, "flows.col_usd", year=2018).iloc[0] == pytest.approx(34_704e6)
     assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 34_704 / 35_557)
-    assert chart.figure["data"][-1]["text"][0] == "US$ 34.7bn · 97.6 %"
+    assert chart.figure["data"][-1]["text"][0] == "US$ 34.7bn · 97.6%"
     assert "US$ 34,704,000,000" in chart.figure["data"][-1]["customdata"][0][0]
     assert chart.subtitle == "The 15 largest of 50 corridors · model estimates for 2018 (World Bank/KNOMAD)"
     sent = flows.chart("remittances", "USA", "in", 2020, "en")
@@ -435,11 +440,11 @@ def test_costs_into_mexico_include_usa_and_the_sdg_target():
     usa = chart.table[column(chart, "flows.col_period") == "2020Q3"]
     assert usa[t("flows.col_cost")].item() == pytest.approx(4.18, abs=0.01)
     rules = {trace["name"]: trace for trace in chart.figure["data"] if trace["mode"] == "lines"}
-    target = rules[t("flows.target", value="3.0 %")]  # named in the legend, not written over the lines
+    target = rules[t("flows.target", value="3.0%")]  # named in the legend, not written over the lines
     assert target["line"]["dash"] == "dot"
     assert target["y"] == [corridors.SDG_TARGET, corridors.SDG_TARGET]
     assert target["x"] == chart.figure["layout"]["xaxis"]["range"]
-    assert rules[t("flows.ceiling", value="5.0 %")]["y"] == [5.0, 5.0]
+    assert rules[t("flows.ceiling", value="5.0%")]["y"] == [5.0, 5.0]
     assert not chart.figure["layout"].get("annotations")
     line = chart.figure["data"][0]
     assert line["name"] == "United States"  # every line ends in Mexico: the legend names the sender
@@ -549,10 +554,10 @@ def test_headlines_of_mexico():
         t("flows.headline_female"),
     ]
     assert lines[0].value == "11.2 million"
-    assert lines[2].value == "97.0 %"
+    assert lines[2].value == "97.0%"
     assert all(h.note == "2020 · UN DESA" for h in lines)
     female = 100 * stock("MEX", 2020, "emigrant_female") / stock("MEX", 2020)
-    assert lines[-1].value == f"{female:.1f} %"
+    assert lines[-1].value == f"{female:.1f}%"
 
 
 def test_headlines_of_colombia_in():
@@ -572,7 +577,7 @@ def test_titles_start_with_the_name(lang):
         name = flows.subject_name(subject, lang)
         for chart_name in flows.FLOW_CHARTS:
             title = flows.chart(chart_name, subject, direction, 2020, lang).title
-            assert title.startswith(name + (" :" if lang == "fr" else ":")), title
+            assert title.startswith(name + ("\u202f:" if lang == "fr" else ":")), title  # French: narrow no-break space
 
 
 @pytest.mark.parametrize("name", ["costs", "regions", "change", "corridors", "remittances"])

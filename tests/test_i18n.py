@@ -44,7 +44,7 @@ def test_every_literal_key_exists():
 
 
 def test_keys_held_in_string_constants_exist():
-    """Keys passed through a variable, like the thresholds table in fmt_compact ('format.billion', ...)."""
+    """Keys passed through a variable, like the thresholds table in fmt_short ('format.short_billion', ...)."""
     namespaces = {key.split(".")[0] for key in EN}
     found = set()
     for path in CODE:
@@ -53,7 +53,7 @@ def test_keys_held_in_string_constants_exist():
                 match = re.fullmatch(r"([a-z]+)\.[a-z_]*[a-z]", node.value)
                 if match and match.group(1) in namespaces:
                     found.add(node.value)
-    assert {"format.billion", "format.short_thousand"} <= found
+    assert {"format.short_billion", "format.short_thousand"} <= found
     assert not sorted(found - set(EN))
 
 
@@ -76,6 +76,8 @@ FAMILIES: dict[str, set[str]] = {
     "export.embed_": {"live", "pinned"},  # embed kinds, components/texts.py
     "route.direction_": {"out", "in"},  # corridor view directions, components/pages.py
     "route.corridor_title_": {"out", "in"},  # corridor view title, callbacks/pages.py
+    "format.": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_compact, core/i18n.py
+    "format.usd_": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_usd, core/i18n.py
     "dropdown.": {
         "select_all",
         "deselect_all",
@@ -118,7 +120,7 @@ def test_unknown_language_falls_back_to_english():
 
 
 def test_placeholders_are_filled():
-    assert t("format.percent", value="24.7") == "24.7 %"
+    assert t("format.percent", value="24.7") == "24.7%"  # UN editorial style closes up the percent sign
     assert t("map.title", indicator="A", focus="B", year=2020) == "A, B, 2020"
 
 
@@ -161,9 +163,9 @@ def test_fmt_compact(value, expected):
     [
         (61.5e9, "usd", True, "US$ 61.5 billion"),
         (61_500_000_000, "usd", False, "US$ 61,500,000,000"),
-        (24.7, "percent", True, "24.7 %"),
-        (24.66, "percent", True, "24.7 %"),
-        (112.0, "percent", True, "112.0 %"),
+        (24.7, "percent", True, "24.7%"),
+        (24.66, "percent", True, "24.7%"),
+        (112.0, "percent", True, "112.0%"),
         (11.2e6, "persons", True, "11.2 million"),
         (11_200_000, "persons", False, "11,200,000"),
         (None, "percent", True, "—"),
@@ -182,7 +184,8 @@ def test_fmt_value_treats_numpy_nan_as_missing():
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [(2500, "2.5k"), (10e6, "10M"), (1.5e9, "1.5bn"), (40, "40"), (0.5, "0.5")]
+    ("value", "expected"),
+    [(2500, "2.5k"), (10e6, "10M"), (1.5e9, "1.5bn"), (40, "40"), (0.5, "0.5"), (545.6e6, "546M"), (26.24e6, "26.2M")],
 )
 def test_fmt_short(value, expected):
     assert fmt_short(value) == expected
@@ -219,10 +222,97 @@ def test_numbers_follow_the_language(lang, expected):
     assert fmt_number(1234.5, lang, 1) == expected
 
 
-def test_money_and_percent_per_language():
-    assert fmt_value(61.46e9, "usd", "es") == "US$ 61,5 mil millones"
-    assert fmt_value(61.46e9, "usd", "fr") == "61,5 milliards $ US"
-    assert fmt_value(24.71, "percent", "pt") == "24,7%"
+NB, NNB = "\u00a0", "\u202f"  # no-break space, narrow no-break space
+USD_FR = f"{NB}dollars des États-Unis"
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "expected"),
+    [
+        ("en", 61.46e9, "US$ 61.5 billion"),
+        ("en", 1.0e9, "US$ 1 billion"),
+        ("en", 11.2e6, "US$ 11.2 million"),
+        ("en", 950_000, "US$ 950 thousand"),
+        ("en", 123.4, "US$ 123"),
+        # ECLAC's Spanish counts billions in thousands of millions: never "61,5 mil millones" or "1 mil millones"
+        ("es", 61.46e9, "US$ 61.500 millones"),
+        ("es", 1.6e9, "US$ 1.600 millones"),
+        ("es", 1.0e9, "US$ 1.000 millones"),
+        ("es", 999.96e6, "US$ 1.000 millones"),
+        ("es", 250e9, "US$ 250.000 millones"),
+        ("es", 1.0e6, "US$ 1 millón"),
+        ("es", 1.6e6, "US$ 1,6 millones"),
+        ("es", 950_000, "US$ 950 mil"),
+        ("pt", 61.46e9, "US$ 61,5 bilhões"),
+        ("pt", 1.6e9, "US$ 1,6 bilhão"),
+        ("pt", 1.6e6, "US$ 1,6 milhão"),
+        ("pt", 2.4e6, "US$ 2,4 milhões"),
+        ("pt", 950_000, "US$ 950 mil"),
+        # French: "de" after milliard(s)/million(s), none after a plain number; no-break space after the number
+        ("fr", 61.46e9, f"61,5{NB}milliards de dollars des États-Unis"),
+        ("fr", 1.6e9, f"1,6{NB}milliard de dollars des États-Unis"),
+        ("fr", 1.0e9, f"1{NB}milliard de dollars des États-Unis"),
+        ("fr", 2.4e6, f"2,4{NB}millions de dollars des États-Unis"),
+        ("fr", 1.6e6, f"1,6{NB}million de dollars des États-Unis"),
+        ("fr", 999.96e6, f"1{NB}milliard de dollars des États-Unis"),
+        ("fr", 51_830, f"51{NNB}800{USD_FR}"),
+        ("fr", 200, f"200{USD_FR}"),
+    ],
+)
+def test_money_per_language(lang, value, expected):
+    assert fmt_value(value, "usd", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "US$ 61,500,000,000"), ("es", "US$ 61.500.000.000"), ("pt", "US$ 61.500.000.000"),
+     ("fr", f"61{NNB}500{NNB}000{NNB}000{USD_FR}")],
+)  # fmt: skip
+def test_exact_money_per_language(lang, expected):
+    assert fmt_value(61_500_000_000, "usd", lang, compact=False) == expected
+
+
+AMOUNTS = [m * 10**k for k in range(0, 13) for m in (1, 1.04, 1.6, 2.4, 9.99, 9.9996)]
+
+
+@pytest.mark.parametrize("value", AMOUNTS)
+def test_french_money_has_de_after_the_noun_only(value):
+    text = fmt_value(value, "usd", "fr")
+    if re.search(r"milli(?:on|ard)", text):
+        assert re.fullmatch(rf"[\d,{NNB}]+{NB}milli(?:on|ard)s? de dollars des États-Unis", text), text
+        singular = re.fullmatch(r"1(?:,\d)?", text.split(NB)[0])
+        assert ("s de dollars" in text) != bool(singular), text  # 1,6 million, 2,4 millions
+    else:
+        assert re.fullmatch(rf"[\d{NNB}]+{NB}dollars des États-Unis", text), text
+
+
+@pytest.mark.parametrize("value", AMOUNTS)
+def test_spanish_never_says_mil_millones(value):
+    assert "mil millones" not in fmt_value(value, "usd", "es")
+    assert "mil millones" not in fmt_compact(value, "es")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "1.5bn"), ("es", "1.500 M"), ("pt", "1,5 bi"), ("fr", f"1,5{NB}Md")]
+)
+def test_short_billions_per_language(lang, expected):
+    assert fmt_short(1.5e9, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "US$ 1.5bn"), ("es", "US$ 1.500 M"), ("pt", "US$ 1,5 bi"), ("fr", f"1,5{NB}Md{NB}${NB}US")],
+)
+def test_short_money_labels(lang, expected):
+    assert t("format.usd_short", lang, value=fmt_short(1.5e9, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "24.7%"), ("es", "24,7 %"), ("pt", "24,7%"), ("fr", f"24,7{NNB}%")]
+)
+def test_percent_per_language(lang, expected):
+    """UN editorial style and Brazilian usage close up; Spanish (RAE) spaces; French uses U+202F."""
+    assert fmt_value(24.71, "percent", lang) == expected
 
 
 # Properties of Dash components that a person reads. A string literal there bypasses the catalog.
@@ -244,3 +334,72 @@ def test_no_user_visible_literal_bypasses_the_catalog():
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip(" .·:"):
                     offenders.append(f"{path.name}:{arg.lineno} {arg.value!r}")
     assert not offenders, f"user-visible literals outside the catalog: {offenders}"
+
+
+# --- French typography -----------------------------------------------------------------------------------------
+# A narrow no-break space (U+202F) before ; : ? ! and inside « », never an ordinary or a U+00A0 space; "$ US" with
+# no-break spaces. Checked over every French string: the catalog, both reference YAML files and the metadata the
+# build wrote from them (what the app actually shows).
+
+
+def french_texts() -> dict[str, str]:
+    import yaml
+
+    found = {f"catalog:{key}": text for key, text in catalog("fr").items()}
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "fr" and isinstance(value, str):
+                    found[where] = value
+                else:
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for number, value in enumerate(node):
+                walk(value, f"{where}[{number}]")
+
+    for name in ("indicators.yaml", "groups.yaml"):
+        walk(yaml.safe_load((ROOT / "pipeline" / "reference" / name).read_text(encoding="utf-8")), name)
+    walk(META, "indicators_meta.json")
+    return found
+
+
+def typography_faults(text: str) -> list[str]:
+    faults = []
+    for match in re.finditer(r"[;:?!»]", text):
+        at = match.start()
+        if text.startswith("://", at):  # an address
+            continue
+        if text[at - 1 : at] != NNB:
+            faults.append(f"{text[max(0, at - 12) : at + 1]!r}: no U+202F before {match.group()}")
+    for match in re.finditer("«", text):
+        if text[match.end() : match.end() + 1] != NNB:
+            faults.append(f"{text[match.start() : match.end() + 12]!r}: no U+202F after «")
+    # "$ US" with a no-break space inside and after a number (200 $ US), never the English "US$"
+    faults += [f"{m.group()!r}: $ US needs U+00A0" for m in re.finditer(r"\$[ \u202f]US|\d[ \u202f]?\$|US\$", text)]
+    return faults
+
+
+FRENCH = french_texts()
+
+
+def test_the_french_check_reads_every_source():
+    sources = {where.split(":")[0].split(".")[0] for where in FRENCH}
+    assert {"catalog", "indicators", "groups", "indicators_meta"} <= sources
+    assert len(FRENCH) > 400
+    assert typography_faults("Source : x ; « y »")
+    assert typography_faults("Source\u00a0:")
+    assert typography_faults("200 $ US")
+    assert not typography_faults(f"Source{NNB}: «{NNB}y{NNB}» https://x.org 200{NB}${NB}US (${NB}US)")
+
+
+@pytest.mark.parametrize("where", sorted(FRENCH))
+def test_french_high_punctuation_has_a_narrow_no_break_space(where):
+    assert not typography_faults(FRENCH[where]), f"{where}: {typography_faults(FRENCH[where])}"
+
+
+def test_spanish_short_billions_keep_the_precision_of_the_other_languages():
+    """3.5644e9 is "US$ 3.6bn" beside a dot: Spanish says "US$ 3.600 M", as its compact form says 3.600 millones."""
+    assert fmt_short(3.5644e9, "es") == "3.600 M"
+    assert fmt_short(3.5644e9, "en") == "3.6bn"
+    assert fmt_value(3.5644e9, "usd", "es") == "US$ 3.600 millones"

@@ -236,6 +236,53 @@ def test_profile_download_holds_the_comparison_and_its_sources() -> None:
     assert len(frame) == len(get_store().meta["order"])
 
 
+NNB, NB = "\u202f", "\u00a0"  # narrow no-break space, no-break space
+
+
+def test_french_downloads_keep_french_typography() -> None:
+    """Notes are 'label : text' with U+202F and keep the no-break spaces of the texts (str.split() dropped them)."""
+    state = state_on("/country/KNA", "lang=fr", "fr")
+    text = exports.to_csv(exports.profile_table(state, "https://example.org", "country/KNA", date(2026, 11, 23)))
+    text = text.decode("utf-8-sig")
+    assert f"# Saint-Kitts-et-Nevis{NNB}: profil de migration et de développement" in text
+    assert f"# Source{NNB}: " in text
+    assert f"du pays{NNB}; les valeurs de groupe" in text  # the comparison note, its U+202F kept
+    dashboard = decode("?lang=fr&indicator=remittances_usd&focus=caricom", OPTIONS, "fr")
+    series = exports.to_csv(exports.series_table(dashboard, "https://example.org", "?lang=fr", date(2026, 11, 23)))
+    assert f"# Définition{NNB}: Transferts en espèces" in series.decode("utf-8-sig")
+    assert "Indicateurs du développement dans le monde" in series.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "hover"),
+    [("en", "US$ 3.6bn", "US$ 3.6 billion"), ("es", "US$ 3.600 M", "US$ 3.600 millones"),
+     ("pt", "US$ 3,6 bi", "US$ 3,6 bilhões"),
+     ("fr", f"3,6{NB}Md{NB}${NB}US", f"3,6{NB}milliards de dollars des États-Unis")],
+)  # fmt: skip
+def test_ranking_money_is_abridged_beside_the_dot_and_said_in_full_on_hover(lang: str, label: str, hover: str) -> None:
+    state = decode(f"?lang={lang}&indicator=remittances_usd&focus=caricom&year=2024", OPTIONS, lang)
+    ranking = views.ranking(state)
+    jamaica = ranking.codes.index("JAM")
+    assert ranking.labels[jamaica].startswith(label), ranking.labels[jamaica]
+    assert ranking.hovers[jamaica].startswith(hover), ranking.hovers[jamaica]
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("en", "(US$)"), ("es", "(US$)"), ("pt", "(US$)"), ("fr", f"(${NB}US)")])
+def test_comparison_money_cells_leave_the_currency_to_the_row_label(lang: str, unit: str) -> None:
+    """A4 brief: "19,6 milliards de dollars des États-Unis" in every cell squeezed the table off the page."""
+    rows = profiles.comparison(state_on("/country/KNA", f"lang={lang}", lang))
+    money = next(r for r in rows if r.indicator == "remittances_usd")
+    assert money.label.endswith(unit)
+    assert not [c for c in (money.country, *money.groups) if "$" in c or "dollar" in c], money
+
+
+def test_embed_subtitle_keeps_french_typography() -> None:
+    texts = embeds.chart_texts(decode("?lang=fr&indicator=emigrant_share", OPTIONS, "fr"))
+    assert f"résidente{NNB}: le pourcentage" not in texts["charts"]["map"]["subtitle"]  # first sentence only
+    texts = embeds.chart_texts(decode("?lang=fr&indicator=tertiary_emigration_rate", OPTIONS, "fr"))
+    assert f"de l'OCDE{NNB}: émigrés" in texts["charts"]["map"]["subtitle"]
+
+
 def test_page_chart_download_is_what_the_chart_draws() -> None:
     state = state_on("/corridors/MEX")
     chart = pages.chart(state, "cv-corridors")
@@ -301,7 +348,7 @@ def test_compact_numbers_agree_in_number() -> None:
 
     assert fmt_compact(1.0e6, "es") == "1 millón"
     assert fmt_compact(1.6e6, "es") == "1,6 millones"
-    assert fmt_compact(1.6e6, "fr") == "1,6 million"
-    assert fmt_compact(2.4e6, "fr") == "2,4 millions"
+    assert fmt_compact(1.6e6, "fr") == "1,6\u00a0million"  # no-break space
+    assert fmt_compact(2.4e6, "fr") == "2,4\u00a0millions"
     assert fmt_compact(1.6e6, "pt") == "1,6 milhão"
     assert fmt_compact(51_830, "fr") == "51\u202f800"  # in full: "51,8 mille" is not said

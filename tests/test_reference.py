@@ -75,17 +75,26 @@ def test_no_iso_long_forms(countries: pd.DataFrame) -> None:
         ("BOL", ("Bolivia", "Bolivia", "Bolívia", "Bolivie")),
         ("VEN", ("Venezuela", "Venezuela", "Venezuela", "Venezuela")),
         ("DOM", ("Dominican Republic", "República Dominicana", "República Dominicana", "République dominicaine")),
-        ("KNA", ("Saint Kitts and Nevis", "San Cristóbal y Nieves", "São Cristóvão e Névis",
-                 "Saint-Christophe-et-Niévès")),
+        # UN short names in Spanish (as ECLAC writes them) and French; Brazilian usage in Portuguese (README, Names)
+        ("KNA", ("Saint Kitts and Nevis", "Saint Kitts y Nevis", "São Cristóvão e Névis", "Saint-Kitts-et-Nevis")),
         ("VCT", ("Saint Vincent and the Grenadines", "San Vicente y las Granadinas", "São Vicente e Granadinas",
-                 "Saint-Vincent-et-les-Grenadines")),
+                 "Saint-Vincent-et-les Grenadines")),
         ("TTO", ("Trinidad and Tobago", "Trinidad y Tobago", "Trinidad e Tobago", "Trinité-et-Tobago")),
         ("HTI", ("Haiti", "Haití", "Haiti", "Haïti")),
-        ("SUR", ("Suriname", "Surinam", "Suriname", "Suriname")),
+        ("SUR", ("Suriname", "Suriname", "Suriname", "Suriname")),
         ("GRD", ("Grenada", "Granada", "Granada", "Grenade")),
-        ("TUR", ("Türkiye", "Turquía", "Turquia", "Turquie")),
+        ("TUR", ("Türkiye", "Türkiye", "Turquia", "Türkiye")),
         ("USA", ("United States", "Estados Unidos", "Estados Unidos", "États-Unis")),
-        ("CIV", ("Côte d'Ivoire", "Costa de Marfil", "Costa do Marfim", "Côte d'Ivoire")),
+        ("CIV", ("Côte d'Ivoire", "Côte d'Ivoire", "Costa do Marfim", "Côte d'Ivoire")),
+        ("CUW", ("Curaçao", "Curaçao", "Curaçao", "Curaçao")),
+        ("SXM", ("Sint Maarten (Dutch part)", "Sint Maarten (parte neerlandesa)", "Sint Maarten (parte neerlandesa)",
+                 "Sint Maarten (partie néerlandaise)")),
+        ("CYM", ("Cayman Islands", "Islas Caimán", "Ilhas Cayman", "Îles Caïmanes")),
+        ("MMR", ("Myanmar", "Myanmar", "Mianmar", "Myanmar")),
+        ("TLS", ("Timor-Leste", "Timor-Leste", "Timor-Leste", "Timor-Leste")),
+        ("MDA", ("Moldova", "Moldova", "Moldávia", "Moldova")),
+        ("CPV", ("Cabo Verde", "Cabo Verde", "Cabo Verde", "Cabo Verde")),
+        ("KEN", ("Kenya", "Kenya", "Quênia", "Kenya")),
         ("CHI", ("Channel Islands", "Islas del Canal", "Ilhas do Canal", "Îles Anglo-Normandes")),
     ],
 )  # fmt: skip
@@ -221,7 +230,7 @@ def test_required_caveats_are_present(indicators: dict[str, Any]) -> None:
     required = {
         s.TERTIARY_RATE: ("20 OECD", "stops in 2010"),
         s.EMIGRANT_STOCK: ("International Migrant Stock 2020 is the latest", "mid-year", "every five years"),
-        s.EMIGRANT_SHARE: ("above 100 % are real",),
+        s.EMIGRANT_SHARE: ("above 100% are real",),
         s.REMITTANCES_USD: ("current US dollars", "not adjusted for inflation", "revises"),
         s.REMITTANCES_GDP: ("computed, not official", "current US dollars", "revises"),
         s.REMITTANCE_COST: ("US$200", "surveys"),
@@ -297,3 +306,180 @@ def test_group_members(groups: dict[str, Any], countries: pd.DataFrame) -> None:
     for bloc, size in BLOC_SIZES.items():
         assert len(by_id[bloc]) == size
     assert len(by_id["world"]) == len(countries)
+
+
+# Official names of the region, the blocs and the agencies (reference/README.md, "Official names"): UNTERM forms,
+# ECLAC/CEPAL's for Spanish, the bodies' own Portuguese names. One row per name and language.
+
+GROUP_NAMES = {
+    "lac": ("Latin America and the Caribbean", "América Latina y el Caribe", "América Latina e o Caribe",
+            "Amérique latine et Caraïbes"),
+    "caricom": ("Caribbean Community (CARICOM)", "Comunidad del Caribe (CARICOM)", "Comunidade do Caribe (CARICOM)",
+                "Communauté des Caraïbes (CARICOM)"),
+    "oecs": ("Organisation of Eastern Caribbean States (OECS)", "Organización de Estados del Caribe Oriental (OECO)",
+             "Organização dos Estados do Caribe Oriental (OECO)",
+             "Organisation des États des Caraïbes orientales (OECO)"),
+    "sica": ("Central American Integration System (SICA)", "Sistema de la Integración Centroamericana (SICA)",
+             "Sistema de Integração Centro-Americana (SICA)", "Système d'intégration de l'Amérique centrale (SICA)"),
+    "mercosur": ("Southern Common Market (MERCOSUR)", "Mercado Común del Sur (MERCOSUR)",
+                 "Mercado Comum do Sul (MERCOSUL)", "Marché commun du Sud (MERCOSUR)"),
+    "can": ("Andean Community (CAN)", "Comunidad Andina (CAN)", "Comunidade Andina (CAN)", "Communauté andine (CAN)"),
+    "pacific_alliance": ("Pacific Alliance", "Alianza del Pacífico", "Aliança do Pacífico", "Alliance du Pacifique"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("ident", "lang"), [(ident, lang) for ident in GROUP_NAMES for lang in LANGUAGES]
+)  # fmt: skip
+def test_official_group_names(groups: dict[str, Any], ident: str, lang: str) -> None:
+    group = next(g for g in groups["groups"] if g["id"] == ident)
+    assert group["name"][lang] == GROUP_NAMES[ident][LANGUAGES.index(lang)]
+
+
+def texts_of(lang: str) -> dict[str, str]:
+    """Every text of one language: the message catalog and the two reference YAML files."""
+    from core.i18n import catalog
+
+    found = {f"catalog:{key}": text for key, text in catalog(lang).items()}
+
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == lang and isinstance(value, str):
+                    found[where] = value
+                else:
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for number, value in enumerate(node):
+                walk(value, f"{where}[{number}]")
+
+    walk(load("indicators.yaml"), "indicators.yaml")
+    walk(load("groups.yaml"), "groups.yaml")
+    return found
+
+
+# Where each official name must appear, word for word (catalog key or YAML path -> text it contains).
+OFFICIAL_USES: dict[str, list[tuple[str, str]]] = {
+    "es": [
+        ("catalog:app.title", "en América Latina y el Caribe"),  # the region, ECLAC's form
+        ("catalog:flows.part_lac", "América Latina y el Caribe"),
+        ("catalog:source.undesa_ims2020_bilateral", "DAES de las Naciones Unidas"),  # UN DESA
+        ("catalog:route.cyear_label", "DAES de las Naciones Unidas"),
+        ("catalog:source.worldbank_wdi", "Banco Mundial, Indicadores del Desarrollo Mundial"),
+        ("catalog:source.worldbank_wdi_2023_05_remittances", "Banco Mundial, Indicadores del Desarrollo Mundial"),
+        ("catalog:ranking.target", "Meta 10.c de los ODS"),  # SDG 10.c
+        ("catalog:flows.target", "Meta 10.c de los ODS"),
+        (
+            "indicators.yaml.bilateral.corridor_costs.definition",
+            "eliminar los corredores de remesas con un costo superior al 5 %",
+        ),  # A/RES/70/1
+        ("catalog:profile.skilled_axis", "Tasa de emigración de personas con educación terciaria (%)"),
+    ],
+    "pt": [
+        ("catalog:app.title", "na América Latina e no Caribe"),
+        ("catalog:flows.part_lac", "América Latina e o Caribe"),
+        ("catalog:profile.trend_subtitle", "da América Latina e do Caribe"),
+        ("catalog:source.undesa_ims2020_bilateral", "DAES das Nações Unidas"),
+        ("catalog:route.cyear_label", "DAES das Nações Unidas"),
+        ("catalog:source.worldbank_wdi", "Banco Mundial, Indicadores de Desenvolvimento Mundial"),
+        ("catalog:source.worldbank_wdi_2023_05_remittances", "Banco Mundial, Indicadores de Desenvolvimento Mundial"),
+        ("catalog:ranking.target", "Meta 10.c dos ODS"),
+        ("catalog:flows.target", "Meta 10.c dos ODS"),
+        (
+            "indicators.yaml.bilateral.corridor_costs.definition",
+            "eliminar os corredores de remessas com custos superiores a 5%",
+        ),
+        ("catalog:profile.skilled_axis", "Taxa de emigração de pessoas com ensino superior (%)"),
+    ],
+    "fr": [
+        ("catalog:app.title", "en Amérique latine et dans les Caraïbes"),
+        ("catalog:flows.part_lac", "Amérique latine et Caraïbes"),
+        ("catalog:source.undesa_ims2020_bilateral", "DAES des Nations Unies"),
+        ("catalog:route.cyear_label", "DAES des Nations Unies"),
+        ("catalog:source.worldbank_wdi", "Banque mondiale, Indicateurs du développement dans le monde"),
+        (
+            "catalog:source.worldbank_wdi_2023_05_remittances",
+            "Banque mondiale, Indicateurs du développement dans le monde",
+        ),
+        ("catalog:ranking.target", "Cible 10.c des ODD"),
+        ("catalog:flows.target", "Cible 10.c des ODD"),
+        ("catalog:flows.ceiling", "couloir de transfert de fonds"),
+        (
+            "indicators.yaml.bilateral.corridor_costs.definition",
+            "éliminer les couloirs de transfert de fonds dont les coûts sont supérieurs à 5\u202f%",
+        ),
+        ("indicators.yaml.indicators.remittance_cost.definition", "faire baisser au-dessous de 3\u202f%"),
+        ("catalog:map.inset", "Caraïbes orientales"),  # as in the OECS's UNTERM name
+    ],
+}
+
+# Forms an official name must never take (RAE or calque forms, untranslated names, wrong articles).
+WRONG_FORMS: dict[str, list[str]] = {
+    "es": [
+        r"San Cristóbal y Nieves",
+        r"\bSurinam\b",
+        r"\bCurazao\b",
+        r"\bBirmania\b",
+        r"Timor Oriental",
+        r"\bDESA\b",
+        r"World Bank",
+        r"World Development Indicators",
+        r"Bilateral Remittance Matrix",
+        r"brain-drain",
+        r"Meta ODS",
+        r"Comisión Económica para la América Latina",
+        r"\brelev(?:amiento|ad[oa]s?|a)\b",
+        r"miembros plenos",
+        r"stocks de migrantes",
+        r"millones de US\$",
+    ],
+    "pt": [
+        r"América Latina e Caribe",
+        r"\bDESA\b",
+        r"World Bank",
+        r"World Development Indicators",
+        r"Bilateral Remittance Matrix",
+        r"brain-drain",
+        r"Meta ODS",
+        r"Sistema da Integração",
+        r"dólares americanos",
+        r"São Martinho \(parte neerlandesa\)",
+        r"Comissão Econômica para América Latina",
+    ],
+    "fr": [
+        r"Communauté caribéenne",
+        r"centraméricain",
+        r"Caraïbe orientale",
+        r"Saint-Christophe",
+        r"Niévès",
+        r"\bDESA\b",
+        r"World Bank",
+        r"Banque Mondiale",
+        r"World Development Indicators",
+        r"Bilateral Remittance Matrix",
+        r"brain-drain",
+        r"Cible ODD",
+        r"Amérique Latine",
+        r"estimations? de modèle",
+        r"\bCEPAL\b",
+        r"milli(?:on|ard)s? (?:\$|dollars)",  # "61,5 milliards $ US": the noun needs "de"
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "where", "official"), [(lang, w, o) for lang, uses in OFFICIAL_USES.items() for w, o in uses]
+)  # fmt: skip
+def test_official_names_are_used(lang: str, where: str, official: str) -> None:
+    texts = texts_of(lang)
+    assert where in texts, f"{where} not found"
+    assert official in texts[where], f"{lang} {where}: {texts[where]!r} lacks {official!r}"
+
+
+@pytest.mark.parametrize("lang", list(WRONG_FORMS))
+def test_no_unofficial_forms(lang: str) -> None:
+    import re
+
+    found = [(where, pattern) for where, text in texts_of(lang).items() for pattern in WRONG_FORMS[lang]
+             if re.search(pattern, text)]  # fmt: skip
+    assert not found, found
