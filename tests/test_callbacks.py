@@ -111,10 +111,10 @@ def test_changing_indicator_snaps_the_year_and_says_so() -> None:
 def test_map_click_toggles_a_country() -> None:
     click = {"points": [{"customdata": ["El Salvador", "...", "SLV"]}]}
     out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=["HND"], scale="linear",
-               view="map", year=2020, map_click=click)  # fmt: skip
+               view="map", year=2024, map_click=click)  # fmt: skip
     assert out[0] == "?countries=HND,SLV"
     out = sync("map_click", search="?countries=HND,SLV", indicator="emigrant_share", focus="lac",
-               countries=["HND", "SLV"], scale="linear", view="map", year=2020, map_click=click)  # fmt: skip
+               countries=["HND", "SLV"], scale="linear", view="map", year=2024, map_click=click)  # fmt: skip
     assert out[0] == "?countries=HND"
 
 
@@ -140,7 +140,7 @@ def test_forged_control_values_fall_back() -> None:
 def test_frames_hold_every_year_and_every_lac_state() -> None:
     state = sync(None, search="?indicator=emigrant_stock")[1]
     frames = build_frames({"k": 1, "dashboard": True}, state)
-    assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
     assert set(frames["frames"]) == {str(y) for y in frames["years"]}
     locations = frames["frames"]["2020"][0]["locations"]
     assert set(LAC_STATES) <= set(locations)
@@ -214,7 +214,7 @@ def test_language_comes_from_the_url_then_the_browser() -> None:
     assert sync(None, search="", browser_lang="xx")[1]["lang"] == "en"
     # English chosen in a Spanish browser is written to the URL, so a reload keeps it.
     out = sync("lang", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear", view="map",
-               year=2020, lang="en", browser_lang="es")  # fmt: skip
+               year=2024, lang="en", browser_lang="es")  # fmt: skip
     assert out[0] == "?lang=en"
 
 
@@ -274,8 +274,8 @@ def test_trend_export_holds_the_trend_lines() -> None:
     table = exports.trend_table(state, "http://x", "?focus=sica", date(2026, 11, 23))
     series = set(table.frame.iloc[:, 0])
     assert series == {"Central American Integration System (SICA)", "El Salvador", "Honduras"}
-    assert len(table.frame) == 3 * 7  # three lines, seven UN years
-    assert table.frame.iloc[:, 1].tolist()[:7] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert len(table.frame) == 3 * 8  # three lines, eight UN years
+    assert table.frame.iloc[:, 1].tolist()[:8] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
 
 
 def test_year_marks_label_few_years_on_annual_series() -> None:
