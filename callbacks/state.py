@@ -39,9 +39,19 @@ def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
     return (*countries, code)[-MAX_COUNTRIES:]
 
 
+def snap_year(years: tuple[int, ...], year: float, previous: int | None = None) -> int:
+    """The data year for a slider value: itself, else the next data year in the direction the slider moved from
+    `previous` (arrow keys step by the gcd of the gaps, 1 once 2024 follows 2020), else the nearest."""
+    if previous is not None and year < previous and any(y <= year for y in years):
+        return max(y for y in years if y <= year)
+    if previous is not None and year > previous and any(y >= year for y in years):
+        return min(y for y in years if y >= year)
+    return min(years, key=lambda y: (abs(y - year), y > year))
+
+
 def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
                         lang: Any, browser_lang: str | None, direction: Any = None,
-                        cyear: Any = None) -> ViewState:  # fmt: skip
+                        cyear: Any = None, previous: int | None = None) -> ViewState:  # fmt: skip
     """Validate control values exactly as URL parameters are validated (payloads may be forged)."""
     codes = [c for c in countries if isinstance(c, str)][:MAX_COUNTRIES] if isinstance(countries, list) else []
     params = {
@@ -52,8 +62,7 @@ def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, 
     state = decode(urlencode({k: v for k, v in params.items() if v}), views.options(), browser_lang)
     years = views.options().years[state.indicator]
     if isinstance(year, int | float) and not isinstance(year, bool) and math.isfinite(year):
-        nearest = min(years, key=lambda y: (abs(y - year), y > year))
-        state = replace(state, year=nearest)
+        state = replace(state, year=snap_year(years, year, previous))
     return state
 
 
@@ -146,8 +155,9 @@ def sync_state(
     if trigger in (None, ids.URL):
         state = decode(search if isinstance(search, str) else "", options, browser_lang)
     else:
+        shown = decode(search if isinstance(search, str) else "", options, browser_lang)
         state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang, direction,
-                                    cyear)  # fmt: skip
+                                    cyear, previous=shown.resolved_year(options))  # fmt: skip
         if trigger == ids.INDICATOR and isinstance(year, int) and state.year != year:
             snapped = (year, state.resolved_year(options))
         code = clicked_country(map_click if trigger == ids.MAP else ranking_click if trigger == ids.RANKING else None)

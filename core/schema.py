@@ -15,7 +15,7 @@ METADATA: Final = "indicators_meta.json"
 REPORT: Final = "build_report.json"  # anomalies and cross-checks found by the build
 MANIFEST: Final = "manifest.json"
 
-# Indicators shown in the dashboard, in menu order.
+# Indicators shown in the dashboard, in menu order (indicators_meta.json `order`).
 EMIGRANT_STOCK: Final = "emigrant_stock"
 EMIGRANT_SHARE: Final = "emigrant_share"
 FEMALE_SHARE: Final = "female_share"
@@ -29,9 +29,12 @@ DIOC_TERTIARY: Final = "dioc_tertiary_emigrants"
 DIOC_TERTIARY_SHARE: Final = "dioc_tertiary_share"
 REMITTANCE_COST: Final = "remittance_cost"
 SHOWN: Final = (
-    EMIGRANT_SHARE, EMIGRANT_STOCK, FEMALE_SHARE, IMMIGRANT_SHARE, IMMIGRANT_STOCK, IMMIGRANT_FEMALE_SHARE,
-    REMITTANCES_GDP, REMITTANCES_USD, REMITTANCE_COST, TERTIARY_RATE, DIOC_TERTIARY, DIOC_TERTIARY_SHARE,
+    EMIGRANT_SHARE, EMIGRANT_STOCK, FEMALE_SHARE, REMITTANCES_GDP, REMITTANCES_USD, REMITTANCE_COST, TERTIARY_RATE,
 )  # fmt: skip
+# Built, validated and documented (indicators_meta.json `indicators`, listed in `staged`), but not yet in the
+# menu (`order`): the UI moves each into SHOWN when its views are ready (DIOC needs its "2015/16" year label).
+STAGED: Final = (IMMIGRANT_SHARE, IMMIGRANT_STOCK, IMMIGRANT_FEMALE_SHARE, DIOC_TERTIARY, DIOC_TERTIARY_SHARE)
+DOCUMENTED: Final = (*SHOWN, *STAGED)
 
 # Auxiliary series kept so group aggregates are ratios of sums (never averages of percentages), and the
 # by-sex breakdowns of the skilled-emigration series.

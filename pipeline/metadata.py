@@ -164,7 +164,7 @@ def build_metadata(
     editions = load_editions(reference_dir)
     entries = document.get("indicators") or {}
     out: dict[str, Any] = {}
-    for ident in s.SHOWN:
+    for ident in s.DOCUMENTED:
         if ident not in entries:
             raise RawDataError(f"{path}: no entry for indicator {ident}")
         check_indicator(path, ident, entries[ident])
@@ -216,7 +216,8 @@ def build_metadata(
             group["size"] = len(members)
     return {
         "indicators": out,
-        "order": list(s.SHOWN),
+        "order": list(s.SHOWN),  # the menu
+        "staged": list(s.STAGED),  # documented here, not yet in the menu
         "bilateral": bilateral,
         # JSON keys are written sorted, so menu order is kept in its own list.
         "groups": {g["id"]: g for g in groups},
