@@ -285,3 +285,15 @@ def test_year_marks_label_few_years_on_annual_series() -> None:
     assert all(five_yearly.values())
     annual = year_marks(tuple(range(2011, 2021)))
     assert [y for y, text in annual.items() if text] == [2011, 2015, 2020]
+
+
+def test_the_slider_steps_to_the_next_data_year_in_the_direction_moved() -> None:
+    from callbacks.state import snap_year
+
+    years = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)  # UN DESA 2024: uneven, the slider's step is 1
+    assert snap_year(years, 2014, previous=2015) == 2010  # ArrowLeft from 2015
+    assert snap_year(years, 2021, previous=2020) == 2024  # ArrowRight from 2020
+    assert snap_year(years, 2023, previous=2024) == 2020
+    assert snap_year(years, 2015, previous=2020) == 2015
+    assert snap_year(years, 2022) == 2020  # no direction: the nearest, the earlier on a tie
+    assert snap_year(years, 1985, previous=1990) == 1990  # nothing further that way: the nearest
