@@ -11,10 +11,11 @@ from components.page import serve_layout
 from core import logs, security, settings, views
 from core import server as routes
 from core.i18n import t
-from core.store import DataFileError, get_store
+from core.store import DataFileError, check_editions, get_store
 
 try:
     get_store()
+    check_editions()  # earlier editions kept for pinned embeds are checked against their own manifests too
 except DataFileError as error:  # a missing or corrupt data file stops start-up with one line, not a traceback
     sys.exit(f"error: {error}")
 

@@ -160,7 +160,7 @@
      size in pixels (96 per inch) divided by the print zoom of style.css, so the whole chart, type included,
      shrinks to fit; restored after printing. */
   var BRIEF_ZOOM = 0.6;
-  var BRIEF_SIZES = { trend: [168, 94], flow: [228, 142] };
+  var BRIEF_SIZES = { trend: [168, 83], flow: [228, 128] };  // mm of style.css (22, 34) at 96 px per inch
   var briefSaved = [];
   function briefCharts() {
     if (!window.Plotly || briefSaved.length) { return; }

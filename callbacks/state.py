@@ -22,14 +22,25 @@ def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:
     return (*countries, code)[-MAX_COUNTRIES:]
 
 
+def snap_year(years: tuple[int, ...], year: float, previous: int | None = None) -> int:
+    """The data year for a slider value: itself, else the next data year in the direction the slider moved from
+    `previous` (arrow keys step by the gcd of the gaps, 1 once 2024 follows 2020), else the nearest."""
+    if previous is not None and year < previous and any(y <= year for y in years):
+        return max(y for y in years if y <= year)
+    if previous is not None and year > previous and any(y >= year for y in years):
+        return min(y for y in years if y >= year)
+    return min(years, key=lambda y: (abs(y - year), y > year))
+
+
 def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
                         lang: Any, browser_lang: str | None, direction: Any = None,
-                        cyear: Any = None) -> ViewState:  # fmt: skip
+                        cyear: Any = None, previous: int | None = None) -> ViewState:  # fmt: skip
     """The state the controls show, each value parsed strictly (a control only ever sends one of its options, or
     None before the state is known: that keeps the default); anything else raises inputs.InvalidInputError."""
     options = views.options()
     state = default_state(options, browser_lang)
     chosen = inputs.text(indicator, "indicator", options.years) or state.indicator
+    asked = inputs.integer(year, "year")
     changes: dict[str, Any] = {
         "indicator": chosen,
         "focus": inputs.text(focus, "focus", options.focuses) or state.focus,
@@ -39,7 +50,7 @@ def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, 
         "lang": inputs.language(lang, options) or state.lang,
         "direction": inputs.text(direction, "direction", DIRECTIONS) or state.direction,
         "cyear": inputs.year(cyear, options.corridor_years, "cyear"),
-        "year": inputs.year(year, options.years[chosen]),
+        "year": None if asked is None else snap_year(options.years[chosen], asked, previous),
     }
     return replace(state, **changes)
 
@@ -139,8 +150,9 @@ def sync_state(
     if trigger in (None, ids.URL):
         state = decode(search, options, browser_lang)
     else:
+        shown = decode(search, options, browser_lang)
         state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang, direction,
-                                    cyear)  # fmt: skip
+                                    cyear, previous=shown.resolved_year(options))  # fmt: skip
         asked = inputs.integer(year, "year")
         if trigger == ids.INDICATOR and asked is not None and state.year != asked:
             snapped = (asked, state.resolved_year(options))

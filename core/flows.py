@@ -262,6 +262,7 @@ def remittances(subject: str, direction: str) -> pd.DataFrame:
 def _matrix_usd(version: str) -> dict[tuple[str, str], float]:
     """The 2018 matrix estimate of each (sender, receiver) corridor, used only to order corridors, never drawn."""
     matrix = get_store().remittance_corridors
+    matrix = matrix[matrix["year"] == corridors.REMITTANCE_MATRIX_YEAR]  # one edition: the file holds 2018 and 2021
     return {
         (str(a), str(b)): float(v) for a, b, v in zip(matrix["sender"], matrix["receiver"], matrix["usd"], strict=True)
     }

@@ -320,10 +320,14 @@ def to_geojson(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_geometry(gdf: gpd.GeoDataFrame, path: Path) -> None:
+def geometry_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     """Compact JSON, same bytes for the same input."""
     text = json.dumps(to_geojson(gdf), separators=(",", ":"), allow_nan=False, ensure_ascii=False)
-    path.write_bytes(text.encode("utf-8"))
+    return text.encode("utf-8")
+
+
+def write_geometry(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    path.write_bytes(geometry_bytes(gdf))
 
 
 def write_topojson_stub(path: Path) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
+EDITIONS = ROOT / "data" / "editions"  # earlier editions kept for pinned embeds (see data/README.md)
 REFERENCE = Path(__file__).resolve().parent / "reference"
 
 # The 33 independent states of Latin America and the Caribbean (UN M49 / ECLAC members in the region).

@@ -1,4 +1,4 @@
-"""Checks run on the outputs before anything is written: schema, keys, ranges, coverage, reconciliation."""
+"""Checks run on the outputs before anything is written: schema, keys, ranges, placeholders, coverage, totals."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ RANGES: dict[str, tuple[float, float]] = {
     s.EMIGRANT_FEMALE: (0, 5e8),
     s.EMIGRANT_SHARE: (0, 1000),
     s.FEMALE_SHARE: (0, 100),
+    s.IMMIGRANT_STOCK: (0, 5e8),
+    s.IMMIGRANT_FEMALE: (0, 5e8),
+    s.IMMIGRANT_SHARE: (0, 105),  # as published: Bonaire, Sint Eustatius and Saba 2010 is 100.005 %
+    s.IMMIGRANT_FEMALE_SHARE: (0, 100),
     s.POPULATION: (1, 2e10),
     s.REMITTANCES_USD: (0, 1e12),
     s.GDP_USD: (0, 1e15),
@@ -27,6 +31,15 @@ RANGES: dict[str, tuple[float, float]] = {
     s.TERTIARY_RATE_FEMALE: (0, 100),
     s.TERTIARY_RATE_MALE: (0, 100),
     s.REMITTANCE_COST: (0, 100),
+    s.DIOC_TERTIARY: (0, 5e8),
+    s.DIOC_TERTIARY_FEMALE: (0, 5e8),
+    s.DIOC_TERTIARY_MALE: (0, 5e8),
+    s.DIOC_KNOWN: (1, 5e8),
+    s.DIOC_KNOWN_FEMALE: (1, 5e8),
+    s.DIOC_KNOWN_MALE: (1, 5e8),
+    s.DIOC_TERTIARY_SHARE: (0, 100),
+    s.DIOC_TERTIARY_SHARE_FEMALE: (0, 100),
+    s.DIOC_TERTIARY_SHARE_MALE: (0, 100),
 }
 
 # LAC states a source does not publish at all, so their absence is expected, not a build error.
@@ -40,7 +53,10 @@ KNOWN_GAPS: dict[str, frozenset[str]] = {
     ),
 }
 # UN DESA series must cover every LAC state in every one of their years.
-COMPLETE: tuple[str, ...] = (s.EMIGRANT_STOCK, s.EMIGRANT_SHARE, s.FEMALE_SHARE, s.POPULATION)
+COMPLETE: tuple[str, ...] = (
+    s.EMIGRANT_STOCK, s.EMIGRANT_SHARE, s.FEMALE_SHARE, s.POPULATION, s.IMMIGRANT_STOCK, s.IMMIGRANT_SHARE,
+    s.IMMIGRANT_FEMALE_SHARE,
+)  # fmt: skip
 
 
 def check_schema(name: str, frame: pd.DataFrame) -> None:
@@ -108,7 +124,7 @@ def check_coverage(indicators: pd.DataFrame) -> None:
             if missing:
                 raise ValidationError(f"{s.INDICATORS}: {indicator} {year} misses LAC state(s) {sorted(missing)}")
     report = coverage(indicators).set_index("indicator")
-    for indicator in s.SHOWN:
+    for indicator in s.DOCUMENTED:
         if indicator not in report.index:
             raise ValidationError(f"{s.INDICATORS}: indicator {indicator} has no rows")
         missing = set(report.at[indicator, "lac_missing"].split())
@@ -122,28 +138,71 @@ def check_coverage(indicators: pd.DataFrame) -> None:
             )
 
 
-def check_reconciliation(indicators: pd.DataFrame, corridors: pd.DataFrame, totals: pd.DataFrame) -> None:
-    """Corridors of an origin sum to its emigrant_stock, which equals UN DESA's own World row (disp)."""
+def check_ratio_components(indicators: pd.DataFrame) -> None:
+    """Every ratio value has both of its components (same country and year): no placeholder 0 for a missing one."""
+    keys = {name: set(zip(rows["iso3"], rows["year"], strict=True)) for name, rows in indicators.groupby("indicator")}
+    for target, (numerator, denominator) in s.RATIOS.items():
+        rows = indicators[indicators["indicator"] == target]
+        for component in (numerator, denominator):
+            have = keys.get(component, set())
+            lacking = [key not in have for key in zip(rows["iso3"], rows["year"], strict=True)]
+            if any(lacking):
+                row = rows[lacking].iloc[0]
+                kind = "a placeholder, not a value" if row["value"] == 0 else "a ratio needs both components"
+                raise ValidationError(
+                    f"{s.INDICATORS}: {target} for {row['iso3']} {row['year']} is {row['value']} but {component} "
+                    f"has no value there ({kind})"
+                )
+
+
+def check_reconciliation(corridors: pd.DataFrame, totals: pd.DataFrame) -> None:
+    """The corridors (UN DESA 2020 revision) of each origin sum to that revision's own total (disp), every year.
+
+    Every LAC state has corridors in every corridor year, and every origin-year in both tables agrees exactly."""
     sums = corridors[corridors["origin"] != s.UNKNOWN_ORIGIN].groupby(["origin", "year"])["emigrants"].sum()
-    stock = indicators[indicators["indicator"] == s.EMIGRANT_STOCK].set_index(["iso3", "year"])["value"]
-    joined = pd.concat([sums.rename_axis(["iso3", "year"]).rename("corridors"), stock.rename("stock")], axis=1)
-    joined = joined.dropna(subset=["stock"])
-    off = joined[(joined["corridors"] - joined["stock"]).abs() > 0.5]
-    if not off.empty:
-        (iso3, year), row = next(off.iterrows())
-        raise ValidationError(
-            f"{s.CORRIDORS}: corridors from {iso3} in {year} sum to {row['corridors']}, "
-            f"emigrant_stock is {row['stock']}"
-        )
+    sums = sums.rename_axis(["iso3", "year"]).rename("corridors")
+    for year in sorted(corridors["year"].unique()):
+        present = set(sums.xs(year, level="year").index)
+        missing = set(LAC_STATES) - present
+        if missing:
+            raise ValidationError(f"{s.CORRIDORS}: no corridors from LAC state(s) {sorted(missing)} in {year}")
     disp = totals.dropna(subset=["alpha3"]).set_index(["alpha3", "year"])["disp"].rename_axis(["iso3", "year"])
-    both = pd.concat([stock.rename("stock"), disp.astype("float64").rename("disp")], axis=1, join="inner")
-    lac_both = both[both.index.get_level_values("iso3").isin(LAC_STATES)]
-    off = lac_both[(lac_both["stock"] - lac_both["disp"]).abs() > 0.5]
+    both = pd.concat([sums, disp.astype("float64").rename("disp")], axis=1, join="inner")
+    off = both[(both["corridors"] - both["disp"]).abs() > 0.5]
     if not off.empty:
         (iso3, year), row = next(off.iterrows())
         raise ValidationError(
-            f"{s.INDICATORS}: emigrant_stock of {iso3} in {year} is {row['stock']}, UN DESA's total is {row['disp']}"
+            f"{s.CORRIDORS}: corridors from {iso3} in {year} sum to {row['corridors']}, the 2020 revision's own "
+            f"total (undesa_ims2020_country_totals.csv, disp) is {row['disp']}"
         )
+
+
+def check_world_totals(indicators: pd.DataFrame, world: pd.DataFrame) -> None:
+    """UN DESA 2024: countries of origin + unknown origin = the World row, and no country was lost on the way."""
+    stock = indicators[indicators["indicator"] == s.EMIGRANT_STOCK].groupby("year")["value"].sum()
+    for row in world.itertuples():
+        attributed = float(stock.get(row.year, 0.0))
+        if abs(attributed + row.unknown_origin - row.world) > 0.5:
+            raise ValidationError(
+                f"{s.INDICATORS}: emigrant_stock {row.year} sums to {attributed:,.0f} over countries of origin; with "
+                f"{row.unknown_origin:,} of unknown origin that is not UN DESA's World total {row.world:,}"
+            )
+
+
+def check_matrix_totals(cells: pd.DataFrame, totals: pd.DataFrame, path: object) -> None:
+    """KNOMAD 2021: each receiving country's cells sum to the matrix's own WORLD row (within a thousandth)."""
+    sums = cells.groupby("receiver")["usd_millions"].sum()
+    world = totals[totals["role"] == "receiver"].set_index("name")["usd_millions"]
+    both = pd.concat([sums.rename("cells"), world.rename("world")], axis=1).fillna(0.0)
+    off = both[(both["cells"] - both["world"]).abs() > 1e-3]
+    if not off.empty:
+        name, row = next(off.iterrows())
+        raise ValidationError(
+            f"{path}: cells received by {name} sum to {row['cells']:.3f} million, its WORLD row says {row['world']:.3f}"
+        )
+    grand = totals.loc[totals["role"] == "grand", "usd_millions"]
+    if len(grand) != 1 or abs(float(grand.iloc[0]) - float(cells["usd_millions"].sum())) > 1e-3 * len(world):
+        raise ValidationError(f"{path}: the WORLD total differs from the sum of the matrix cells")
 
 
 def check_countries(countries: pd.DataFrame, geometry_ids: set[str], tables: dict[str, pd.DataFrame]) -> None:

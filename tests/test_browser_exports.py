@@ -273,12 +273,12 @@ def test_view_csv_matches_the_table(page: Any, live_server: str, tmp_path: Path)
 
 def test_series_xlsx_has_notes_and_matches_the_map(page: Any, live_server: str, tmp_path: Path) -> None:
     open_dashboard(page, live_server)
-    assert page.inner_text("#map-title").endswith(", 2020")
+    assert page.inner_text("#map-title").endswith(", 2024")
     hover = graph(page, "map", "gd.data[1].customdata.find(c => c[2] === 'MEX')")
     assert hover, "Mexico is not on the map"
     shown = re.match(r"([\d.]+)% \((\d{4})\)", hover[1])
     assert shown, f"unexpected hover text for Mexico: {hover[1]!r}"
-    assert shown.group(2) == "2020"
+    assert shown.group(2) == "2024"
 
     path = download(page, "map", "series-xlsx", tmp_path)
     assert path.suffix == ".xlsx", path.name
@@ -292,7 +292,7 @@ def test_series_xlsx_has_notes_and_matches_the_map(page: Any, live_server: str, 
     header, data = rows[0], rows[1:]
     assert header[:3] == ("iso3", "Country or territory", "Year")
     assert len(data) > 1000
-    mexico = [r for r in data if r[0] == "MEX" and r[2] == 2020]
+    mexico = [r for r in data if r[0] == "MEX" and r[2] == 2024]
     assert len(mexico) == 1, mexico
     assert mexico[0][1] == "Mexico"
     assert f"{mexico[0][3]:.1f}" == shown.group(1), f"Excel {mexico[0][3]} vs map {hover[1]!r}"
@@ -429,9 +429,8 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
     # form in thousands of millions, as ECLAC writes it (US$ 67.600 millones, not 67,6 mil millones).
     mexico = graph(page, "map", "gd.data[1].customdata.find(c => c[2] === 'MEX')")
     assert mexico[0] == "México"
-    assert re.match(r"US\$ \d{1,3}(\.\d{3})+ \(\d{4}\)<br>Puesto 1 de \d+ \(América Latina y el Caribe\)", mexico[1]), (
-        mexico
-    )
+    ranked = r"Puesto 1 de \d+ \(América Latina y el Caribe \(Estados y territorios\)\)"
+    assert re.match(r"US\$ \d{1,3}(\.\d{3})+ \(\d{4}\)<br>" + ranked, mexico[1]), mexico
     hovers = graph(page, "map", "gd.data[1].customdata.map(c => c[1])")
     assert not [h for h in hovers if re.search(r"\d,\d{3}\b|billion|million|No data|Rank", h)], hovers
     labels = graph(page, "ranking", "gd.data[gd.data.length - 1].customdata.map(c => c[0])")
@@ -510,7 +509,7 @@ def test_long_subtitles_fit_on_the_slide(page: Any, live_server: str, tmp_path: 
     open_dashboard(page, live_server, "?indicator=remittances_usd")
     source = download(page, "map", "svg", tmp_path).read_text(encoding="utf-8")
     subtitle = html.unescape(" ".join(ET.fromstring(source).itertext()))
-    assert "Latin America and the Caribbean, 2024." in subtitle
+    assert "Latin America and the Caribbean (states and territories), 2024." in subtitle
     outside = texts_outside(page.context, source)
     assert not outside, f"texts cut off at the edge of the slide: {outside}"
 

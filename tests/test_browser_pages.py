@@ -58,7 +58,7 @@ def test_profile_opens_from_the_map_and_leads_back_with_the_context(page: Any, l
     assert first.evaluate("el => el.closest('[id^=pf-trend-]').id") == "pf-trend-remittances_gdp"
     headers = page.locator(".comparison-table thead th").all_inner_texts()
     assert "Central American Integration System (SICA)" in headers
-    assert "Central America" in headers
+    assert "Central America (incl. Mexico)" in headers
     # Every headline figure says the year it is from.
     notes = page.locator(".profile-headlines .headline-note").all_inner_texts()
     assert len(notes) == 7
@@ -196,4 +196,4 @@ def test_corridor_and_profile_exports_and_embed(page: Any, live_server: str, tmp
     profile_csv = downloaded(page, page_menu_item(page, "profile", "view-csv"), tmp_path)
     table = pd.read_csv(profile_csv, comment="#", encoding="utf-8-sig")
     assert len(table) == 7
-    assert "Central America" in table.columns
+    assert "Central America (incl. Mexico)" in table.columns

@@ -119,10 +119,10 @@ def test_changing_indicator_snaps_the_year_and_says_so() -> None:
 def test_map_click_toggles_a_country() -> None:
     click = {"points": [{"customdata": ["El Salvador", "...", "SLV"]}]}
     out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=["HND"], scale="linear",
-               view="map", year=2020, map_click=click)  # fmt: skip
+               view="map", year=2024, map_click=click)  # fmt: skip
     assert out[0] == "?countries=HND,SLV"
     out = sync("map_click", search="?countries=HND,SLV", indicator="emigrant_share", focus="lac",
-               countries=["HND", "SLV"], scale="linear", view="map", year=2020, map_click=click)  # fmt: skip
+               countries=["HND", "SLV"], scale="linear", view="map", year=2024, map_click=click)  # fmt: skip
     assert out[0] == "?countries=HND"
 
 
@@ -173,7 +173,7 @@ def test_forged_control_values_are_rejected(values: dict[str, Any]) -> None:
 def test_frames_hold_every_year_and_every_lac_state() -> None:
     state = sync(None, search="?indicator=emigrant_stock")[1]
     frames = build_frames(key_of(state), state)
-    assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
     assert set(frames["frames"]) == {str(y) for y in frames["years"]}
     locations = frames["frames"]["2020"][0]["locations"]
     assert set(LAC_STATES) <= set(locations)
@@ -248,7 +248,7 @@ def test_language_comes_from_the_url_then_the_browser() -> None:
         sync(None, search="", browser_lang="xx")
     # English chosen in a Spanish browser is written to the URL, so a reload keeps it.
     out = sync("lang", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear", view="map",
-               year=2020, lang="en", browser_lang="es")  # fmt: skip
+               year=2024, lang="en", browser_lang="es")  # fmt: skip
     assert out[0] == "?lang=en"
 
 
@@ -310,8 +310,8 @@ def test_trend_export_holds_the_trend_lines() -> None:
     table = exports.trend_table(state, "http://x", "?focus=sica", date(2026, 11, 23))
     series = set(table.frame.iloc[:, 0])
     assert series == {"Central American Integration System (SICA)", "El Salvador", "Honduras"}
-    assert len(table.frame) == 3 * 7  # three lines, seven UN years
-    assert table.frame.iloc[:, 1].tolist()[:7] == [1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert len(table.frame) == 3 * 8  # three lines, eight UN years
+    assert table.frame.iloc[:, 1].tolist()[:8] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
 
 
 def test_year_marks_label_few_years_on_annual_series() -> None:
@@ -321,3 +321,15 @@ def test_year_marks_label_few_years_on_annual_series() -> None:
     assert all(five_yearly.values())
     annual = year_marks(tuple(range(2011, 2021)))
     assert [y for y, text in annual.items() if text] == [2011, 2015, 2020]
+
+
+def test_the_slider_steps_to_the_next_data_year_in_the_direction_moved() -> None:
+    from callbacks.state import snap_year
+
+    years = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)  # UN DESA 2024: uneven, the slider's step is 1
+    assert snap_year(years, 2014, previous=2015) == 2010  # ArrowLeft from 2015
+    assert snap_year(years, 2021, previous=2020) == 2024  # ArrowRight from 2020
+    assert snap_year(years, 2023, previous=2024) == 2020
+    assert snap_year(years, 2015, previous=2020) == 2015
+    assert snap_year(years, 2022) == 2020  # no direction: the nearest, the earlier on a tie
+    assert snap_year(years, 1985, previous=1990) == 1990  # nothing further that way: the nearest

@@ -6,6 +6,8 @@ with country totals, and nothing is filled in where a row is missing."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -134,3 +136,45 @@ def test_a_group_sum_counts_only_members_that_report(toy: Store) -> None:
     total = queries.aggregate_at("emigrant_stock", ("AAA", "BBB"), 1990)
     assert total is not None
     assert (total.value, total.reporting) == (100.0, 1)
+
+
+def test_a_member_without_the_year_is_carried_from_its_nearest_year(
+    toy: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Remittances: AAA reports 2023 and 2024, BBB only 2023. With a tolerance of 1 the 2024 total carries BBB's 2023
+    value (and says so), the ratio takes BBB's 2023 numerator and denominator together, and 2025 (nobody reporting)
+    has no group figure."""
+    rows = [
+        ("remittances_usd", "AAA", 2023, 100.0), ("remittances_usd", "AAA", 2024, 110.0),
+        ("remittances_usd", "BBB", 2023, 50.0),
+        ("gdp_usd", "AAA", 2023, 1000.0), ("gdp_usd", "AAA", 2024, 1000.0), ("gdp_usd", "AAA", 2025, 1000.0),
+        ("gdp_usd", "BBB", 2023, 500.0), ("gdp_usd", "BBB", 2024, 9999.0),
+    ]  # fmt: skip
+    extra = pd.DataFrame(rows, columns=["indicator", "iso3", "year", "value"]).assign(computed=False)
+    meta = {
+        **toy.meta,
+        "indicators": {
+            **toy.meta["indicators"],
+            "remittances_usd": {"aggregate": {"method": "sum"}, "nearest_year_tolerance": 1},
+            "remittances_gdp": {"aggregate": {"method": "ratio", "numerator": "remittances_usd",
+                                              "denominator": "gdp_usd", "scale": 100}, "nearest_year_tolerance": 1},
+        },
+    }  # fmt: skip
+    store = dataclasses.replace(toy, indicators=pd.concat([toy.indicators, extra]), meta=meta, version="fixture-2")
+    monkeypatch.setattr(queries, "get_store", lambda: store)
+    total = queries.aggregate_at("remittances_usd", ("AAA", "BBB"), 2024)
+    assert total is not None
+    assert (total.value, total.reporting, total.carried, total.carried_from) == (160.0, 1, 1, (("BBB", 2023),))
+    share = queries.aggregate_at("remittances_gdp", ("AAA", "BBB"), 2024)
+    assert share is not None
+    assert share.value == pytest.approx(100 * 160 / 1500)  # BBB's 2023 GDP, not its 2024 one
+    assert queries.aggregate_at("remittances_usd", ("AAA", "BBB"), 2025) is None
+    assert [a.year for a in queries.aggregate_series("remittances_usd", ("AAA", "BBB"))] == [2023, 2024]
+
+
+def test_a_group_can_require_two_columns(toy: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    countries = toy.countries.assign(sovereign=[c != "BBB" for c in toy.countries.index])
+    meta = {**toy.meta, "groups": {"duo_states": {"members": {"column": "duo", "and": "sovereign"}}}}
+    store = dataclasses.replace(toy, countries=countries, meta=meta, version="fixture-3")
+    monkeypatch.setattr(queries, "get_store", lambda: store)
+    assert queries.group_members("duo_states") == ("AAA",)

@@ -167,7 +167,7 @@ def test_every_headline_figure_has_its_year_and_source() -> None:
         assert figure.year is not None
         assert str(figure.year) in figure.note
     stock = next(f for f in figures if f.indicator == "emigrant_stock")
-    assert stock.year == 2020
+    assert stock.year == 2024
     assert "UN DESA" in stock.note
 
 
@@ -178,18 +178,19 @@ def test_comparison_uses_sums_and_ratios_of_sums() -> None:
     members = queries.group_members("central_america")
     stock = queries.series("emigrant_stock")
     population = queries.series("population")
-    stock_2020 = stock[(stock["year"] == 2020) & stock["iso3"].isin(members)]
-    pop_2020 = population[(population["year"] == 2020) & population["iso3"].isin(stock_2020["iso3"])]
-    assert table.loc["Emigrants (persons)", "Central America"] == pytest.approx(stock_2020["value"].sum())
-    assert table.loc["Emigrants (% of population)", "Central America"] == pytest.approx(
-        100 * stock_2020["value"].sum() / pop_2020["value"].sum()
+    stock_2024 = stock[(stock["year"] == 2024) & stock["iso3"].isin(members)]
+    pop_2024 = population[(population["year"] == 2024) & population["iso3"].isin(stock_2024["iso3"])]
+    central_america, lac = "Central America (incl. Mexico)", "Latin America and the Caribbean (states and territories)"
+    assert table.loc["Emigrants (persons)", central_america] == pytest.approx(stock_2024["value"].sum())
+    assert table.loc["Emigrants (% of population)", central_america] == pytest.approx(
+        100 * stock_2024["value"].sum() / pop_2024["value"].sum()
     )
-    share = table.loc["Emigrants (persons)", "Share of the total: Central America"]
-    assert share == pytest.approx(100 * value("emigrant_stock", "SLV", 2020) / stock_2020["value"].sum())
+    share = table.loc["Emigrants (persons)", f"Share of the total: {central_america}"]
+    assert share == pytest.approx(100 * value("emigrant_stock", "SLV", 2024) / stock_2024["value"].sum())
     # No honest group figure for corridor costs or skilled-emigration rates: blank, not an average.
-    groups = ["Central America", "Central American Integration System (SICA)", "Latin America and the Caribbean"]
+    groups = [central_america, "Central American Integration System (SICA)", lac]
     assert table.loc["Cost of sending US$200 (%)", groups].isna().all()
-    assert pd.isna(table.loc["Skilled emigration rate (%)", "Latin America and the Caribbean"])
+    assert pd.isna(table.loc["Skilled emigration rate (%)", lac])
 
 
 def test_the_visitors_focus_joins_the_comparison_and_outsiders_get_no_share() -> None:
@@ -203,11 +204,12 @@ def test_the_visitors_focus_joins_the_comparison_and_outsiders_get_no_share() ->
 def test_trend_shows_group_lines_for_shares_only() -> None:
     state = state_on("/country/SLV")
     share = profiles.trend_chart(state, "emigrant_share")
-    assert [t["name"] for t in share.figure["data"]] == ["El Salvador", "Central America",
-                                                         "Latin America and the Caribbean"]  # fmt: skip
+    lac = "Latin America and the Caribbean (states and territories)"
+    names = ["El Salvador", "Central America (incl. Mexico)", lac]
+    assert [t["name"] for t in share.figure["data"]] == names
     stock = profiles.trend_chart(state, "emigrant_stock")
     assert [t["name"] for t in stock.figure["data"]] == ["El Salvador"]
-    assert stock.table["Emigrants (persons)"].iloc[-1] == value("emigrant_stock", "SLV", 2020)
+    assert stock.table["Emigrants (persons)"].iloc[-1] == value("emigrant_stock", "SLV", 2024)
 
 
 def test_skilled_emigration_by_sex() -> None:
@@ -340,7 +342,7 @@ def test_the_share_is_of_the_visitors_bloc_when_the_country_is_in_it() -> None:
     table = profiles.comparison_table(state_on("/country/SLV", "focus=sica")).set_index("Indicator")
     column = "Share of the total: Central American Integration System (SICA)"
     sica = table.loc["Emigrants (persons)", "Central American Integration System (SICA)"]
-    assert table.loc["Emigrants (persons)", column] == pytest.approx(100 * value("emigrant_stock", "SLV", 2020) / sica)
+    assert table.loc["Emigrants (persons)", column] == pytest.approx(100 * value("emigrant_stock", "SLV", 2024) / sica)
 
 
 def test_compact_numbers_agree_in_number() -> None:

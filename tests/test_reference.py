@@ -18,7 +18,7 @@ INDICATOR_FIELDS = (
     "label", "short_label", "definition", "unit", "source", "citation", "licence", "caveats", "frequency",
     "nearest_year_tolerance", "higher_is", "color_scale", "aggregate",
 )  # fmt: skip
-AUXILIARY_IDS = set(s.SHOWN) | set(s.AUXILIARY)
+AUXILIARY_IDS = set(s.DOCUMENTED) | set(s.AUXILIARY)
 RAW_FOLDERS = {p.name for p in RAW.iterdir() if p.is_dir()}
 
 
@@ -175,10 +175,10 @@ def test_csv_is_up_to_date() -> None:
 
 
 def test_every_shown_indicator_has_an_entry(indicators: dict[str, Any]) -> None:
-    assert set(s.SHOWN) <= set(indicators["indicators"])
+    assert set(s.DOCUMENTED) <= set(indicators["indicators"])
 
 
-@pytest.mark.parametrize("ident", s.SHOWN)
+@pytest.mark.parametrize("ident", s.DOCUMENTED)
 def test_indicator_fields(indicators: dict[str, Any], ident: str) -> None:
     entry = indicators["indicators"][ident]
     for field in INDICATOR_FIELDS:
@@ -191,8 +191,9 @@ def test_indicator_fields(indicators: dict[str, Any], ident: str) -> None:
     for number, caveat in enumerate(entry["caveats"]):
         assert_translated(caveat, f"{ident}.caveats[{number}]")
     assert entry["unit"] in {"persons", "percent", "usd"}
-    assert entry["frequency"] in {"5-yearly", "annual"}
-    assert entry["nearest_year_tolerance"] == (2 if entry["frequency"] == "5-yearly" else 1)
+    assert entry["frequency"] in {"5-yearly", "annual", "single-year"}
+    tolerance = {"5-yearly": 2, "annual": 1, "single-year": 0}[entry["frequency"]]
+    assert entry["nearest_year_tolerance"] == tolerance
     assert entry["higher_is"] in {"neutral", "worse", "better"}
     assert entry["color_scale"] in {"sequential", "sequential-log"}
     assert entry["source"]
@@ -209,6 +210,14 @@ def test_indicator_fields(indicators: dict[str, Any], ident: str) -> None:
         (s.EMIGRANT_SHARE, {"method": "ratio", "numerator": s.EMIGRANT_STOCK, "denominator": s.POPULATION}),
         (s.FEMALE_SHARE, {"method": "ratio", "numerator": s.EMIGRANT_FEMALE, "denominator": s.EMIGRANT_STOCK}),
         (s.REMITTANCES_GDP, {"method": "ratio", "numerator": s.REMITTANCES_USD, "denominator": s.GDP_USD}),
+        (s.IMMIGRANT_STOCK, {"method": "sum"}),
+        (s.IMMIGRANT_SHARE, {"method": "ratio", "numerator": s.IMMIGRANT_STOCK, "denominator": s.POPULATION}),
+        (
+            s.IMMIGRANT_FEMALE_SHARE,
+            {"method": "ratio", "numerator": s.IMMIGRANT_FEMALE, "denominator": s.IMMIGRANT_STOCK},
+        ),
+        (s.DIOC_TERTIARY, {"method": "sum"}),
+        (s.DIOC_TERTIARY_SHARE, {"method": "ratio", "numerator": s.DIOC_TERTIARY, "denominator": s.DIOC_KNOWN}),
         (s.TERTIARY_RATE, {"method": "none"}),
         (s.REMITTANCE_COST, {"method": "none"}),
     ],
@@ -229,10 +238,13 @@ def test_required_caveats_are_present(indicators: dict[str, Any]) -> None:
 
     required = {
         s.TERTIARY_RATE: ("20 OECD", "stops in 2010"),
-        s.EMIGRANT_STOCK: ("International Migrant Stock 2020 is the latest", "mid-year", "every five years"),
-        s.EMIGRANT_SHARE: ("above 100% are real",),
+        s.EMIGRANT_STOCK: ("International Migrant Stock 2024", "mid-year", "every five years", "never joined"),
+        s.EMIGRANT_SHARE: ("above 100% are real", "Table 2"),
         s.REMITTANCES_USD: ("current US dollars", "not adjusted for inflation", "revises"),
-        s.REMITTANCES_GDP: ("computed, not official", "current US dollars", "revises"),
+        s.REMITTANCES_GDP: ("one World Bank snapshot", "May 2023", "0.5 percentage points", "current US dollars"),
+        s.IMMIGRANT_STOCK: ("Refugees", "1,932,807", "3,063,518"),
+        s.DIOC_TERTIARY: ("35 OECD countries", "Colombia"),
+        s.DIOC_TERTIARY_SHARE: ("not an emigration rate", "2015/16"),
         s.REMITTANCE_COST: ("US$200", "surveys"),
     }
     for ident, phrases in required.items():
@@ -260,16 +272,18 @@ def test_bilateral_model_and_target_are_stated(indicators: dict[str, Any]) -> No
 
 def test_metadata_builder_accepts_the_reference() -> None:
     """pipeline.metadata checks the same YAML files when the build runs."""
-    frame = pd.DataFrame({"indicator": list(s.SHOWN), "year": [2020] * len(s.SHOWN)})
+    frame = pd.DataFrame({"indicator": list(s.DOCUMENTED), "year": [2020] * len(s.DOCUMENTED)})
     meta = metadata.build_metadata(REFERENCE, frame)
-    assert set(meta["indicators"]) == set(s.SHOWN)
+    assert set(meta["indicators"]) == set(s.DOCUMENTED)
+    assert meta["order"] == list(s.SHOWN)
+    assert meta["staged"] == list(s.STAGED)
     assert "lac" in meta["groups"]
 
 
 # groups.yaml
 
 GROUP_IDS = (
-    "lac", "caribbean", "central_america", "south_america", "caricom", "oecs", "sica", "mercosur", "can",
+    "lac", "lac_states", "caribbean", "central_america", "south_america", "caricom", "oecs", "sica", "mercosur", "can",
     "pacific_alliance", "world",
 )  # fmt: skip
 
@@ -284,7 +298,10 @@ def members(group: dict[str, Any], countries: pd.DataFrame) -> set[str]:
     if rule["column"] == "all":
         return set(countries["iso3"])
     column = countries[rule["column"]]
-    return set(countries.loc[column == rule["equals"] if "equals" in rule else column.astype(bool), "iso3"])
+    mask = column == rule["equals"] if "equals" in rule else column.astype(bool)
+    if "and" in rule:
+        mask &= countries[rule["and"]].astype(bool)
+    return set(countries.loc[mask, "iso3"])
 
 
 @pytest.mark.parametrize("ident", GROUP_IDS)
@@ -300,6 +317,7 @@ def test_group_definitions(groups: dict[str, Any], countries: pd.DataFrame, iden
 def test_group_members(groups: dict[str, Any], countries: pd.DataFrame) -> None:
     by_id = {g["id"]: members(g, countries) for g in groups["groups"]}
     assert set(LAC_STATES) <= by_id["lac"]
+    assert by_id["lac_states"] == set(LAC_STATES)
     assert by_id["caribbean"] | by_id["central_america"] | by_id["south_america"] == by_id["lac"]
     assert "MEX" in by_id["central_america"]
     assert {"GUY", "SUR", "GUF"} <= by_id["south_america"]
@@ -328,12 +346,17 @@ GROUP_NAMES = {
 }  # fmt: skip
 
 
+TERRITORIES = {"en": " (states and territories)", "es": " (Estados y territorios)", "pt": " (Estados e territórios)",
+               "fr": " (États et territoires)"}  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("ident", "lang"), [(ident, lang) for ident in GROUP_NAMES for lang in LANGUAGES]
 )  # fmt: skip
 def test_official_group_names(groups: dict[str, Any], ident: str, lang: str) -> None:
     group = next(g for g in groups["groups"] if g["id"] == ident)
-    assert group["name"][lang] == GROUP_NAMES[ident][LANGUAGES.index(lang)]
+    # The region's group also says that it counts the territories (its sibling "LAC, 33 states" does not).
+    assert group["name"][lang].removesuffix(TERRITORIES[lang]) == GROUP_NAMES[ident][LANGUAGES.index(lang)]
 
 
 def texts_of(lang: str) -> dict[str, str]:
