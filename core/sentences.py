@@ -45,6 +45,7 @@ MIN_BASE: Final[dict[str, float]] = {"persons": 1_000.0, "usd": 1_000_000.0}  # 
 MULTIPLE_FROM: Final = 10.0  # from this ratio of end to start, a multiple ("×21.8") instead of a percentage
 LINES_SPELLED_OUT: Final = 4  # a line chart's description follows each line up to this many, then only the extremes
 TOP_PARTNERS: Final = 3  # destinations (or origins) named in the corridor facts
+TIES_NAMED: Final = 3  # countries named when more share the highest or lowest value ("A, B, C and 19 others")
 META_LIMIT: Final = 160  # characters of a meta description
 
 # Templates by what they are chosen on. A key's variants are chosen in code by suffix: _one (the singular, see
@@ -170,8 +171,11 @@ def _starts_with_i_sound(word: str) -> bool:
     return plain.startswith("i") or (plain.startswith("hi") and plain[2:3] not in ("a", "e", "o", "u"))
 
 
-def join(names: Sequence[str], lang: str) -> str:
-    """Names as a list: "A, B and C", "A, B y C", "Panamá e Islas Caimán", "A, B et C"."""
+def join(names: Sequence[str], lang: str, limit: int | None = None) -> str:
+    """Names as a list: "A, B and C", "A, B y C", "Panamá e Islas Caimán", "A, B et C"; beyond `limit` names (and
+    one more), the first `limit` and how many others: "A, B, C and 19 others"."""
+    if limit is not None and len(names) > limit + 1:
+        return t("facts.list_others", lang, items=", ".join(names[:limit]), count=fmt_number(len(names) - limit, lang))
     if len(names) < 2:
         return "".join(names)
     key = "facts.list_and_i" if lang == "es" and _starts_with_i_sound(names[-1]) else "facts.list_and"
@@ -279,8 +283,8 @@ def _extremes(rows: Sequence[Ranked], unit: str, lang: str, asked: int | None) -
     lows = [r.name for r in ordered if r.value == low.value]
     return t(
         "facts.extremes", lang,
-        high_name=join(highs, lang), high=_shown(high.value, unit, lang, high.year, asked),
-        low_name=join(lows, lang), low=_shown(low.value, unit, lang, low.year, asked),
+        high_name=join(highs, lang, TIES_NAMED), high=_shown(high.value, unit, lang, high.year, asked),
+        low_name=join(lows, lang, TIES_NAMED), low=_shown(low.value, unit, lang, low.year, asked),
     )  # fmt: skip
 
 

@@ -1245,6 +1245,17 @@ def test_lowest_tie_names_every_country_and_spanish_writes_e_before_islas():
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_many_ties_are_counted_not_listed(lang):
+    rows, group = real_ranked("remittances_gdp", "world", 2005, lang)
+    lowest = [r for r in rows if r.value == min(x.value for x in rows)]
+    assert len(lowest) > s.TIES_NAMED + 1
+    leader = s.ranking_facts(rows, "percent", group, 2005, lang)[0]
+    assert s.join([r.name for r in lowest], lang, s.TIES_NAMED) in leader
+    assert str(len(lowest) - s.TIES_NAMED) in leader
+    assert lowest[-1].name not in leader
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_mexico_corridors(lang):
     facts = s.corridor_facts(corridor_view("MEX", "out", 2020, lang), lang)
     headline = {h.label: h.value for h in flows.headlines("MEX", "out", 2020, lang)}
@@ -1312,6 +1323,8 @@ def real_outputs(lang: str) -> Iterator[str]:
         lines = [s.Line(x.name, x.years, x.values) for x in views.trend_lines(state)]
         yield from s.trend_facts(lines, unit, lang)
         yield s.describe_lines(lines, unit, lang)
+    rows, group = real_ranked("remittances_gdp", "world", 2005, lang)  # 22 tied at the bottom
+    yield from s.ranking_facts(rows, "percent", group, 2005, lang)
     rows, group = real_ranked("remittance_cost", "world", 2020, lang)  # several below the target
     yield from s.ranking_facts(rows, "percent", group, 2020, lang, target=s.SDG_TARGET)
     state = ViewState(indicator="emigrant_stock", focus="lac", countries=("SLV", "HND", "GTM", "NIC", "CRI"), lang=lang)
