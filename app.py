@@ -8,10 +8,12 @@ import dash
 
 import callbacks  # noqa: F401  (importing registers the callbacks)
 from components.page import serve_layout
-from core import logs, security, settings, views
-from core import server as routes
-from core.i18n import t
-from core.store import DataFileError, check_editions, get_store
+from core.charts import dashboard as views
+from core.data.store import DataFileError, check_editions, get_store
+from core.i18n.catalog import t
+from core.state import settings
+from core.web import logs, security
+from core.web import routes as routes
 
 try:
     get_store()

@@ -10,10 +10,12 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 
 from callbacks.views import to_state
 from components import ids
-from core import embeds, exports, inputs, pages, settings
-from core.i18n import t
-from core.store import get_store
-from core.urlstate import path_of
+from core.charts import registry as pages
+from core.data.store import get_store
+from core.i18n.catalog import t
+from core.state import inputs, settings
+from core.state.urlstate import path_of
+from core.web import embeds, exports
 
 DATA_EXPORTS = {
     "view-csv": (exports.view_table, "csv"),

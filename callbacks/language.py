@@ -8,8 +8,8 @@ from dash import ClientsideFunction, Input, Output, callback, clientside_callbac
 
 from components import ids
 from components.texts import TARGETS, texts
-from core import inputs
-from core.i18n import LANGUAGES
+from core.i18n.catalog import LANGUAGES
+from core.state import inputs
 
 
 @callback(

@@ -12,10 +12,14 @@ from components import ids
 from components import pages as page_parts
 from components.panels import headline_cards
 from components.share import export_menu
-from core import flows, inputs, pages, queries, views
-from core.charts import Chart
-from core.i18n import t
-from core.urlstate import ViewState
+from core.charts import corridor as flows
+from core.charts import dashboard as views
+from core.charts import registry as pages
+from core.charts.model import Chart
+from core.data import queries
+from core.i18n.catalog import t
+from core.state import inputs
+from core.state.urlstate import ViewState
 
 # What a page's content depends on; the year, scale and selection of the dashboard only shape its links.
 CONTENT_FIELDS = ("page", "subject", "lang", "direction", "cyear", "indicator", "focus", "year", "countries")

@@ -11,9 +11,20 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, no_update
 
 from components import ids
-from core import inputs, views
-from core.i18n import t
-from core.urlstate import DIRECTIONS, MAX_COUNTRIES, SCALES, VIEWS, ViewState, decode, default_state, encode, with_route
+from core.charts import dashboard as views
+from core.i18n.catalog import t
+from core.state import inputs
+from core.state.urlstate import (
+    DIRECTIONS,
+    MAX_COUNTRIES,
+    SCALES,
+    VIEWS,
+    ViewState,
+    decode,
+    default_state,
+    encode,
+    with_route,
+)
 
 
 def toggle(countries: tuple[str, ...], code: str) -> tuple[str, ...]:

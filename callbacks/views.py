@@ -7,8 +7,9 @@ from typing import Any
 from dash import Input, Output, State, callback, no_update
 
 from components import ids, panels
-from core import inputs, views
-from core.urlstate import ViewState
+from core.charts import dashboard as views
+from core.state import inputs
+from core.state.urlstate import ViewState
 
 
 def lang_default(browser_lang: Any) -> str | None:

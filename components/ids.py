@@ -52,7 +52,7 @@ EMBED_COPY: Final = "embed-copy"
 EMBED_TITLE: Final = "embed-title"
 PAGE_META: Final = "page-meta"  # the same for the charts of a profile or corridor view
 
-# The pages (one layout; the path picks the page shown: see core/urlstate.route).
+# The pages (one layout; the path picks the page shown: see core/state/urlstate.route).
 DASHBOARD_PAGE: Final = "page-dashboard"
 PROFILE_PAGE: Final = "page-country"
 CORRIDOR_PAGE: Final = "page-corridors"

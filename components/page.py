@@ -7,7 +7,7 @@ from dash import html
 
 from components.layout import page
 from components.texts import text_map
-from core.i18n import DEFAULT_LANGUAGE, negotiate
+from core.i18n.catalog import DEFAULT_LANGUAGE, negotiate
 
 
 def serve_layout() -> html.Div:

@@ -13,11 +13,15 @@ from components import ids
 from components.panels import headline_cards
 from components.share import export_menu
 from components.widgets import GRAPH_CONFIG, toggle
-from core import flows, pages, profiles, queries, views
-from core.charts import Chart
-from core.i18n import t
-from core.store import get_store
-from core.urlstate import ViewState, href
+from core.charts import corridor as flows
+from core.charts import dashboard as views
+from core.charts import profile as profiles
+from core.charts import registry as pages
+from core.charts.model import Chart
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import t
+from core.state.urlstate import ViewState, href
 
 
 def link(state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str, **extra: Any) -> Any:

@@ -9,9 +9,11 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from core import embeds, queries, views
-from core.i18n import t
-from core.urlstate import ViewState, href
+from core.charts import dashboard as views
+from core.data import queries
+from core.i18n.catalog import t
+from core.state.urlstate import ViewState, href
+from core.web import embeds
 
 
 def headline_cards(items: Sequence[views.Headline]) -> list[Any]:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
-from core.i18n import t
+from core.i18n.catalog import t
 
 # Menu entries, in order: (format id, catalog key of its label).
 IMAGE_ITEMS = (("png-1920", "export.png_1920"), ("png-1280", "export.png_1280"), ("svg", "export.svg"))

@@ -7,9 +7,10 @@ from typing import Any
 
 from components import ids
 from components.share import export_menu
-from core import queries, views
-from core.i18n import LANGUAGES, t
-from core.store import get_store
+from core.charts import dashboard as views
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import LANGUAGES, t
 
 # (component id, property, catalog key) of the plain texts.
 STATIC: tuple[tuple[str, str, str], ...] = (

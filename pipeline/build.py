@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from core import schema as s
+from core.data import schema as s
 from pipeline import checks, corridors, editions, geometry, metadata, sources, undesa2024
 from pipeline.countries_reference import SOURCE_ALIASES
 from pipeline.errors import RawDataError

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core import schema as s
+from core.data import schema as s
 from pipeline.paths import LAC_STATES
 
 # --- anomaly rule ----------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core import schema as s
+from core.data import schema as s
 from pipeline.errors import RawDataError
 
 # Two values are the same when they agree to this relative precision (float noise of a recomputed ratio is not a
@@ -55,7 +55,7 @@ def previous_indicators(editions_dir: Path, edition: str, shared: Path | None = 
 
 
 def changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """Every value that differs between two editions, with why (core.schema.CHANGE_REASONS):
+    """Every value that differs between two editions, with why (core.data.schema.CHANGE_REASONS):
 
     revision (both editions have a value and they differ, including a change of source edition), new_year (a year
     the indicator did not have), new_value (a country-year newly published in a year the indicator had),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import schema as s
+from core.data import schema as s
 from pipeline.undesa2024 import Revision2024
 
 # Source ids are the raw folder names, so every value can be traced to its PROVENANCE.md.

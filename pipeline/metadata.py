@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from core import schema as s
+from core.data import schema as s
 from pipeline.errors import RawDataError
 from pipeline.paths import LAC_STATES
 
@@ -55,7 +55,7 @@ def check_indicator(path: Path, ident: str, entry: Any) -> None:
     if ident in s.RATIOS and rule.get("method") == "ratio" and pair != s.RATIOS[ident]:
         raise RawDataError(
             f"{path}: indicators.{ident}.aggregate is {pair[0]} / {pair[1]}, "
-            f"but the data compute it as {' / '.join(s.RATIOS[ident])} (core/schema.py RATIOS)"
+            f"but the data compute it as {' / '.join(s.RATIOS[ident])} (core/data/schema.py RATIOS)"
         )
 
 
@@ -118,7 +118,7 @@ def _with_shared_caveats(path: Path, where: str, entry: dict[str, Any], shared: 
 
 
 def _group_members(spec: dict[str, Any], countries: pd.DataFrame) -> set[str]:
-    """The member rule of groups.yaml (the same rule core.queries applies at run time)."""
+    """The member rule of groups.yaml (the same rule core.data.queries applies at run time)."""
     if spec["column"] == "all":
         mask = pd.Series(True, index=countries.index)
     elif "equals" in spec:

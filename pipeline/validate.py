@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import schema as s
+from core.data import schema as s
 from pipeline.paths import LAC_STATES
 
 
@@ -60,7 +60,7 @@ COMPLETE: tuple[str, ...] = (
 
 
 def check_schema(name: str, frame: pd.DataFrame) -> None:
-    """Columns, dtypes, no missing values and unique keys, as core.schema declares them."""
+    """Columns, dtypes, no missing values and unique keys, as core.data.schema declares them."""
     expected = s.COLUMNS[name]
     if list(frame.columns) != list(expected):
         raise ValidationError(f"{name}: columns {list(frame.columns)} differ from the contract {list(expected)}")

@@ -1,4 +1,4 @@
-"""Map colour classes (core.bins): readable breaks inside the data, class numbers, colours and the colorscale."""
+"""Map colour classes (core.figures.bins): readable breaks inside the data, class numbers, colours, colorscale."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.bins import (
+from core.figures.bins import (
     MAX_CLASSES,
     NO_DATA_COLOR,
     classify,

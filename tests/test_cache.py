@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from core import cache
+from core.data import cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -153,7 +153,8 @@ def test_redis_recovery_is_logged_once(redis_url: str, caplog: pytest.LogCapture
 def test_two_app_processes_share_the_map_payload_through_redis(redis_url: str) -> None:
     """A view computed by one process is read, not recomputed, by another process using the same Redis."""
     script = (
-        "import json; from core import views, cache; from core.urlstate import ViewState;"
+        "import json; from core.charts import dashboard as views; from core.data import cache;"
+        "from core.state.urlstate import ViewState;"
         "computed = [];"
         "inner = views._map_payload;"
         "views._map_payload = lambda *a: computed.append(a) or inner(*a);"

@@ -15,9 +15,9 @@ from app import app, server
 from callbacks.state import sync_state
 from callbacks.views import build_frames, draw_panels
 from components import ids
-from core import views
-from core.inputs import InvalidInputError
-from core.store import get_store
+from core.charts import dashboard as views
+from core.data.store import get_store
+from core.state.inputs import InvalidInputError
 from pipeline.paths import LAC_STATES
 
 SYNC_INPUTS = ("search", "pathname", "indicator", "focus", "countries", "scale", "view", "year", "map_click",
@@ -286,7 +286,7 @@ def test_callbacks_without_a_state_leave_every_output_alone() -> None:
 
 
 def test_cost_views_show_the_sdg_target_and_no_empty_inset() -> None:
-    from core.urlstate import ViewState
+    from core.state.urlstate import ViewState
 
     cost = ViewState(indicator="remittance_cost", focus="lac", countries=("HTI",))
     trend = views.trend_figure(cost)
@@ -303,8 +303,8 @@ def test_cost_views_show_the_sdg_target_and_no_empty_inset() -> None:
 def test_trend_export_holds_the_trend_lines() -> None:
     from datetime import date
 
-    from core import exports
-    from core.urlstate import ViewState
+    from core.state.urlstate import ViewState
+    from core.web import exports
 
     state = ViewState(indicator="emigrant_share", focus="sica", countries=("SLV", "HND"))
     table = exports.trend_table(state, "http://x", "?focus=sica", date(2026, 11, 23))

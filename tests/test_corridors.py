@@ -1,4 +1,4 @@
-"""Corridor queries (core.corridors) on the real processed data: published figures, reconciliation, validation."""
+"""Corridor queries (core.data.corridors) on the real processed data: published figures, reconciliation, validation."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import corridors
-from core.queries import group_members
-from core.store import get_store
+from core.data import corridors
+from core.data.queries import group_members
+from core.data.store import get_store
 from pipeline.paths import LAC_STATES, RAW
 
 YEARS = (1990, 1995, 2000, 2005, 2010, 2015, 2020)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core import schema as s
-from core.store import PROCESSED, DataFileError, load
+from core.data import schema as s
+from core.data.store import PROCESSED, DataFileError, load
 from pipeline import build
 from pipeline.paths import EDITIONS, LAC_STATES, LAC_TERRITORIES, RAW, ROOT
 
@@ -318,7 +318,7 @@ def test_the_previous_edition_loads_as_it_was(store) -> None:
 
 
 def test_editions_are_listed_named_and_labelled(store) -> None:
-    from core import store as store_module
+    from core.data import store as store_module
 
     listed = store_module.editions()
     assert [e.id for e in listed] == [store.version, "4b94809ebbe9"]
@@ -432,7 +432,7 @@ def test_figures_quoted_in_the_caveats_are_the_datas(store) -> None:
 
 
 def queries_share_of_mexico(store) -> float:
-    from core import queries
+    from core.data import queries
 
     members = queries.group_members("central_america")
     total = queries.aggregate_at(s.EMIGRANT_STOCK, members, 2024)

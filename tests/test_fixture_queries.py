@@ -11,8 +11,8 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from core import corridors, queries
-from core.store import Store, get_store
+from core.data import corridors, queries
+from core.data.store import Store, get_store
 
 # Three origins (two in a toy group "duo"), destinations in LAC, the USA, Spain and elsewhere.
 CORRIDORS = [

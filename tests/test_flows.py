@@ -1,4 +1,4 @@
-"""Corridor-view charts (core.flows) on the real processed data: published figures, reconciliation, gaps, languages."""
+"""Corridor-view charts (core.charts.corridor) on the real data: published figures, reconciliation, gaps, languages."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core import corridors, flows, views
-from core.charts import Chart
-from core.i18n import LANGUAGES, t
-from core.queries import group_members
-from core.store import get_store
+from core.charts import corridor as flows
+from core.charts import dashboard as views
+from core.charts.model import Chart
+from core.data import corridors
+from core.data.queries import group_members
+from core.data.store import get_store
+from core.i18n.catalog import LANGUAGES, t
 from pipeline.paths import RAW
 
 ALLOWED_TRACES = {"scatter", "scattergeo", "choropleth"}  # the only traces of the app's partial plotly.js bundle
@@ -430,7 +432,7 @@ def test_remittances_received_by_mexico_and_sent_from_the_usa():
     assert column(chart, "flows.col_iso3").iloc[0] == "USA"
     assert column(chart, "flows.col_usd", year=2018).iloc[0] == pytest.approx(34_704e6)
     assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 34_704 / 35_557)
-    assert chart.figure["data"][-1]["text"][0] == "US$ 34.7bn · 97.6%"
+    assert chart.figure["data"][-1]["text"][0] == "US$ 34.7B · 97.6%"
     assert "US$ 34,704,000,000" in chart.figure["data"][-1]["customdata"][0][0]
     assert chart.subtitle == "The 15 largest of 50 corridors · model estimates for 2018 (World Bank/KNOMAD)"
     sent = flows.chart("remittances", "USA", "in", 2020, "en")

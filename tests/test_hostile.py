@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import app, server
-from core import cache, security
+from core.data import cache
+from core.web import security
 
 MARKER = "<script>alert(1)</script>"
 HANG_S = 5.0  # a hang detector, not a timing: a legitimate callback answers in milliseconds

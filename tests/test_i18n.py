@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from core.i18n import MESSAGES, catalog, fmt_compact, fmt_number, fmt_short, fmt_value, t
+from core.i18n.catalog import MESSAGES, catalog, t
+from core.i18n.formats import fmt_compact, fmt_number, fmt_short, fmt_value
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = sorted(
@@ -44,7 +45,7 @@ def test_every_literal_key_exists():
 
 
 def test_keys_held_in_string_constants_exist():
-    """Keys passed through a variable, like the thresholds table in fmt_short ('format.short_billion', ...)."""
+    """Keys passed through a variable or a constant ('format.usd_short', ...)."""
     namespaces = {key.split(".")[0] for key in EN}
     found = set()
     for path in CODE:
@@ -53,7 +54,7 @@ def test_keys_held_in_string_constants_exist():
                 match = re.fullmatch(r"([a-z]+)\.[a-z_]*[a-z]", node.value)
                 if match and match.group(1) in namespaces:
                     found.add(node.value)
-    assert {"format.short_billion", "format.short_thousand"} <= found
+    assert "format.usd_short" in found
     assert not sorted(found - set(EN))
 
 
@@ -70,14 +71,13 @@ FAMILIES: dict[str, set[str]] = {
     "source.": all_sources(),  # meta["source"] ids, components/panels.py
     "table.": {"rank", "country", "value", "year"},  # table header, components/panels.py
     "unit.": {"persons", "percent", "usd"} | all_units(),  # meta["unit"], components/panels.py
-    "play.": {"play", "pause", "play_label", "pause_label"},  # play button labels, core/views.py
+    "play.": {"play", "pause", "play_label", "pause_label"},  # play button labels, core/charts/dashboard.py
     "controls.scale_": {"linear", "log"},  # scale toggle, components/texts.py
     "view.": {"map", "table"},  # map/table toggle, components/texts.py
     "export.embed_": {"live", "pinned"},  # embed kinds, components/texts.py
     "route.direction_": {"out", "in"},  # corridor view directions, components/pages.py
     "route.corridor_title_": {"out", "in"},  # corridor view title, callbacks/pages.py
-    "format.": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_compact, core/i18n.py
-    "format.usd_": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_usd, core/i18n.py
+    "format.usd_": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_usd, core/i18n/formats.py
     "dropdown.": {
         "select_all",
         "deselect_all",
@@ -120,7 +120,6 @@ def test_unknown_language_falls_back_to_english():
 
 
 def test_placeholders_are_filled():
-    assert t("format.percent", value="24.7") == "24.7%"  # UN editorial style closes up the percent sign
     assert t("map.title", indicator="A", focus="B", year=2020) == "A, B, 2020"
 
 
@@ -185,7 +184,7 @@ def test_fmt_value_treats_numpy_nan_as_missing():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(2500, "2.5k"), (10e6, "10M"), (1.5e9, "1.5bn"), (40, "40"), (0.5, "0.5"), (545.6e6, "546M"), (26.24e6, "26.2M")],
+    [(2500, "2.5K"), (10e6, "10M"), (1.5e9, "1.5B"), (40, "40"), (0.5, "0.5"), (545.6e6, "546M"), (26.24e6, "26.2M")],
 )
 def test_fmt_short(value, expected):
     assert fmt_short(value) == expected
@@ -194,7 +193,7 @@ def test_fmt_short(value, expected):
 # --- every language ------------------------------------------------------------------------------------------
 
 LANGS = ("en", "es", "pt", "fr")
-WHITESPACE_ALLOWED = {"format.group"}  # French groups digits with a narrow no-break space
+WHITESPACE_ALLOWED: set[str] = set()
 
 
 def placeholders(text: str) -> set[str]:
@@ -216,10 +215,13 @@ def test_every_language_has_every_key_filled_with_the_same_placeholders(lang):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "1,234.5"), ("es", "1.234,5"), ("pt", "1.234,5"), ("fr", "1\u202f234,5")],
+    [("en", "1,234.5"), ("es", "1234,5"), ("pt", "1.234,5"), ("fr", "1\u202f234,5")],
 )
 def test_numbers_follow_the_language(lang, expected):
+    """CLDR: Spanish groups from five digits (minimumGroupingDigits 2), French with a narrow no-break space."""
     assert fmt_number(1234.5, lang, 1) == expected
+    assert fmt_number(12345.5, lang, 1) == {"en": "12,345.5", "es": "12.345,5", "pt": "12.345,5",
+                                             "fr": "12\u202f345,5"}[lang]  # fmt: skip
 
 
 NB, NNB = "\u00a0", "\u202f"  # no-break space, narrow no-break space
@@ -234,11 +236,12 @@ USD_FR = f"{NB}dollars des États-Unis"
         ("en", 11.2e6, "US$ 11.2 million"),
         ("en", 950_000, "US$ 950 thousand"),
         ("en", 123.4, "US$ 123"),
-        # ECLAC's Spanish counts billions in thousands of millions: never "61,5 mil millones" or "1 mil millones"
+        # ECLAC's Spanish counts billions in thousands of millions: never "61,5 mil millones" or "1 mil millones";
+        # CLDR groups Spanish digits from five on
         ("es", 61.46e9, "US$ 61.500 millones"),
-        ("es", 1.6e9, "US$ 1.600 millones"),
-        ("es", 1.0e9, "US$ 1.000 millones"),
-        ("es", 999.96e6, "US$ 1.000 millones"),
+        ("es", 1.6e9, "US$ 1600 millones"),
+        ("es", 1.0e9, "US$ 1000 millones"),
+        ("es", 999.96e6, "US$ 1000 millones"),
         ("es", 250e9, "US$ 250.000 millones"),
         ("es", 1.0e6, "US$ 1 millón"),
         ("es", 1.6e6, "US$ 1,6 millones"),
@@ -293,7 +296,7 @@ def test_spanish_never_says_mil_millones(value):
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("en", "1.5bn"), ("es", "1.500 M"), ("pt", "1,5 bi"), ("fr", f"1,5{NB}Md")]
+    ("lang", "expected"), [("en", "1.5B"), ("es", f"1500{NB}M"), ("pt", f"1,5{NB}bi"), ("fr", f"1,5{NB}Md")]
 )
 def test_short_billions_per_language(lang, expected):
     assert fmt_short(1.5e9, lang) == expected
@@ -301,17 +304,17 @@ def test_short_billions_per_language(lang, expected):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "US$ 1.5bn"), ("es", "US$ 1.500 M"), ("pt", "US$ 1,5 bi"), ("fr", f"1,5{NB}Md{NB}${NB}US")],
+    [("en", "US$ 1.5B"), ("es", f"US$ 1500{NB}M"), ("pt", f"US$ 1,5{NB}bi"), ("fr", f"1,5{NB}Md{NB}${NB}US")],
 )
 def test_short_money_labels(lang, expected):
     assert t("format.usd_short", lang, value=fmt_short(1.5e9, lang)) == expected
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("en", "24.7%"), ("es", "24,7 %"), ("pt", "24,7%"), ("fr", f"24,7{NNB}%")]
+    ("lang", "expected"), [("en", "24.7%"), ("es", f"24,7{NB}%"), ("pt", "24,7%"), ("fr", f"24,7{NB}%")]
 )
 def test_percent_per_language(lang, expected):
-    """UN editorial style and Brazilian usage close up; Spanish (RAE) spaces; French uses U+202F."""
+    """CLDR's percent patterns: English and Brazilian Portuguese close up; Spanish and French put a no-break space."""
     assert fmt_value(24.71, "percent", lang) == expected
 
 
@@ -398,8 +401,8 @@ def test_french_high_punctuation_has_a_narrow_no_break_space(where):
     assert not typography_faults(FRENCH[where]), f"{where}: {typography_faults(FRENCH[where])}"
 
 
-def test_spanish_short_billions_keep_the_precision_of_the_other_languages():
-    """3.5644e9 is "US$ 3.6bn" beside a dot: Spanish says "US$ 3.600 M", as its compact form says 3.600 millones."""
-    assert fmt_short(3.5644e9, "es") == "3.600 M"
-    assert fmt_short(3.5644e9, "en") == "3.6bn"
-    assert fmt_value(3.5644e9, "usd", "es") == "US$ 3.600 millones"
+def test_spanish_short_billions_are_cldrs_millions():
+    """CLDR's Spanish short form counts billions in millions (3564 M), as ECLAC's long form does (3600 millones)."""
+    assert fmt_short(3.5644e9, "es") == "3564\u00a0M"
+    assert fmt_short(3.5644e9, "en") == "3.6B"
+    assert fmt_value(3.5644e9, "usd", "es") == "US$ 3600 millones"

@@ -8,7 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from core import schema as s
+from core.data import schema as s
 from pipeline import corridors, indicators, sources
 from pipeline import paths as pipeline_paths
 from pipeline.errors import RawDataError

@@ -1,12 +1,12 @@
-"""Queries over the real processed data (core.queries): group members, honest aggregates, nearest-year values."""
+"""Queries over the real processed data (core.data.queries): group members, honest aggregates, nearest-year values."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from core import queries
-from core.store import get_store
+from core.data import queries
+from core.data.store import get_store
 from pipeline.paths import LAC_STATES
 
 

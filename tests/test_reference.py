@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from core import schema as s
+from core.data import schema as s
 from pipeline import countries_reference, metadata, sources
 from pipeline.paths import LAC_STATES, LAC_TERRITORIES, RAW, REFERENCE
 
@@ -361,7 +361,7 @@ def test_official_group_names(groups: dict[str, Any], ident: str, lang: str) -> 
 
 def texts_of(lang: str) -> dict[str, str]:
     """Every text of one language: the message catalog and the two reference YAML files."""
-    from core.i18n import catalog
+    from core.i18n.catalog import catalog
 
     found = {f"catalog:{key}": text for key, text in catalog(lang).items()}
 

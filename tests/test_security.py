@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from app import app, server
-from core import security, settings
+from core.state import settings
+from core.web import security
 from tests.conftest import ROOT, free_port
 from tests.test_hostile import CONTROLS, payload, server_callbacks
 
@@ -85,7 +86,7 @@ def test_a_missing_component_file_is_404_and_a_real_one_is_served(client: Any) -
 @pytest.fixture
 def broken_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     """A figure builder that fails as a real bug would."""
-    from core import views
+    from core.charts import dashboard as views
 
     def broken(state: Any) -> Any:
         return 1 / 0
@@ -151,7 +152,7 @@ exec(open("gunicorn.conf.py").read())
 
 def post_worker_init(worker):
     # A bug in a figure builder, injected by tests/test_security.py after the worker started.
-    from core import views
+    from core.charts import dashboard as views
 
     def broken(state):
         return 1 / 0

@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTSIDE = re.compile(r"https?://(cdn\.|cdnjs|unpkg|jsdelivr|fonts\.googleapis|fonts\.gstatic|api\.mapbox|cdn\.plot\.ly)")
+OUTSIDE = re.compile(
+    r"https?://(cdn\.|cdnjs|unpkg|jsdelivr|fonts\.googleapis|fonts\.gstatic|api\.mapbox|cdn\.plot\.ly)"
+)
 
 
 def test_assets_name_no_cdn() -> None:

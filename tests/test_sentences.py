@@ -1,4 +1,4 @@
-"""Key-fact sentences (core.sentences): exact sentences per language on small fixtures of real figures, grammar and
+"""Key-fact sentences (core.charts.sentences): exact sentences per language on small fixtures of real figures, grammar and
 typography rules on every output, and structure and numbers on the real data."""
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from core import flows, queries, views
-from core import sentences as s
-from core.i18n import MESSAGES, catalog
-from core.store import get_store
-from core.urlstate import ViewState
+from core.charts import corridor as flows
+from core.charts import dashboard as views
+from core.charts import sentences as s
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import MESSAGES, catalog
+from core.state.urlstate import ViewState
 
 LANGS = ("en", "es", "pt", "fr")
 NNBSP = "\u202f"
@@ -75,7 +77,7 @@ def cost_line(sender: str, receiver: str, points: tuple[tuple[int, int, float], 
 
 
 def corridor_view(subject: str, direction: str, year: int, lang: str) -> s.Corridors:
-    """A corridor view built the way the page will: from core.flows.partners (real data)."""
+    """A corridor view built the way the page will: from core.charts.corridor.partners (real data)."""
     rows = flows.partners(subject, direction, year)
     known = rows[~rows["unknown"]]
     total = float(rows["persons"].sum())
@@ -296,11 +298,11 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Central America (incl. Mexico) as a whole: 9.0% (8 of 8 countries and territories with data).",
         ],
         "es": [
-            "Centroamérica (incl. México), 2020: máximo El Salvador (24,7 %) y mínimo Costa Rica (2,9 %).",
-            "Panamá: 3,2 %, 7.º de 8.",
-            "El Salvador: 24,7 %, 1.º de 8.",
+            "Centroamérica (incl. México), 2020: máximo El Salvador (24,7\xa0%) y mínimo Costa Rica (2,9\xa0%).",
+            "Panamá: 3,2\xa0%, 7.º de 8.",
+            "El Salvador: 24,7\xa0%, 1.º de 8.",
             "Brasil: fuera de este grupo (Centroamérica (incl. México)).",
-            "Centroamérica (incl. México) en conjunto: 9,0 % (8 de 8 países y territorios con datos).",
+            "Centroamérica (incl. México) en conjunto: 9,0\xa0% (8 de 8 países y territorios con datos).",
         ],
         "pt": [
             "América Central (incl. México), 2020: máximo El Salvador (24,7%) e mínimo Costa Rica (2,9%).",
@@ -310,11 +312,11 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "América Central (incl. México) em conjunto: 9,0% (8 de 8 países e territórios com dados).",
         ],
         "fr": [
-            "Amérique centrale (avec le Mexique), 2020\u202f: maximum El Salvador (24,7\u202f%) et minimum Costa Rica (2,9\u202f%).",
-            "Panama\u202f: 3,2\u202f%, 7e sur 8.",
-            "El Salvador\u202f: 24,7\u202f%, 1er sur 8.",
+            "Amérique centrale (avec le Mexique), 2020\u202f: maximum El Salvador (24,7\xa0%) et minimum Costa Rica (2,9\xa0%).",
+            "Panama\u202f: 3,2\xa0%, 7e sur 8.",
+            "El Salvador\u202f: 24,7\xa0%, 1er sur 8.",
             "Brésil\u202f: hors de ce groupe (Amérique centrale (avec le Mexique)).",
-            "Amérique centrale (avec le Mexique), dans l'ensemble\u202f: 9,0\u202f% (8 pays et territoires renseignés sur 8).",
+            "Amérique centrale (avec le Mexique), dans l'ensemble\u202f: 9,0\xa0% (8 pays et territoires renseignés sur 8).",
         ],
     },
     "ranking_costs": {
@@ -325,10 +327,10 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "2020: 1 of 7 countries and territories below the SDG 10.c target (3.0%).",
         ],
         "es": [
-            "Centroamérica (incl. México), 2020: máximo Costa Rica (6,6 %) y mínimo El Salvador (2,9 %).",
+            "Centroamérica (incl. México), 2020: máximo Costa Rica (6,6\xa0%) y mínimo El Salvador (2,9\xa0%).",
             "Belice: sin datos para 2020.",
-            "Guatemala: 3,9 %, 6.º de 7.",
-            "2020: 1 de 7 países y territorios por debajo de la meta del ODS 10.c (3,0 %).",
+            "Guatemala: 3,9\xa0%, 6.º de 7.",
+            "2020: 1 de 7 países y territorios por debajo de la meta del ODS 10.c (3,0\xa0%).",
         ],
         "pt": [
             "América Central (incl. México), 2020: máximo Costa Rica (6,6%) e mínimo El Salvador (2,9%).",
@@ -337,10 +339,10 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "2020: 1 de 7 países e territórios abaixo da meta do ODS 10.c (3,0%).",
         ],
         "fr": [
-            "Amérique centrale (avec le Mexique), 2020\u202f: maximum Costa Rica (6,6\u202f%) et minimum El Salvador (2,9\u202f%).",
+            "Amérique centrale (avec le Mexique), 2020\u202f: maximum Costa Rica (6,6\xa0%) et minimum El Salvador (2,9\xa0%).",
             "Belize\u202f: pas de données pour 2020.",
-            "Guatemala\u202f: 3,9\u202f%, 6e sur 7.",
-            "2020\u202f: 1 pays ou territoire sur 7 sous la cible de l'ODD 10.c (3,0\u202f%).",
+            "Guatemala\u202f: 3,9\xa0%, 6e sur 7.",
+            "2020\u202f: 1 pays ou territoire sur 7 sous la cible de l'ODD 10.c (3,0\xa0%).",
         ],
     },
     "ranking_costs_none_below": {
@@ -348,13 +350,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "2020: none of the 6 countries and territories with data is below the SDG 10.c target (3.0%).",
         ],
         "es": [
-            "2020: ninguno de los 6 países y territorios con datos está por debajo de la meta del ODS 10.c (3,0 %).",
+            "2020: ninguno de los 6 países y territorios con datos está por debajo de la meta del ODS 10.c (3,0\xa0%).",
         ],
         "pt": [
             "2020: nenhum dos 6 países e territórios com dados está abaixo da meta do ODS 10.c (3,0%).",
         ],
         "fr": [
-            "2020\u202f: aucun des 6 pays et territoires renseignés n'est sous la cible de l'ODD 10.c (3,0\u202f%).",
+            "2020\u202f: aucun des 6 pays et territoires renseignés n'est sous la cible de l'ODD 10.c (3,0\xa0%).",
         ],
     },
     "ranking_one_reporting": {
@@ -363,16 +365,16 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Central America (incl. Mexico) as a whole: 9.0% (1 of 8 countries and territories with data).",
         ],
         "es": [
-            "Centroamérica (incl. México), 2020: un solo país o territorio con datos, El Salvador (24,7 %).",
-            "Centroamérica (incl. México) en conjunto: 9,0 % (1 de 8 países y territorios con datos).",
+            "Centroamérica (incl. México), 2020: un solo país o territorio con datos, El Salvador (24,7\xa0%).",
+            "Centroamérica (incl. México) en conjunto: 9,0\xa0% (1 de 8 países y territorios con datos).",
         ],
         "pt": [
             "América Central (incl. México), 2020: um só país ou território com dados, El Salvador (24,7%).",
             "América Central (incl. México) em conjunto: 9,0% (1 de 8 países e territórios com dados).",
         ],
         "fr": [
-            "Amérique centrale (avec le Mexique), 2020\u202f: un seul pays ou territoire renseigné, El Salvador (24,7\u202f%).",
-            "Amérique centrale (avec le Mexique), dans l'ensemble\u202f: 9,0\u202f% (1 pays ou territoire renseigné sur 8).",
+            "Amérique centrale (avec le Mexique), 2020\u202f: un seul pays ou territoire renseigné, El Salvador (24,7\xa0%).",
+            "Amérique centrale (avec le Mexique), dans l'ensemble\u202f: 9,0\xa0% (1 pays ou territoire renseigné sur 8).",
         ],
     },
     "ranking_nearest_year": {
@@ -381,16 +383,16 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "El Salvador: 24.7% in 2020, 1st of 1.",
         ],
         "es": [
-            "Centroamérica (incl. México), 2019: un solo país o territorio con datos, El Salvador (24,7 % en 2020).",
-            "El Salvador: 24,7 % en 2020, 1.º de 1.",
+            "Centroamérica (incl. México), 2019: un solo país o territorio con datos, El Salvador (24,7\xa0% en 2020).",
+            "El Salvador: 24,7\xa0% en 2020, 1.º de 1.",
         ],
         "pt": [
             "América Central (incl. México), 2019: um só país ou território com dados, El Salvador (24,7% em 2020).",
             "El Salvador: 24,7% em 2020, 1º de 1.",
         ],
         "fr": [
-            "Amérique centrale (avec le Mexique), 2019\u202f: un seul pays ou territoire renseigné, El Salvador (24,7\u202f% en 2020).",
-            "El Salvador\u202f: 24,7\u202f% en 2020, 1er sur 1.",
+            "Amérique centrale (avec le Mexique), 2019\u202f: un seul pays ou territoire renseigné, El Salvador (24,7\xa0% en 2020).",
+            "El Salvador\u202f: 24,7\xa0% en 2020, 1er sur 1.",
         ],
     },
     "no_data": {
@@ -414,8 +416,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Mexico: US$ 67.6 billion in 2024, the only data point.",
         ],
         "es": [
-            "México: US$ 67.600 millones en 2024, un aumento de US$ 64.500 millones (×21,8) desde 1990 y un aumento de US$ 1.400 millones (+2,1 %) desde 2023.",
-            "Bolivia: US$ 1.300 millones en 2024, una disminución de US$ 169 millones (−11,7 %) desde 2023.",
+            "México: US$ 67.600 millones en 2024, un aumento de US$ 64.500 millones (×21,8) desde 1990 y un aumento de US$ 1400 millones (+2,1\xa0%) desde 2023.",
+            "Bolivia: US$ 1300 millones en 2024, una disminución de US$ 169 millones (−11,7\xa0%) desde 2023.",
             "México: US$ 67.600 millones en 2024, único dato disponible.",
         ],
         "pt": [
@@ -424,8 +426,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "México: US$ 67,6 bilhões em 2024, único dado disponível.",
         ],
         "fr": [
-            "Mexique\u202f: 67,6\xa0milliards de dollars des États-Unis en 2024, en hausse de 64,5\xa0milliards de dollars des États-Unis (×21,8) depuis 1990 et en hausse de 1,4\xa0milliard de dollars des États-Unis (+2,1\u202f%) depuis 2023.",
-            "Bolivie\u202f: 1,3\xa0milliard de dollars des États-Unis en 2024, en baisse de 169\xa0millions de dollars des États-Unis (−11,7\u202f%) depuis 2023.",
+            "Mexique\u202f: 67,6\xa0milliards de dollars des États-Unis en 2024, en hausse de 64,5\xa0milliards de dollars des États-Unis (×21,8) depuis 1990 et en hausse de 1,4\xa0milliard de dollars des États-Unis (+2,1\xa0%) depuis 2023.",
+            "Bolivie\u202f: 1,3\xa0milliard de dollars des États-Unis en 2024, en baisse de 169\xa0millions de dollars des États-Unis (−11,7\xa0%) depuis 2023.",
             "Mexique\u202f: 67,6\xa0milliards de dollars des États-Unis en 2024, seule donnée disponible.",
         ],
     },
@@ -435,16 +437,16 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Chile: 3.4% in 2010, unchanged since 2000 and unchanged since 2005.",
         ],
         "es": [
-            "El Salvador: 50,3 % en 2020, una disminución de 0,7 puntos porcentuales desde 1990 y un aumento de 0,1 puntos porcentuales desde 2015.",
-            "Chile: 3,4 % en 2010, sin cambios desde 2000 y sin cambios desde 2005.",
+            "El Salvador: 50,3\xa0% en 2020, una disminución de 0,7 puntos porcentuales desde 1990 y un aumento de 0,1 puntos porcentuales desde 2015.",
+            "Chile: 3,4\xa0% en 2010, sin cambios desde 2000 y sin cambios desde 2005.",
         ],
         "pt": [
             "El Salvador: 50,3% em 2020, uma queda de 0,7 ponto percentual desde 1990 e um aumento de 0,1 ponto percentual desde 2015.",
             "Chile: 3,4% em 2010, sem alteração desde 2000 e sem alteração desde 2005.",
         ],
         "fr": [
-            "El Salvador\u202f: 50,3\u202f% en 2020, en baisse de 0,7 point de pourcentage depuis 1990 et en hausse de 0,1 point de pourcentage depuis 2015.",
-            "Chili\u202f: 3,4\u202f% en 2010, stable depuis 2000 et stable depuis 2005.",
+            "El Salvador\u202f: 50,3\xa0% en 2020, en baisse de 0,7 point de pourcentage depuis 1990 et en hausse de 0,1 point de pourcentage depuis 2015.",
+            "Chili\u202f: 3,4\xa0% en 2010, stable depuis 2000 et stable depuis 2005.",
         ],
     },
     "trend_small_base": {
@@ -452,13 +454,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Cayman Islands: 1.9 thousand in 2020, up 1.6 thousand since 1990 and up 199 (+11.6%) since 2015.",
         ],
         "es": [
-            "Islas Caimán: 1,9 mil en 2020, un aumento de 1,6 mil desde 1990 y un aumento de 199 (+11,6 %) desde 2015.",
+            "Islas Caimán: 1,9 mil en 2020, un aumento de 1,6 mil desde 1990 y un aumento de 199 (+11,6\xa0%) desde 2015.",
         ],
         "pt": [
             "Ilhas Cayman: 1,9 mil em 2020, um aumento de 1,6 mil desde 1990 e um aumento de 199 (+11,6%) desde 2015.",
         ],
         "fr": [
-            "Îles Caïmanes\u202f: 1\u202f900 en 2020, en hausse de 1\u202f600 depuis 1990 et en hausse de 199 (+11,6\u202f%) depuis 2015.",
+            "Îles Caïmanes\u202f: 1\u202f900 en 2020, en hausse de 1\u202f600 depuis 1990 et en hausse de 199 (+11,6\xa0%) depuis 2015.",
         ],
     },
     "trend_quarters": {
@@ -466,13 +468,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "United States → Mexico: 4.2% in Q3 2020, down 0.8 percentage points since Q1 2011 and unchanged since Q2 2020.",
         ],
         "es": [
-            "Estados Unidos → México: 4,2 % en el tercer trimestre de 2020, una disminución de 0,8 puntos porcentuales desde el primer trimestre de 2011 y sin cambios desde el segundo trimestre de 2020.",
+            "Estados Unidos → México: 4,2\xa0% en el tercer trimestre de 2020, una disminución de 0,8 puntos porcentuales desde el primer trimestre de 2011 y sin cambios desde el segundo trimestre de 2020.",
         ],
         "pt": [
             "Estados Unidos → México: 4,2% no terceiro trimestre de 2020, uma queda de 0,8 ponto percentual desde o primeiro trimestre de 2011 e sem alteração desde o segundo trimestre de 2020.",
         ],
         "fr": [
-            "États-Unis → Mexique\u202f: 4,2\u202f% au troisième trimestre 2020, en baisse de 0,8 point de pourcentage depuis le premier trimestre 2011 et stable depuis le deuxième trimestre 2020.",
+            "États-Unis → Mexique\u202f: 4,2\xa0% au troisième trimestre 2020, en baisse de 0,8 point de pourcentage depuis le premier trimestre 2011 et stable depuis le deuxième trimestre 2020.",
         ],
     },
     "trend_each_quarter": {
@@ -483,10 +485,10 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "United States → Mexico: 4.5% in Q1 2014, down 0.8 percentage points since Q4 2013.",
         ],
         "es": [
-            "Estados Unidos → México: 5,7 % en el segundo trimestre de 2013, un aumento de 0,4 puntos porcentuales desde el primer trimestre de 2013.",
-            "Estados Unidos → México: 4,4 % en el tercer trimestre de 2013, una disminución de 1,3 puntos porcentuales desde el segundo trimestre de 2013.",
-            "Estados Unidos → México: 5,3 % en el cuarto trimestre de 2013, un aumento de 0,9 puntos porcentuales desde el tercer trimestre de 2013.",
-            "Estados Unidos → México: 4,5 % en el primer trimestre de 2014, una disminución de 0,8 puntos porcentuales desde el cuarto trimestre de 2013.",
+            "Estados Unidos → México: 5,7\xa0% en el segundo trimestre de 2013, un aumento de 0,4 puntos porcentuales desde el primer trimestre de 2013.",
+            "Estados Unidos → México: 4,4\xa0% en el tercer trimestre de 2013, una disminución de 1,3 puntos porcentuales desde el segundo trimestre de 2013.",
+            "Estados Unidos → México: 5,3\xa0% en el cuarto trimestre de 2013, un aumento de 0,9 puntos porcentuales desde el tercer trimestre de 2013.",
+            "Estados Unidos → México: 4,5\xa0% en el primer trimestre de 2014, una disminución de 0,8 puntos porcentuales desde el cuarto trimestre de 2013.",
         ],
         "pt": [
             "Estados Unidos → México: 5,7% no segundo trimestre de 2013, um aumento de 0,4 ponto percentual desde o primeiro trimestre de 2013.",
@@ -495,10 +497,10 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Estados Unidos → México: 4,5% no primeiro trimestre de 2014, uma queda de 0,8 ponto percentual desde o quarto trimestre de 2013.",
         ],
         "fr": [
-            "États-Unis → Mexique\u202f: 5,7\u202f% au deuxième trimestre 2013, en hausse de 0,4 point de pourcentage depuis le premier trimestre 2013.",
-            "États-Unis → Mexique\u202f: 4,4\u202f% au troisième trimestre 2013, en baisse de 1,3 point de pourcentage depuis le deuxième trimestre 2013.",
-            "États-Unis → Mexique\u202f: 5,3\u202f% au quatrième trimestre 2013, en hausse de 0,9 point de pourcentage depuis le troisième trimestre 2013.",
-            "États-Unis → Mexique\u202f: 4,5\u202f% au premier trimestre 2014, en baisse de 0,8 point de pourcentage depuis le quatrième trimestre 2013.",
+            "États-Unis → Mexique\u202f: 5,7\xa0% au deuxième trimestre 2013, en hausse de 0,4 point de pourcentage depuis le premier trimestre 2013.",
+            "États-Unis → Mexique\u202f: 4,4\xa0% au troisième trimestre 2013, en baisse de 1,3 point de pourcentage depuis le deuxième trimestre 2013.",
+            "États-Unis → Mexique\u202f: 5,3\xa0% au quatrième trimestre 2013, en hausse de 0,9 point de pourcentage depuis le troisième trimestre 2013.",
+            "États-Unis → Mexique\u202f: 4,5\xa0% au premier trimestre 2014, en baisse de 0,8 point de pourcentage depuis le quatrième trimestre 2013.",
         ],
     },
     "costs": {
@@ -507,16 +509,16 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Costa Rica: 6.6% in 2020, 3.6 percentage points above the SDG 10.c target (3.0%).",
         ],
         "es": [
-            "El Salvador: 2,9 % en 2020, 0,1 puntos porcentuales por debajo de la meta del ODS 10.c (3,0 %).",
-            "Costa Rica: 6,6 % en 2020, 3,6 puntos porcentuales por encima de la meta del ODS 10.c (3,0 %).",
+            "El Salvador: 2,9\xa0% en 2020, 0,1 puntos porcentuales por debajo de la meta del ODS 10.c (3,0\xa0%).",
+            "Costa Rica: 6,6\xa0% en 2020, 3,6 puntos porcentuales por encima de la meta del ODS 10.c (3,0\xa0%).",
         ],
         "pt": [
             "El Salvador: 2,9% em 2020, 0,1 ponto percentual abaixo da meta do ODS 10.c (3,0%).",
             "Costa Rica: 6,6% em 2020, 3,6 pontos percentuais acima da meta do ODS 10.c (3,0%).",
         ],
         "fr": [
-            "El Salvador\u202f: 2,9\u202f% en 2020, 0,1 point de pourcentage en dessous de la cible de l'ODD 10.c (3,0\u202f%).",
-            "Costa Rica\u202f: 6,6\u202f% en 2020, 3,6 points de pourcentage au-dessus de la cible de l'ODD 10.c (3,0\u202f%).",
+            "El Salvador\u202f: 2,9\xa0% en 2020, 0,1 point de pourcentage en dessous de la cible de l'ODD 10.c (3,0\xa0%).",
+            "Costa Rica\u202f: 6,6\xa0% en 2020, 3,6 points de pourcentage au-dessus de la cible de l'ODD 10.c (3,0\xa0%).",
         ],
     },
     "corridor_costs": {
@@ -524,13 +526,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "United States → Mexico: 4.2% in Q3 2020, 1.2 percentage points above the SDG 10.c target (3.0%) and 0.8 percentage points below the SDG 10.c corridor ceiling (5.0%).",
         ],
         "es": [
-            "Estados Unidos → México: 4,2 % en el tercer trimestre de 2020, 1,2 puntos porcentuales por encima de la meta del ODS 10.c (3,0 %) y 0,8 puntos porcentuales por debajo del límite por corredor del ODS 10.c (5,0 %).",
+            "Estados Unidos → México: 4,2\xa0% en el tercer trimestre de 2020, 1,2 puntos porcentuales por encima de la meta del ODS 10.c (3,0\xa0%) y 0,8 puntos porcentuales por debajo del límite por corredor del ODS 10.c (5,0\xa0%).",
         ],
         "pt": [
             "Estados Unidos → México: 4,2% no terceiro trimestre de 2020, 1,2 ponto percentual acima da meta do ODS 10.c (3,0%) e 0,8 ponto percentual abaixo do limite por corredor do ODS 10.c (5,0%).",
         ],
         "fr": [
-            "États-Unis → Mexique\u202f: 4,2\u202f% au troisième trimestre 2020, 1,2 point de pourcentage au-dessus de la cible de l'ODD 10.c (3,0\u202f%) et 0,8 point de pourcentage en dessous du plafond par corridor de l'ODD 10.c (5,0\u202f%).",
+            "États-Unis → Mexique\u202f: 4,2\xa0% au troisième trimestre 2020, 1,2 point de pourcentage au-dessus de la cible de l'ODD 10.c (3,0\xa0%) et 0,8 point de pourcentage en dessous du plafond par corridor de l'ODD 10.c (5,0\xa0%).",
         ],
     },
     "corridor_costs_many": {
@@ -538,13 +540,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "In each corridor's latest survey: 0 of 4 corridors below the SDG 10.c target (3.0%), 3 above the corridor ceiling (5.0%).",
         ],
         "es": [
-            "En la última encuesta de cada corredor: 0 de 4 corredores por debajo de la meta del ODS 10.c (3,0 %) y 3 por encima del límite por corredor (5,0 %).",
+            "En la última encuesta de cada corredor: 0 de 4 corredores por debajo de la meta del ODS 10.c (3,0\xa0%) y 3 por encima del límite por corredor (5,0\xa0%).",
         ],
         "pt": [
             "Na última pesquisa de cada corredor: 0 de 4 corredores abaixo da meta do ODS 10.c (3,0%) e 3 acima do limite por corredor (5,0%).",
         ],
         "fr": [
-            "Lors de la dernière enquête de chaque corridor\u202f: 0 corridor sur 4 sous la cible de l'ODD 10.c (3,0\u202f%) et 3 au-dessus du plafond par corridor (5,0\u202f%).",
+            "Lors de la dernière enquête de chaque corridor\u202f: 0 corridor sur 4 sous la cible de l'ODD 10.c (3,0\xa0%) et 3 au-dessus du plafond par corridor (5,0\xa0%).",
         ],
     },
     "corridor_costs_at": {
@@ -553,16 +555,16 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "United Arab Emirates → India: 3.0% in Q1 2017, at the SDG 10.c target (3.0%) and 2.0 percentage points below the SDG 10.c corridor ceiling (5.0%).",
         ],
         "es": [
-            "Emiratos Árabes Unidos → India: 5,0 % en el tercer trimestre de 2013, 2,0 puntos porcentuales por encima de la meta del ODS 10.c (3,0 %) y en el límite por corredor del ODS 10.c (5,0 %).",
-            "Emiratos Árabes Unidos → India: 3,0 % en el primer trimestre de 2017, en la meta del ODS 10.c (3,0 %) y 2,0 puntos porcentuales por debajo del límite por corredor del ODS 10.c (5,0 %).",
+            "Emiratos Árabes Unidos → India: 5,0\xa0% en el tercer trimestre de 2013, 2,0 puntos porcentuales por encima de la meta del ODS 10.c (3,0\xa0%) y en el límite por corredor del ODS 10.c (5,0\xa0%).",
+            "Emiratos Árabes Unidos → India: 3,0\xa0% en el primer trimestre de 2017, en la meta del ODS 10.c (3,0\xa0%) y 2,0 puntos porcentuales por debajo del límite por corredor del ODS 10.c (5,0\xa0%).",
         ],
         "pt": [
             "Emirados Árabes Unidos → Índia: 5,0% no terceiro trimestre de 2013, 2,0 pontos percentuais acima da meta do ODS 10.c (3,0%) e no limite por corredor do ODS 10.c (5,0%).",
             "Emirados Árabes Unidos → Índia: 3,0% no primeiro trimestre de 2017, na meta do ODS 10.c (3,0%) e 2,0 pontos percentuais abaixo do limite por corredor do ODS 10.c (5,0%).",
         ],
         "fr": [
-            "Émirats arabes unis → Inde\u202f: 5,0\u202f% au troisième trimestre 2013, 2,0 points de pourcentage au-dessus de la cible de l'ODD 10.c (3,0\u202f%) et au niveau du plafond par corridor de l'ODD 10.c (5,0\u202f%).",
-            "Émirats arabes unis → Inde\u202f: 3,0\u202f% au premier trimestre 2017, au niveau de la cible de l'ODD 10.c (3,0\u202f%) et 2,0 points de pourcentage en dessous du plafond par corridor de l'ODD 10.c (5,0\u202f%).",
+            "Émirats arabes unis → Inde\u202f: 5,0\xa0% au troisième trimestre 2013, 2,0 points de pourcentage au-dessus de la cible de l'ODD 10.c (3,0\xa0%) et au niveau du plafond par corridor de l'ODD 10.c (5,0\xa0%).",
+            "Émirats arabes unis → Inde\u202f: 3,0\xa0% au premier trimestre 2017, au niveau de la cible de l'ODD 10.c (3,0\xa0%) et 2,0 points de pourcentage en dessous du plafond par corridor de l'ODD 10.c (5,0\xa0%).",
         ],
     },
     "corridors_out": {
@@ -573,8 +575,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "es": [
             "El Salvador, 2020: 1,6 millones de emigrantes en el exterior; 51 países y territorios de destino.",
-            "Principales destinos en 2020: Estados Unidos (1,4 millones, el 88,2 % del total), Canadá (51,8 mil, el 3,2 % del total) y Guatemala (20,7 mil, el 1,3 % del total).",
-            "Mujeres: 50,3 % de los emigrantes; según el destino, 49,6 % (Estados Unidos), 50,4 % (Canadá) y 77,4 % (Guatemala).",
+            "Principales destinos en 2020: Estados Unidos (1,4 millones, el 88,2\xa0% del total), Canadá (51,8 mil, el 3,2\xa0% del total) y Guatemala (20,7 mil, el 1,3\xa0% del total).",
+            "Mujeres: 50,3\xa0% de los emigrantes; según el destino, 49,6\xa0% (Estados Unidos), 50,4\xa0% (Canadá) y 77,4\xa0% (Guatemala).",
         ],
         "pt": [
             "El Salvador, 2020: 1,6 milhão de emigrantes no exterior; 51 países e territórios de destino.",
@@ -583,8 +585,8 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "fr": [
             "El Salvador, 2020\u202f: 1,6\xa0million d'émigrés à l'étranger\u202f; 51 pays et territoires de destination.",
-            "Principales destinations en 2020\u202f: États-Unis (1,4\xa0million, soit 88,2\u202f% du total), Canada (51\u202f800, soit 3,2\u202f% du total) et Guatemala (20\u202f700, soit 1,3\u202f% du total).",
-            "Femmes\u202f: 50,3\u202f% des émigrés\u202f; selon la destination, 49,6\u202f% (États-Unis), 50,4\u202f% (Canada) et 77,4\u202f% (Guatemala).",
+            "Principales destinations en 2020\u202f: États-Unis (1,4\xa0million, soit 88,2\xa0% du total), Canada (51\u202f800, soit 3,2\xa0% du total) et Guatemala (20\u202f700, soit 1,3\xa0% du total).",
+            "Femmes\u202f: 50,3\xa0% des émigrés\u202f; selon la destination, 49,6\xa0% (États-Unis), 50,4\xa0% (Canada) et 77,4\xa0% (Guatemala).",
         ],
     },
     "corridors_in_one": {
@@ -596,9 +598,9 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "es": [
             "Somalia, 1990: 478 mil inmigrantes; 1 país o territorio de nacimiento.",
-            "Único país de nacimiento en 1990: Etiopía (460 mil, el 96,2 % del total).",
-            "Mujeres: 48,9 % de los inmigrantes; según el país de nacimiento, 48,9 % (Etiopía).",
-            "País de nacimiento no declarado: 3,8 % del total.",
+            "Único país de nacimiento en 1990: Etiopía (460 mil, el 96,2\xa0% del total).",
+            "Mujeres: 48,9\xa0% de los inmigrantes; según el país de nacimiento, 48,9\xa0% (Etiopía).",
+            "País de nacimiento no declarado: 3,8\xa0% del total.",
         ],
         "pt": [
             "Somália, 1990: 478 mil imigrantes; 1 país ou território de nascimento.",
@@ -608,9 +610,9 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "fr": [
             "Somalie, 1990\u202f: 478\u202f300 immigrés\u202f; 1 pays ou territoire de naissance.",
-            "Seul pays de naissance en 1990\u202f: Éthiopie (460\u202f000, soit 96,2\u202f% du total).",
-            "Femmes\u202f: 48,9\u202f% des immigrés\u202f; selon le pays de naissance, 48,9\u202f% (Éthiopie).",
-            "Pays de naissance non déclaré\u202f: 3,8\u202f% du total.",
+            "Seul pays de naissance en 1990\u202f: Éthiopie (460\u202f000, soit 96,2\xa0% du total).",
+            "Femmes\u202f: 48,9\xa0% des immigrés\u202f; selon le pays de naissance, 48,9\xa0% (Éthiopie).",
+            "Pays de naissance non déclaré\u202f: 3,8\xa0% du total.",
         ],
     },
     "corridors_no_women_by_partner": {
@@ -618,13 +620,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Women: 50.3% of the emigrants.",
         ],
         "es": [
-            "Mujeres: 50,3 % de los emigrantes.",
+            "Mujeres: 50,3\xa0% de los emigrantes.",
         ],
         "pt": [
             "Mulheres: 50,3% dos emigrantes.",
         ],
         "fr": [
-            "Femmes\u202f: 50,3\u202f% des émigrés.",
+            "Femmes\u202f: 50,3\xa0% des émigrés.",
         ],
     },
     "corridors_small": {
@@ -648,7 +650,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "es": [
             "El Salvador, 2020: 1,4 millones de emigrantes en el exterior; 1 país o territorio de destino.",
-            "Único destino en 2020: Estados Unidos (1,4 millones, el 88,2 % del total).",
+            "Único destino en 2020: Estados Unidos (1,4 millones, el 88,2\xa0% del total).",
         ],
         "pt": [
             "El Salvador, 2020: 1,4 milhão de emigrantes no exterior; 1 país ou território de destino.",
@@ -656,7 +658,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "fr": [
             "El Salvador, 2020\u202f: 1,4\xa0million d'émigrés à l'étranger\u202f; 1 pays ou territoire de destination.",
-            "Seule destination en 2020\u202f: États-Unis (1,4\xa0million, soit 88,2\u202f% du total).",
+            "Seule destination en 2020\u202f: États-Unis (1,4\xa0million, soit 88,2\xa0% du total).",
         ],
     },
     "persons": {
@@ -691,7 +693,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Central America (incl. Mexico), 2020: highest El Salvador…",
         ],
         "es": [
-            "Emigrantes (% de población). Centroamérica (incl. México), 2020: máximo El Salvador (24,7 %) y mínimo Costa Rica (2,9 %). Panamá: 3,2 %, 7.º de 8.",
+            "Emigrantes (% de población). Centroamérica (incl. México), 2020: máximo El Salvador (24,7\xa0%) y mínimo Costa Rica (2,9\xa0%). Panamá: 3,2\xa0%, 7.º de 8.",
             "Centroamérica (incl. México), 2020: máximo El Salvador…",
         ],
         "pt": [
@@ -699,7 +701,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "América Central (incl. México), 2020: máximo El Salvador…",
         ],
         "fr": [
-            "Émigrés (% de la population). Amérique centrale (avec le Mexique), 2020\u202f: maximum El Salvador (24,7\u202f%) et minimum Costa Rica (2,9\u202f%). Panama\u202f: 3,2\u202f%, 7e sur 8.",
+            "Émigrés (% de la population). Amérique centrale (avec le Mexique), 2020\u202f: maximum El Salvador (24,7\xa0%) et minimum Costa Rica (2,9\xa0%). Panama\u202f: 3,2\xa0%, 7e sur 8.",
             "Amérique centrale (avec le Mexique), 2020\u202f: maximum El…",
         ],
     },
@@ -726,14 +728,14 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Clasificación: T",
             "Gráfico de puntos: T",
             "Gráfico de líneas: T",
-            "1 país o territorio coloreado según su valor; un solo país o territorio con datos, El Salvador (24,7 %).",
-            "8 países y territorios coloreados según su valor; máximo El Salvador (24,7 %) y mínimo Costa Rica (2,9 %).",
-            "1 país o territorio coloreado según su valor, 7 en gris sin datos; un solo país o territorio con datos, El Salvador (24,7 %).",
-            "2 países y territorios coloreados según su valor, 6 en gris sin datos; máximo El Salvador (24,7 %) y mínimo Belice (13,3 %).",
-            "8 países y territorios ordenados de mayor a menor valor; máximo El Salvador (24,7 %) y mínimo Costa Rica (2,9 %).",
-            "1 país o territorio clasificado; un solo país o territorio con datos, El Salvador (24,7 %).",
-            "Un punto por país o territorio, 3 en total, de mayor a menor; máximo El Salvador (24,7 %) y mínimo Nicaragua (10,8 %).",
-            "Una línea por país o territorio, 3 en total, con un grosor que indica el número de personas; máximo El Salvador (24,7 %) y mínimo Nicaragua (10,8 %).",
+            "1 país o territorio coloreado según su valor; un solo país o territorio con datos, El Salvador (24,7\xa0%).",
+            "8 países y territorios coloreados según su valor; máximo El Salvador (24,7\xa0%) y mínimo Costa Rica (2,9\xa0%).",
+            "1 país o territorio coloreado según su valor, 7 en gris sin datos; un solo país o territorio con datos, El Salvador (24,7\xa0%).",
+            "2 países y territorios coloreados según su valor, 6 en gris sin datos; máximo El Salvador (24,7\xa0%) y mínimo Belice (13,3\xa0%).",
+            "8 países y territorios ordenados de mayor a menor valor; máximo El Salvador (24,7\xa0%) y mínimo Costa Rica (2,9\xa0%).",
+            "1 país o territorio clasificado; un solo país o territorio con datos, El Salvador (24,7\xa0%).",
+            "Un punto por país o territorio, 3 en total, de mayor a menor; máximo El Salvador (24,7\xa0%) y mínimo Nicaragua (10,8\xa0%).",
+            "Una línea por país o territorio, 3 en total, con un grosor que indica el número de personas; máximo El Salvador (24,7\xa0%) y mínimo Nicaragua (10,8\xa0%).",
             "Ningún país o territorio tiene datos.",
         ],
         "pt": [
@@ -758,14 +760,14 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Classement\u202f: T",
             "Graphique à points\u202f: T",
             "Graphique en courbes\u202f: T",
-            "1 pays ou territoire coloré selon sa valeur\u202f; un seul pays ou territoire renseigné, El Salvador (24,7\u202f%).",
-            "8 pays et territoires colorés selon leur valeur\u202f; maximum El Salvador (24,7\u202f%) et minimum Costa Rica (2,9\u202f%).",
-            "1 pays ou territoire coloré selon sa valeur, 7 en gris sans données\u202f; un seul pays ou territoire renseigné, El Salvador (24,7\u202f%).",
-            "2 pays et territoires colorés selon leur valeur, 6 en gris sans données\u202f; maximum El Salvador (24,7\u202f%) et minimum Belize (13,3\u202f%).",
-            "8 pays et territoires classés par valeur décroissante\u202f; maximum El Salvador (24,7\u202f%) et minimum Costa Rica (2,9\u202f%).",
-            "1 pays ou territoire classé\u202f; un seul pays ou territoire renseigné, El Salvador (24,7\u202f%).",
-            "Un point par pays ou territoire, 3 au total, du plus grand au plus petit\u202f; maximum El Salvador (24,7\u202f%) et minimum Nicaragua (10,8\u202f%).",
-            "Une ligne par pays ou territoire, 3 au total, d'une épaisseur qui indique le nombre de personnes\u202f; maximum El Salvador (24,7\u202f%) et minimum Nicaragua (10,8\u202f%).",
+            "1 pays ou territoire coloré selon sa valeur\u202f; un seul pays ou territoire renseigné, El Salvador (24,7\xa0%).",
+            "8 pays et territoires colorés selon leur valeur\u202f; maximum El Salvador (24,7\xa0%) et minimum Costa Rica (2,9\xa0%).",
+            "1 pays ou territoire coloré selon sa valeur, 7 en gris sans données\u202f; un seul pays ou territoire renseigné, El Salvador (24,7\xa0%).",
+            "2 pays et territoires colorés selon leur valeur, 6 en gris sans données\u202f; maximum El Salvador (24,7\xa0%) et minimum Belize (13,3\xa0%).",
+            "8 pays et territoires classés par valeur décroissante\u202f; maximum El Salvador (24,7\xa0%) et minimum Costa Rica (2,9\xa0%).",
+            "1 pays ou territoire classé\u202f; un seul pays ou territoire renseigné, El Salvador (24,7\xa0%).",
+            "Un point par pays ou territoire, 3 au total, du plus grand au plus petit\u202f; maximum El Salvador (24,7\xa0%) et minimum Nicaragua (10,8\xa0%).",
+            "Une ligne par pays ou territoire, 3 au total, d'une épaisseur qui indique le nombre de personnes\u202f; maximum El Salvador (24,7\xa0%) et minimum Nicaragua (10,8\xa0%).",
             "Aucun pays ni territoire n'a de données.",
         ],
     },
@@ -777,9 +779,9 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "No line drawn yet.",
         ],
         "es": [
-            "1 línea, 1990–2024: México, de US$ 3.100 millones en 1990 a US$ 67.600 millones en 2024; máximo México (US$ 67.600 millones en 2024) y mínimo México (US$ 3.100 millones en 1990).",
-            "2 líneas, 1990–2024: México, de US$ 3.100 millones en 1990 a US$ 67.600 millones en 2024; Bolivia (US$ 1.300 millones en 2024); máximo México (US$ 67.600 millones en 2024) y mínimo Bolivia (US$ 1.300 millones en 2024).",
-            "1 línea, 2011–2020: Estados Unidos → México, de 5,0 % en 2011 a 4,2 % en 2020; máximo Estados Unidos → México (5,0 % en 2011) y mínimo Estados Unidos → México (4,2 % en 2020). Una línea punteada marca la meta del ODS 10.c (3,0 %).",
+            "1 línea, 1990–2024: México, de US$ 3100 millones en 1990 a US$ 67.600 millones en 2024; máximo México (US$ 67.600 millones en 2024) y mínimo México (US$ 3100 millones en 1990).",
+            "2 líneas, 1990–2024: México, de US$ 3100 millones en 1990 a US$ 67.600 millones en 2024; Bolivia (US$ 1300 millones en 2024); máximo México (US$ 67.600 millones en 2024) y mínimo Bolivia (US$ 1300 millones en 2024).",
+            "1 línea, 2011–2020: Estados Unidos → México, de 5,0\xa0% en 2011 a 4,2\xa0% en 2020; máximo Estados Unidos → México (5,0\xa0% en 2011) y mínimo Estados Unidos → México (4,2\xa0% en 2020). Una línea punteada marca la meta del ODS 10.c (3,0\xa0%).",
             "Todavía no hay ninguna línea.",
         ],
         "pt": [
@@ -791,7 +793,7 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         "fr": [
             "1 courbe, 1990–2024\u202f: Mexique, de 3,1\xa0milliards de dollars des États-Unis en 1990 à 67,6\xa0milliards de dollars des États-Unis en 2024\u202f; maximum Mexique (67,6\xa0milliards de dollars des États-Unis en 2024) et minimum Mexique (3,1\xa0milliards de dollars des États-Unis en 1990).",
             "2 courbes, 1990–2024\u202f: Mexique, de 3,1\xa0milliards de dollars des États-Unis en 1990 à 67,6\xa0milliards de dollars des États-Unis en 2024\u202f; Bolivie (1,3\xa0milliard de dollars des États-Unis en 2024)\u202f; maximum Mexique (67,6\xa0milliards de dollars des États-Unis en 2024) et minimum Bolivie (1,3\xa0milliard de dollars des États-Unis en 2024).",
-            "1 courbe, 2011–2020\u202f: États-Unis → Mexique, de 5,0\u202f% en 2011 à 4,2\u202f% en 2020\u202f; maximum États-Unis → Mexique (5,0\u202f% en 2011) et minimum États-Unis → Mexique (4,2\u202f% en 2020). Une ligne pointillée marque la cible de l'ODD 10.c (3,0\u202f%).",
+            "1 courbe, 2011–2020\u202f: États-Unis → Mexique, de 5,0\xa0% en 2011 à 4,2\xa0% en 2020\u202f; maximum États-Unis → Mexique (5,0\xa0% en 2011) et minimum États-Unis → Mexique (4,2\xa0% en 2020). Une ligne pointillée marque la cible de l'ODD 10.c (3,0\xa0%).",
             "Aucune courbe pour l'instant.",
         ],
     },
@@ -826,13 +828,13 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             "Latin America and the Caribbean (states and territories), 2005: highest Mexico (4.0%), lowest Argentina, Brazil, Chile and 3 others (0.1%).",
         ],
         "es": [
-            "América Latina y el Caribe (Estados y territorios), 2005: máximo México (4,0 %) y mínimo Argentina, Brasil, Chile y 3 más (0,1 %).",
+            "América Latina y el Caribe (Estados y territorios), 2005: máximo México (4,0\xa0%) y mínimo Argentina, Brasil, Chile y 3 más (0,1\xa0%).",
         ],
         "pt": [
             "América Latina e o Caribe (Estados e territórios), 2005: máximo México (4,0%) e mínimo Argentina, Brasil, Chile e mais 3 (0,1%).",
         ],
         "fr": [
-            "Amérique latine et Caraïbes (États et territoires), 2005\u202f: maximum Mexique (4,0\u202f%) et minimum Argentine, Brésil, Chili et 3 autres (0,1\u202f%).",
+            "Amérique latine et Caraïbes (États et territoires), 2005\u202f: maximum Mexique (4,0\xa0%) et minimum Argentine, Brésil, Chili et 3 autres (0,1\xa0%).",
         ],
     },
 }
@@ -885,11 +887,11 @@ def test_percentage_points_agree_in_number(lang, value, expected):
 
 def test_relative_change_needs_a_base_of_at_least_min_base():
     base = s.MIN_BASE["persons"]
-    assert s.change(base, 2 * base, "persons", "en") == "up 1.0 thousand (+100.0%)"
-    assert s.change(base - 1, 2 * base, "persons", "en") == "up 1.0 thousand"
+    assert s.change(base, 2 * base, "persons", "en") == "up 1 thousand (+100.0%)"
+    assert s.change(base - 1, 2 * base, "persons", "en") == "up 1 thousand"
     money = s.MIN_BASE["usd"]
     assert s.change(money, s.MULTIPLE_FROM * money, "usd", "fr") == (
-        "en hausse de 9,0\u00a0millions de dollars des États-Unis (×10,0)"
+        "en hausse de 9\u00a0millions de dollars des États-Unis (×10,0)"
     )
 
 

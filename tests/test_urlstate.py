@@ -1,4 +1,4 @@
-"""The URL codec (core.urlstate): defaults encode to nothing, valid states round-trip, anything else falls back."""
+"""The URL codec (core.state.urlstate): defaults encode to nothing, valid states round-trip, the rest falls back."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from core.urlstate import (
+from core.state.urlstate import (
     MAX_COUNTRIES,
     MAX_QUERY,
     PARAMS,

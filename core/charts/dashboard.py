@@ -12,11 +12,14 @@ from typing import Any
 
 import pandas as pd
 
-from core import bins, cache, figures, queries
-from core import schema as s
-from core.i18n import LANGUAGES, fmt_short, fmt_value, t
-from core.store import get_store
-from core.urlstate import Options, ViewState, default_state
+from core.data import cache, queries
+from core.data import schema as s
+from core.data.store import get_store
+from core.figures import bins
+from core.figures import builders as figures
+from core.i18n.catalog import LANGUAGES, t
+from core.i18n.formats import fmt_short, fmt_value, separators
+from core.state.urlstate import Options, ViewState, default_state
 
 GEOMETRY_ROUTE = "/data/geometry.{version}.json"
 RANKING_LIMIT = 60  # all of LAC (51) fits; a World ranking shows its top 60 and says so
@@ -283,11 +286,6 @@ def value_ticks(values: list[float], log: bool, unit: str, lang: str) -> dict[st
     low, high = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
     ticks = [10.0**e for e in range(low, high + 1)]
     return {"tickvals": ticks, "ticktext": [fmt_short(v, lang) for v in ticks]}
-
-
-def separators(lang: str) -> str:
-    """plotly's decimal and thousands marks for the language."""
-    return t("format.decimal", lang) + t("format.group", lang)
 
 
 def trend_figure(state: ViewState) -> figures.Figure:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from core import bins
+from core.figures import bins
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK = "#1f2933"

@@ -3,7 +3,7 @@ on the size of answers, and honest errors.
 
 Three kinds of failure, three answers:
 - a request no page of ours sends (malformed JSON, an unknown callback, inputs that do not match the callback's
-  declaration, a value core.inputs rejects) is the client's: 400, one line in the log, no traceback;
+  declaration, a value core.state.inputs rejects) is the client's: 400, one line in the log, no traceback;
 - a body over the limit: 413, chunked or not;
 - anything else is ours: 500 with a bare body, the traceback in gunicorn's error log."""
 
@@ -17,8 +17,8 @@ from typing import Any
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from core.inputs import MAX_ITEMS, MAX_TEXT, InvalidInputError
-from core.store import get_store
+from core.data.store import get_store
+from core.state.inputs import MAX_ITEMS, MAX_TEXT, InvalidInputError
 
 log = logging.getLogger("lacmig")
 

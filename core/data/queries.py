@@ -21,8 +21,8 @@ from typing import Any
 
 import pandas as pd
 
-from core import schema as s
-from core.store import Store, get_store
+from core.data import schema as s
+from core.data.store import Store, get_store
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from typing import Any
 
 import pandas as pd
 
-from core import schema as s
-from core import settings
+from core.data import schema as s
+from core.state import settings
 
-PROCESSED = Path(__file__).resolve().parent.parent / "data" / "processed"
+PROCESSED = Path(__file__).resolve().parents[2] / "data" / "processed"
 REBUILD_HINT = "rebuild with `make data`"
 EDITION_ID = re.compile(r"^[0-9a-f]{12}$")  # an edition is named by its data version (manifest.json `version`)
 
@@ -34,7 +34,7 @@ class UnknownEditionError(ValueError):
 class Store:
     """Every processed table of one edition, read-only by convention: queries filter and copy, never mutate.
 
-    remittance_corridors holds every matrix edition (column `source`); core.queries.remittance_matrix picks one.
+    remittance_corridors holds every matrix edition (column `source`); core.data.queries.remittance_matrix picks one.
     changes (the value-level changelog against the previous edition) and report (build findings) are None for
     editions built before they existed."""
 

@@ -84,7 +84,7 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
     },
     CORRIDORS: {"origin": "str", "destination": "str", "year": "int64", "emigrants": "int64", "female": "int64"},
     # `source` names the matrix edition (a data/raw folder); `year` is the year it estimates. Editions are never
-    # summed or compared: queries pick one (core.queries.remittance_matrix, the current edition by default).
+    # summed or compared: queries pick one (core.data.queries.remittance_matrix, the current edition by default).
     REMITTANCE_CORRIDORS: {"sender": "str", "receiver": "str", "year": "int64", "usd": "float64", "source": "str"},
     CORRIDOR_COSTS: {
         "sender": "str", "receiver": "str", "period": "str", "year": "int64", "quarter": "int64",

@@ -12,11 +12,13 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from core import profiles, queries, views
-from core.charts import Chart
-from core.i18n import one_line, t
-from core.store import get_store
-from core.urlstate import ViewState
+from core.charts import dashboard as views
+from core.charts import profile as profiles
+from core.charts.model import Chart
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import one_line, t
+from core.state.urlstate import ViewState
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,5 +1,5 @@
 """The charts of the corridor view (also shown on the country profile): who went where, how it changed, the money
-sent home and what sending it costs, each returned as a core.charts.Chart.
+sent home and what sending it costs, each returned as a core.charts.model.Chart.
 
 A subject is a country or area (ISO3 code of the countries table) or a focus group (an id of meta["groups"] other
 than the world). Direction "out" follows the subject's emigrants to where they live (by destination); "in" looks at
@@ -8,7 +8,7 @@ sums, so the charts reconcile with the country totals; a corridor without a row 
 from not reported), never a zero and never interpolated. Invalid input raises ValueError with a one-line message.
 
 The app ships a partial plotly.js bundle with only the scatter, scattergeo and choropleth traces: bars are drawn as
-dot plots, flows as lines on a map. Figures are plain dicts (see core/figures.py) and never load anything from
+dot plots, flows as lines on a map. Figures are plain dicts (see core/figures/builders.py) and never load anything from
 another host: the land is the app's own geometry, drawn as a choropleth.
 """
 
@@ -23,10 +23,13 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from core import corridors, figures, queries, views
-from core.charts import Chart
-from core.i18n import LANGUAGES, fmt_short, fmt_value, one_line, t
-from core.store import get_store
+from core.charts import dashboard as views
+from core.charts.model import Chart
+from core.data import corridors, queries
+from core.data.store import get_store
+from core.figures import builders as figures
+from core.i18n.catalog import LANGUAGES, one_line, t
+from core.i18n.formats import fmt_short, fmt_value
 
 DIRECTIONS: Final = ("out", "in")
 FLOW_CHARTS: Final = ("flow-map", "corridors", "change", "regions", "remittances", "costs")

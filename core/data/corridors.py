@@ -15,8 +15,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from core import schema as s
-from core.store import get_store
+from core.data import schema as s
+from core.data.store import get_store
 
 UNKNOWN_ORIGIN: Final = s.UNKNOWN_ORIGIN  # UN DESA "Other": real migrants whose origin is not known
 

@@ -1,7 +1,7 @@
 """The charts of the profile and corridor pages, by id: what the page draws, exports and embeds.
 
-Chart ids are the page's DOM ids: `cv-<chart>` on the corridor view (one per core.flows chart) and `pf-...` on a
-country profile (a trend per indicator, skilled emigration by sex, and the profile's corridor charts).
+Chart ids are the page's DOM ids: `cv-<chart>` on the corridor view (one per core.charts.corridor chart) and
+`pf-...` on a country profile (a trend per indicator, skilled emigration by sex, and the profile's corridor charts).
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
-from core import flows, profiles, views
-from core.charts import Chart
-from core.store import get_store
-from core.urlstate import ViewState
+from core.charts import corridor as flows
+from core.charts import dashboard as views
+from core.charts import profile as profiles
+from core.charts.model import Chart
+from core.data.store import get_store
+from core.state.urlstate import ViewState
 
 CORRIDOR_PREFIX = "cv-"
 PROFILE_PREFIX = "pf-"

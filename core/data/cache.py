@@ -2,7 +2,7 @@
 worker and instance, so N stateless instances behind a load balancer compute each view once.
 
 Keys carry the data version, so publishing new data never serves an old view, and they are built only from
-validated state (core.inputs), so their number is bounded by the data. The in-process cache is bounded in entries
+validated state (core.state.inputs), so their number is bounded by the data. The in-process cache is bounded in entries
 and in bytes. Redis trouble never breaks a page and costs at most one short timeout: after a failure a circuit
 breaker skips Redis for a while, then tries again; each outage and each recovery is logged once."""
 
@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from core import settings
+from core.state import settings
 
 log = logging.getLogger("lacmig.cache")
 

@@ -8,10 +8,12 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from core import pages, queries, views
-from core.i18n import negotiate, one_line, t
-from core.store import get_store
-from core.urlstate import ViewState, decode, encode, path_of, with_route
+from core.charts import dashboard as views
+from core.charts import registry as pages
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import negotiate, one_line, t
+from core.state.urlstate import ViewState, decode, encode, path_of, with_route
 
 EMBED_HEIGHT = {"map": 560, "trend": 440, "ranking": 640}
 

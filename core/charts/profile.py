@@ -1,7 +1,7 @@
 """The country profile (/country/<ISO3>): headline figures, every indicator's trend beside the subregion and the
 region, skilled emigration by sex, and a comparison with the groups the country belongs to.
 
-Group figures come from core.queries.aggregate_series, so they follow each indicator's rule in indicators.yaml:
+Group figures come from core.data.queries.aggregate_series, so they follow each indicator's rule in indicators.yaml:
 totals are sums, shares are ratios of sums, and indicators with no honest aggregate (costs, skilled emigration
 rates) show none. Nothing is interpolated: a year without a value is a gap in the line and "—" in a table.
 """
@@ -15,12 +15,15 @@ from typing import Any
 
 import pandas as pd
 
-from core import figures, queries, views
-from core import schema as s
-from core.charts import Chart
-from core.i18n import fmt_compact, fmt_short, fmt_value, t
-from core.store import get_store
-from core.urlstate import ViewState
+from core.charts import dashboard as views
+from core.charts.model import Chart
+from core.data import queries
+from core.data import schema as s
+from core.data.store import get_store
+from core.figures import builders as figures
+from core.i18n.catalog import t
+from core.i18n.formats import fmt_compact, fmt_short, fmt_value
+from core.state.urlstate import ViewState
 
 LAC = "lac"
 SUBREGION_GROUP = {"Caribbean": "caribbean", "Central America": "central_america", "South America": "south_america"}

@@ -1,7 +1,7 @@
 """Key-fact sentences, chart names and descriptions, and meta descriptions, written from the data by templates.
 
 Every function is pure: it takes plain values (the dataclasses below, names already in the sentence's language) and
-returns text in one of the catalog's languages. The templates are the `facts.*` keys of core/messages/*.json; this
+returns text in one of the catalog's languages. The templates are the `facts.*` keys of core/i18n/messages/*.json; this
 module only chooses a template (by number, by sign, by the kind of chart) and assembles the pieces. Every number
 goes through core.i18n (fmt_value, fmt_number, fmt_compact), so the sentences change with it when it moves to Babel.
 
@@ -36,10 +36,13 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Final
 
-from core.corridors import SDG_CORRIDOR_CEILING, SDG_TARGET
-from core.i18n import SINGULAR_BELOW_TWO, fmt_compact, fmt_number, fmt_value, t
+from core.data.corridors import SDG_CORRIDOR_CEILING, SDG_TARGET
+from core.i18n.catalog import t
+from core.i18n.formats import fmt_compact, fmt_number, fmt_value, magnitude, plural
+from core.i18n.formats import ordinal as ordinal_category
 
 MIN_BASE: Final[dict[str, float]] = {"persons": 1_000.0, "usd": 1_000_000.0}  # smallest base of a relative change
 MULTIPLE_FROM: Final = 10.0  # from this ratio of end to start, a multiple ("×21.8") instead of a percentage
@@ -71,14 +74,14 @@ BY_DIRECTION: Final = {  # total, main partners, women by partner, women overall
     "out": ("facts.total_out", "facts.partners_out", "facts.women_out", "facts.women_out_only"),
     "in": ("facts.total_in", "facts.partners_in", "facts.women_in", "facts.women_in_only"),
 }
-_LARGE_WORDS: Final = ("format.million", "format.million_one", "format.billion", "format.billion_one")
 
 
 @dataclass(frozen=True)
 class Ranked:
-    """A country or territory in a map, ranking or dot chart, as core.views.ranked_records gives it: ISO3 code, name
-    in the sentence's language, value, the year the value is from (a nearest year may stand in for the year asked)
-    and rank (ties share the better rank). Functions sort them by value; rows of equal value keep the caller's order."""
+    """A country or territory in a map, ranking or dot chart, as core.charts.dashboard.ranked_records gives it: ISO3
+    code, name in the sentence's language, value, the year the value is from (a nearest year may stand in for the
+    year asked) and rank (ties share the better rank). Functions sort them by value; rows of equal value keep the
+    caller's order."""
 
     code: str
     name: str
@@ -90,7 +93,7 @@ class Ranked:
 @dataclass(frozen=True)
 class Group:
     """The focus group: its name, its members' ISO3 codes, and its aggregate for the year (a sum or a ratio of sums,
-    core.queries.Aggregate) with the number of members behind it; value None where no group figure is honest."""
+    core.data.queries.Aggregate) with the number of members behind it; value None where no group figure is honest."""
 
     name: str
     members: tuple[str, ...]
@@ -124,8 +127,8 @@ class Partner:
 class Corridors:
     """A corridor view: the subject's name, direction ("out": where its emigrants live; "in": where its immigrants
     were born), the UN DESA year, the total persons (every partner, unknown origins included), the share of women
-    (%), every known partner largest first (core.flows.partners without the unknown origin) and the share (%) whose
-    origin is not reported."""
+    (%), every known partner largest first (core.charts.corridor.partners without the unknown origin) and the share
+    (%) whose origin is not reported."""
 
     subject: str
     direction: str
@@ -140,12 +143,9 @@ class Corridors:
 
 
 def _singular(value: float, lang: str, decimals: int = 0) -> bool:
-    """CLDR's cardinal category "one" for `value` shown with `decimals` places: in French and Portuguese an integer
-    part of 0 or 1 (1,5 million, 0,8 ponto); in Spanish exactly one (1,0 punto); in English one without decimals."""
-    shown = round(abs(value), decimals)
-    if lang in SINGULAR_BELOW_TWO:
-        return shown < 2
-    return shown == 1 and (decimals == 0 or lang != "en")
+    """CLDR's cardinal category "one" for `value` as it is shown, with `decimals` places (visible decimals count:
+    "1.0 percentage points" but "1,5 point de pourcentage")."""
+    return plural(Decimal(f"{abs(value):.{decimals}f}"), lang) == "one"
 
 
 def _counted(key: str, value: float, lang: str, decimals: int = 0) -> str:
@@ -155,13 +155,8 @@ def _counted(key: str, value: float, lang: str, decimals: int = 0) -> str:
 
 def ordinal(n: int, lang: str) -> str:
     """A rank as the language writes it: 1st, 22nd, 13th; 2.º; 2º; 1er, 2e (CLDR's ordinal categories)."""
-    key = "facts.ordinal"
-    if lang == "en":
-        tens, units = n % 100, n % 10
-        if units in (1, 2, 3) and tens not in (11, 12, 13):
-            key = ("facts.ordinal_one", "facts.ordinal_two", "facts.ordinal_few")[units - 1]
-    elif lang == "fr" and n == 1:
-        key = "facts.ordinal_one"
+    category = ordinal_category(n, lang)
+    key = f"facts.ordinal_{category}" if category in ("one", "two", "few") else "facts.ordinal"
     return t(key, lang, n=fmt_number(n, lang))
 
 
@@ -202,9 +197,8 @@ def persons(value: float, direction: str, lang: str) -> str:
     emigrantes", "1 900 émigrés", "1 emigrante"."""
     number = fmt_compact(value, lang)
     key = "facts.emigrants" if direction == "out" else "facts.immigrants"
-    # A noun after a count in words takes "de" in es/pt/fr: find the words as the catalog writes them.
-    large = any(number.endswith(t(word, lang, value="").strip()) for word in _LARGE_WORDS)
-    if large:
+    # A noun after a count in words takes "de" in es/pt/fr ("11,2 millones de emigrantes").
+    if magnitude(value, lang)[0] in ("million", "billion"):
         key += "_large"
     elif _singular(value, lang):
         key += "_one"

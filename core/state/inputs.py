@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import fields
 from typing import Any
 
-from core.urlstate import (
+from core.state.urlstate import (
     DIRECTIONS,
     MAX_COUNTRIES,
     MAX_PATH,

@@ -1,5 +1,5 @@
 """Flask routes beside Dash, and which paths exist at all: the map geometry (cached for a year per data version), the
-chart-only embed pages (the only pages other sites may frame: see core/security.py), robots.txt, and the localised
+chart-only embed pages (the only pages other sites may frame: see core/web/security.py), robots.txt, and the localised
 404 page for every path that names no page of ours (Dash would otherwise serve the app at any path)."""
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from typing import Any
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 
-from core import embeds, views
-from core.i18n import LANGUAGES, negotiate, t
-from core.store import get_store
-from core.urlstate import route
+from core.charts import dashboard as views
+from core.data.store import get_store
+from core.i18n.catalog import LANGUAGES, negotiate, t
+from core.state.urlstate import route
+from core.web import embeds
 
 YEAR_SECONDS = 365 * 24 * 3600
 

@@ -1,9 +1,10 @@
 """One chart of the corridor and profile pages, with everything its exports and embed need.
 
-The dashboard's three charts are built from a ViewState (core/views.py); the charts of the corridor view and the
-country profile are built from a page state and come back as a Chart: the figure, its title and subtitle for slide
-images, the data it draws (for CSV/Excel), the sources line and the notes a reader must see beside it. The page,
-the download callback and the /embed route all use the same Chart, so what is exported is what is on screen.
+The dashboard's three charts are built from a ViewState (core/charts/dashboard.py); the charts of the corridor
+view and the country profile are built from a page state and come back as a Chart: the figure, its title and
+subtitle for slide images, the data it draws (for CSV/Excel), the sources line and the notes a reader must see
+beside it. The page, the download callback and the /embed route all use the same Chart, so what is exported is
+what is on screen.
 """
 
 from __future__ import annotations

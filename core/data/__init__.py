@@ -1,0 +1,1 @@
+"""Data access: the processed files loaded once and checked, their contract, typed queries and caches."""

@@ -1,0 +1,1 @@
+"""The web layer beside Dash: routes, security, embeds, downloads and logging."""
