@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -34,6 +35,7 @@ from core.figures import (
     Line,
     Ranking,
 )
+from core.projection import Geometry, Projection, fit, shape_paths
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FONT_NAME = "Source Sans 3"
@@ -48,11 +50,14 @@ STEM = "#c5ccd6"
 ROW_GRID = "#eeeeee"
 YEAR_MARK = "rgba(31,41,51,0.45)"
 
-# plotly.js constants the layouts below reproduce (src/plots/geo/constants.js, src/plots/cartesian/*):
-CLIP_PAD = 0.001  # degrees the lon/lat range box is shrunk by before fitting
+# plotly.js constants the layouts below reproduce (src/plots/cartesian/autorange.js, scatter/calc.js):
 AUTO_PAD = 0.05  # autorange pads each padded end by 5 % of the axis length ...
 MARKER_PAD = 1 / 1.6  # ... plus the marker size / 1.6
 MARGIN = 8  # the figures' base margin
+
+# Margins and legend items are laid out for text 10 % wider than the vendored font's: in the page, the system
+# font that plotly uses (and the static chart falls back to until the vendored font loads) is wider.
+LAYOUT_SLACK = 1.1
 
 TickFormat = Callable[[float, int], str]  # (value, decimals the tick step needs) -> label
 
@@ -111,7 +116,9 @@ def ellipsize(text: str, size: float, width: float, weight: int = 400) -> str:
     return short.rstrip(" ,;:") + "…"
 
 
-def _text(x: float, y: float, content: str, size: float, fill: str = INK, anchor: str = "start", extra: str = "") -> str:
+def _text(
+    x: float, y: float, content: str, size: float, fill: str = INK, anchor: str = "start", extra: str = ""
+) -> str:
     anchor_attr = "" if anchor == "start" else f' text-anchor="{anchor}"'
     return (
         f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="{fill}"{anchor_attr}{extra}>{esc(content)}</text>'
@@ -159,214 +166,6 @@ def _open(width: float, height: float, uid: str, title: str, desc: str, lang: st
         f'<title id="{esc(uid)}-title">{esc(title)}</title>'
         + (f'<desc id="{esc(uid)}-desc">{esc(desc)}</desc>' if desc else "")
     )
-
-
-# --- geometry ------------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class Geometry:
-    """Shapes parsed once from GeoJSON features: each id's rings (exterior and holes) as (n, 2) lon/lat arrays.
-
-    Hashed by identity: keep one per data version, and projected paths are cached per view (`_shape_paths`)."""
-
-    rings: Mapping[str, tuple[np.ndarray, ...]]
-
-
-def geometry(features: Iterable[Mapping[str, Any]]) -> Geometry:
-    """A Geometry from GeoJSON features whose `id` is the ISO3 code (Polygon or MultiPolygon, lon/lat)."""
-    rings: dict[str, tuple[np.ndarray, ...]] = {}
-    for feature in features:
-        shape = feature["geometry"]
-        polygons = shape["coordinates"] if shape["type"] == "MultiPolygon" else [shape["coordinates"]]
-        rings[str(feature["id"])] = tuple(
-            np.asarray(ring, dtype=float)[:, :2] for polygon in polygons for ring in polygon if len(ring) >= 3
-        )
-    return Geometry(rings)
-
-
-def _natural_earth(lam: np.ndarray, phi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """d3-geo's geoNaturalEarth1Raw (Šavrič et al. 2015), the projection plotly.js names 'natural earth'."""
-    phi2 = phi * phi
-    phi4 = phi2 * phi2
-    x = lam * (0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4)))
-    y = phi * (1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4)))
-    return x, y
-
-
-def _mercator(lam: np.ndarray, phi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """d3-geo's geoMercatorRaw."""
-    return lam, np.log(np.tan((np.pi / 2 + phi) / 2))
-
-
-_RAW = {"natural earth": _natural_earth, "mercator": _mercator}
-
-
-@dataclass(frozen=True)
-class Projection:
-    """A geo subplot's projection as plotly.js fits it (see `fit`): lon/lat in degrees -> pixels of the SVG."""
-
-    kind: str
-    lon0: float  # the central meridian (the rotation)
-    y0: float  # raw y of the centre latitude
-    scale: float
-    cx: float
-    cy: float
-    clip: tuple[float, float, float, float]  # x0, y0, x1, y1: the area drawn (plotly's clip rectangle)
-
-    def project(self, lon: Any, lat: Any) -> tuple[np.ndarray, np.ndarray]:
-        """Pixel x and y arrays of lon/lat values (degrees)."""
-        lam = np.asarray(lon, dtype=float) - self.lon0
-        lam = np.where(lam > 180, lam - 360, np.where(lam < -180, lam + 360, lam))
-        x, y = _RAW[self.kind](np.radians(lam), np.radians(np.asarray(lat, dtype=float)))
-        return self.cx + self.scale * x, self.cy - self.scale * (y - self.y0)
-
-
-def _great_circle(a: tuple[float, float], b: tuple[float, float], steps: int = 48) -> np.ndarray:
-    """Points along the geodesic from a to b (lon/lat degrees): d3-geo draws polygon edges as great circles."""
-    (lon_a, lat_a), (lon_b, lat_b) = np.radians(a), np.radians(b)
-    va = np.array([math.cos(lat_a) * math.cos(lon_a), math.cos(lat_a) * math.sin(lon_a), math.sin(lat_a)])
-    vb = np.array([math.cos(lat_b) * math.cos(lon_b), math.cos(lat_b) * math.sin(lon_b), math.sin(lat_b)])
-    omega = math.acos(max(-1.0, min(1.0, float(va @ vb))))
-    t = np.linspace(0.0, 1.0, steps)[:, None]
-    v = va + t * (vb - va) if omega < 1e-9 else (np.sin((1 - t) * omega) * va + np.sin(t * omega) * vb) / math.sin(omega)
-    lon = np.degrees(np.arctan2(v[:, 1], v[:, 0]))
-    lat = np.degrees(np.arcsin(np.clip(v[:, 2] / np.linalg.norm(v, axis=1), -1, 1)))
-    return np.column_stack([np.unwrap(lon, period=360), lat])
-
-
-def fit(
-    lon_range: tuple[float, float],
-    lat_range: tuple[float, float],
-    extent: tuple[float, float, float, float],
-    kind: str = "natural earth",
-) -> Projection:
-    """plotly.js's geo `updateProjection` for a lon/lat-ranged 'world' scope with no zoom: the projection is rotated
-    to the range's middle meridian and centred on its middle latitude; the range box (shrunk by CLIP_PAD, its
-    edges geodesics split in quarters as plotly's `makeRangeBox`) is fitted into `extent` (x0, y0, x1, y1, the
-    subplot's domain in pixels, as d3's fitExtent); the drawn area is that fitted box's bounds; then the view is
-    translated so the centre lands on the bounds' middle (which, as in plotly, can shift it a little vertically)."""
-    lon_a, lon_b = lon_range
-    if lon_a > lon_b:  # a range across the antimeridian
-        lon_b += 360
-    lon0, lon1 = lon_a + CLIP_PAD, lon_b - CLIP_PAD
-    lat0, lat1 = lat_range[0] + CLIP_PAD, lat_range[1] - CLIP_PAD
-    quarter = (lon1 - lon0) / 4
-    corners = [(lon0, lat0), (lon0, lat1)]
-    corners += [(lon0 + i * quarter, lat1) for i in (1, 2, 3)] + [(lon1, lat1), (lon1, lat0)]
-    corners += [(lon1 - i * quarter, lat0) for i in (1, 2, 3)] + [(lon0, lat0)]
-    middle = (lon_a + lon_b) / 2
-    edge = np.vstack([_great_circle(a, b) for a, b in zip(corners, corners[1:], strict=False)])
-    raw = _RAW[kind]
-    _, y_mid = raw(np.float64(0.0), np.radians((lat_range[0] + lat_range[1]) / 2))
-    x, y = raw(np.radians(edge[:, 0] - middle), np.radians(edge[:, 1]))
-    y = -(y - y_mid)
-    (bx0, bx1), (by0, by1) = (float(x.min()), float(x.max())), (float(y.min()), float(y.max()))
-    ex0, ey0, ex1, ey1 = extent
-    width, height = ex1 - ex0, ey1 - ey0
-    scale = min(width / (bx1 - bx0), height / (by1 - by0))
-    tx, ty = ex0 + (width - scale * (bx1 + bx0)) / 2, ey0 + (height - scale * (by1 + by0)) / 2
-    clip = (tx + scale * bx0, ty + scale * by0, tx + scale * bx1, ty + scale * by1)
-    return Projection(kind, middle, float(y_mid), scale, (clip[0] + clip[2]) / 2, (clip[1] + clip[3]) / 2, clip)
-
-
-def _clip_polygon(points: list[tuple[float, float]], axis: int, limit: float, keep_above: bool) -> list:
-    """Sutherland-Hodgman against one axis-parallel line (fills stay right; strokes may run along the edge)."""
-    out: list[tuple[float, float]] = []
-    if not points:
-        return out
-    inside = (lambda p: p[axis] >= limit) if keep_above else (lambda p: p[axis] <= limit)
-    previous = points[-1]
-    for point in points:
-        if inside(point) != inside(previous):
-            t = (limit - previous[axis]) / (point[axis] - previous[axis])
-            cross = (previous[0] + t * (point[0] - previous[0]), previous[1] + t * (point[1] - previous[1]))
-            out.append(cross)
-        if inside(point):
-            out.append(point)
-        previous = point
-    return out
-
-
-def _clip_box(points: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
-    x0, y0, x1, y1 = box
-    pts = [(float(a), float(b)) for a, b in points]
-    for axis, limit, above in ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False)):
-        pts = _clip_polygon(pts, axis, limit, above)
-    return np.asarray(pts, dtype=float).reshape(-1, 2)
-
-
-def _split_at_cut(ring: np.ndarray, lon0: float) -> list[np.ndarray]:
-    """A ring in lon/lat as pieces that each stay on one side of the projection's cut (lon0 + 180), like d3-geo's
-    antimeridian clipping; rings that do not cross it come back whole."""
-    lam = ring[:, 0] - lon0
-    lam = np.where(lam > 180, lam - 360, np.where(lam < -180, lam + 360, lam))
-    if not np.any(np.abs(np.diff(lam)) > 180):
-        return [ring]
-    steps = np.diff(lam)
-    steps = np.where(steps > 180, steps - 360, np.where(steps < -180, steps + 360, steps))
-    unwrapped = np.column_stack([lam[0] + np.concatenate([[0.0], np.cumsum(steps)]), ring[:, 1]])
-    pieces = []
-    for shift in (-360.0, 0.0, 360.0):
-        pts = _clip_box(unwrapped + [shift, 0.0], (-180.0, -90.0, 180.0, 90.0))
-        if len(pts) >= 3:
-            pieces.append(pts + [lon0, 0.0])
-    return pieces
-
-
-@functools.lru_cache(maxsize=4096)
-def _tenths(value: int) -> str:
-    """An integer count of tenths as the shortest decimal: 12 -> '1.2', 3 -> '.3', -30 -> '-3'."""
-    whole, tenth = divmod(abs(value), 10)
-    sign = "-" if value < 0 else ""
-    if not tenth:
-        return f"{sign}{whole}"
-    return f"{sign}{whole or ''}.{tenth}"
-
-
-_SPACE_BEFORE_MINUS = re.compile(r" (?=-)")
-_SPACE_BETWEEN_DECIMALS = re.compile(r"(\.\d+) (?=\.)")
-
-
-def _ring_path(points: np.ndarray) -> str:
-    """'M x y l dx dy ... z' of a projected ring at 0.1 px, with the points that collapse at that precision dropped;
-    '' if fewer than three are left."""
-    q = np.rint(points * 10).astype(np.int64)
-    keep = np.ones(len(q), dtype=bool)
-    keep[1:] = np.any(q[1:] != q[:-1], axis=1)
-    q = q[keep]
-    if len(q) > 1 and np.array_equal(q[0], q[-1]):
-        q = q[:-1]
-    if len(q) < 3:
-        return ""
-    steps = np.diff(q, axis=0).ravel().tolist()
-    return f"M{_tenths(int(q[0, 0]))} {_tenths(int(q[0, 1]))}l" + " ".join(map(_tenths, steps)) + "z"
-
-
-def _compact(path: str) -> str:
-    return _SPACE_BETWEEN_DECIMALS.sub(r"\1", _SPACE_BEFORE_MINUS.sub("", path))
-
-
-def _path_of(rings: Sequence[np.ndarray], projection: Projection) -> str:
-    x0, y0, x1, y1 = projection.clip
-    parts = []
-    for ring in rings:
-        for piece in _split_at_cut(ring, projection.lon0):
-            px, py = projection.project(piece[:, 0], piece[:, 1])
-            if px.max() < x0 or px.min() > x1 or py.max() < y0 or py.min() > y1:
-                continue
-            points = np.column_stack([px, py])
-            if px.min() < x0 or px.max() > x1 or py.min() < y0 or py.max() > y1:
-                points = _clip_box(points, projection.clip)
-            if len(points) >= 3:
-                parts.append(_ring_path(points))
-    return _compact("".join(parts))
-
-
-@functools.lru_cache(maxsize=64)
-def _shape_paths(shapes: Geometry, projection: Projection) -> dict[str, str]:
-    """Every shape's path data under a projection ('' for shapes outside its area); cached per view."""
-    return {code: _path_of(rings, projection) for code, rings in shapes.rings.items()}
 
 
 # --- the map ---------------------------------------------------------------------------------------------------------
@@ -431,8 +230,8 @@ def _selected_last(codes: Iterable[str], selected: Sequence[str]) -> list[str]:
     return [c for c in ordered if c not in chosen] + [c for c in ordered if c in chosen]
 
 
-def _areas(data: Choropleth, projection: Projection, stroke: str, width: str) -> str:
-    paths = _shape_paths(data.shapes, projection)
+def _areas(data: Choropleth, view: Projection, stroke: str, width: str) -> str:
+    paths = shape_paths(data.shapes, view)
     chosen = set(data.selected)
     out = []
     for code in _selected_last(data.fills, data.selected):
@@ -444,9 +243,13 @@ def _areas(data: Choropleth, projection: Projection, stroke: str, width: str) ->
     return f'<g class="areas" stroke="{stroke}" stroke-width="{width}" stroke-linejoin="round">{"".join(out)}</g>'
 
 
+def _box(x: float, y: float, width: float, height: float) -> str:
+    return f'x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"'
+
+
 def _clip_rect(uid: str, box: tuple[float, float, float, float]) -> str:
     x0, y0, x1, y1 = box
-    return f'<clipPath id="{uid}"><rect x="{_n(x0)}" y="{_n(y0)}" width="{_n(x1 - x0)}" height="{_n(y1 - y0)}"/></clipPath>'
+    return f'<clipPath id="{esc(uid)}"><rect {_box(x0, y0, x1 - x0, y1 - y0)}/></clipPath>'
 
 
 def _map_legend(legend: Legend, width: float, top: float) -> str:
@@ -459,9 +262,7 @@ def _map_legend(legend: Legend, width: float, top: float) -> str:
     parts = [_text(width / 2, top + 18.35, legend.title, 12, anchor="middle")]
     for i, (color, label) in enumerate(zip(legend.colors, legend.labels, strict=True)):
         left = x0 + i * step
-        parts.append(
-            f'<rect x="{_n(left)}" y="{_n(top + 24)}" width="{_n(step + 0.5)}" height="12" fill="{esc(hex_color(color))}"/>'
-        )
+        parts.append(f'<rect {_box(left, top + 24, step + 0.5, 12)} fill="{esc(hex_color(color))}"/>')
         parts.append(_text(left + step / 2, top + 49.7, label, 11, anchor="middle"))
     return f'<g class="legend">{"".join(parts)}</g>'
 
@@ -471,7 +272,7 @@ def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str 
     their class colours, small states as dots, selected ones outlined, the optional inset, the legend below."""
     plot_height = _map_plot_height(height)
     main = fit(data.lon_range, data.lat_range, (0.0, 0.0, float(width), float(plot_height)))
-    paths = _shape_paths(data.shapes, main)
+    paths = shape_paths(data.shapes, main)
     background = "".join(d for code, d in paths.items() if code not in data.fills)
     chosen = set(data.selected)
     dots = []
@@ -479,7 +280,8 @@ def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str 
         xs, ys = main.project([d.lon for d in data.dots], [d.lat for d in data.dots])
         for dot, x, y in _selected_last_dots(data.dots, xs, ys, chosen):
             line = f' stroke="{SELECTED_LINE}" stroke-width="2.2"' if dot.id in chosen else ""
-            dots.append(f'<circle data-id="{esc(dot.id)}" cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{esc(hex_color(dot.fill))}"{line}/>')
+            fill = esc(hex_color(dot.fill))
+            dots.append(f'<circle data-id="{esc(dot.id)}" cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{fill}"{line}/>')
     parts = [
         _open(width, height, uid, title, desc),
         f"<defs>{_clip_rect(f'{uid}-clip', main.clip)}</defs>",
@@ -513,13 +315,13 @@ def _inset(data: Choropleth, inset: Inset, width: float, plot_height: float, uid
         width * inset.domain_x[1],
         plot_height * (1 - inset.domain_y[0]),
     )
-    projection = fit(inset.lon_range, inset.lat_range, extent, kind="mercator")
-    x0, y0, x1, y1 = projection.clip
-    frame = f'x="{_n(x0)}" y="{_n(y0)}" width="{_n(x1 - x0)}" height="{_n(y1 - y0)}"'
+    view = fit(inset.lon_range, inset.lat_range, extent, kind="mercator")
+    x0, y0, x1, y1 = view.clip
+    frame = _box(x0, y0, x1 - x0, y1 - y0)
     return (
-        f'<g class="inset"><defs>{_clip_rect(f"{uid}-clip", projection.clip)}</defs>'
+        f'<g class="inset"><defs>{_clip_rect(f"{uid}-clip", view.clip)}</defs>'
         f'<rect {frame} fill="#ffffff"/>'
-        f'<g clip-path="url(#{esc(uid)}-clip)">{_areas(data, projection, BORDER, "0.6")}</g>'
+        f'<g clip-path="url(#{esc(uid)}-clip)">{_areas(data, view, BORDER, "0.6")}</g>'
         f'<rect {frame} fill="none" stroke="{AXIS_LINE}" stroke-width="1"/>'
         + _text(0.005 * width + 2, plot_height * (1 - inset.domain_y[1]) - 5, inset.title, 11, MUTED)
         + "</g>"
@@ -537,7 +339,9 @@ def choropleth_data(
     markers = map_data.markers
     dots = [
         Dot(str(code), float(lon), float(lat), palette[int(z)])
-        for code, lon, lat, z in zip(markers["iso3"], markers["label_lon"], markers["label_lat"], markers["z"], strict=True)
+        for code, lon, lat, z in zip(
+            markers["iso3"], markers["label_lon"], markers["label_lat"], markers["z"], strict=True
+        )
         if dot_ids is None or code in dot_ids
     ]
     return Choropleth(
@@ -622,7 +426,12 @@ def auto_ticks(lo: float, hi: float, length: float, log: bool, vertical: bool) -
         step = _nice_step(rough)
         return [k * step for k in range(math.ceil(10**lo / step), math.floor(10**hi / step) + 1) if k > 0]
     # between powers of ten, plotly's 'D2' marks 2 and 5 as well (its 'D1' every digit: 1-2-5 is kept here)
-    return [m * 10.0**k for k in range(math.floor(lo), math.ceil(hi) + 1) for m in (1, 2, 5) if lo <= math.log10(m * 10.0**k) <= hi]
+    return [
+        m * 10.0**k
+        for k in range(math.floor(lo), math.ceil(hi) + 1)
+        for m in (1, 2, 5)
+        if lo <= math.log10(m * 10.0**k) <= hi
+    ]
 
 
 def _axis(
@@ -643,9 +452,9 @@ def _axis(
         chosen = tuple((float(v), str(t)) for v, t in ticks if v > 0 or not log)
     else:
         picked = auto_ticks(lo, hi, length, log, vertical)
-        steps = [b - a for a, b in zip(picked, picked[1:], strict=False)]
-        decimals = max((_decimals(s) for s in steps), default=0) if not log else max(
-            (_decimals(v) for v in picked), default=0
+        steps = [b - a for a, b in itertools.pairwise(picked)]
+        decimals = (
+            max((_decimals(s) for s in steps), default=0) if not log else max((_decimals(v) for v in picked), default=0)
         )
         chosen = tuple((v, fmt(v, decimals)) for v in picked)
     inside = tuple((v, t) for v, t in chosen if lo - 1e-9 <= (math.log10(v) if log else v) <= hi + 1e-9)
@@ -661,18 +470,24 @@ def plain_ticks(value: float, decimals: int) -> str:
 
 LEGEND_ROW = 19  # plotly's legend row height at 12 px
 LEGEND_SYMBOL = 40  # line sample and marker before each legend text
+LEGEND_GAP = 5
 
 
 def _legend_rows(lines: Sequence[Line], width: float) -> list[list[tuple[Line, float]]]:
+    """plotly's horizontal legend: one row if every item fits in the plot's width, else columns as wide as the
+    widest item, as many per row as fit."""
+    items = [LEGEND_SYMBOL + LAYOUT_SLACK * text_width(line.name, 12) + 4 for line in lines]
+    one_row = sum(items) + LEGEND_GAP * (len(items) - 1) < width
+    column = max(items, default=0.0)
     rows: list[list[tuple[Line, float]]] = [[]]
     x = 0.0
-    for line in lines:
-        item = LEGEND_SYMBOL + text_width(line.name, 12) + 8
-        if rows[-1] and x + item > width:
+    for line, item in zip(lines, items, strict=True):
+        step = item if one_row else column
+        if rows[-1] and step + x - LEGEND_GAP >= width:
             rows.append([])
             x = 0.0
         rows[-1].append((line, x))
-        x += item
+        x += step
     return rows
 
 
@@ -714,18 +529,20 @@ def lines(
     hint = _hint(width / 2, height / 2, empty_hint) if not any(line.dash == "solid" for line in series) else ""
     if not series:
         return "".join(parts) + hint + "</svg>"
-    legend = _legend_rows(series, width - 2 * MARGIN)
-    legend_height = len(legend) * LEGEND_ROW + 10
     bottom = 33  # outside ticks (5 px) and 13 px year labels
-    top = round((MARGIN + legend_height + 0.02 * (height - bottom)) / 1.02)
-    plot_h = height - top - bottom
     values = [v for line in series for v in line.values]
-    y_axis = _axis(
-        values, plot_h, log=log, vertical=True, to_zero=True, marker=6, fmt=tick_format, ticks=ticks,
-        tight=[target[0]] if target else (),
-    )  # fmt: skip
-    label_width = max((text_width(label, 13) for _, label in y_axis.ticks), default=0)
-    left = max(MARGIN, math.ceil((14.4 + 4 if y_title else 0) + label_width + 3))
+    left = 40  # a first guess: the legend's width depends on the y labels' margin, and they on its height
+    for _ in range(2):
+        legend = _legend_rows(series, width - left - MARGIN)
+        legend_height = len(legend) * LEGEND_ROW + 10
+        top = round((MARGIN + legend_height + 0.02 * (height - bottom)) / 1.02)
+        plot_h = height - top - bottom
+        y_axis = _axis(
+            values, plot_h, log=log, vertical=True, to_zero=True, marker=6, fmt=tick_format, ticks=ticks,
+            tight=[target[0]] if target else (),
+        )  # fmt: skip
+        label_width = LAYOUT_SLACK * max((text_width(label, 13) for _, label in y_axis.ticks), default=0)
+        left = max(MARGIN, math.ceil((14.4 + 4 if y_title else 0) + label_width + 3))
     plot_w = width - left - MARGIN
     years = [float(y) for line in series for y in line.years]
     x_axis = _axis(
@@ -739,9 +556,7 @@ def lines(
     def py(value: float) -> float:
         return top + (1 - y_axis.to_unit(value)) * plot_h
 
-    grid = "".join(
-        f'<path d="M{left},{_n(py(v))}h{plot_w}"/>' for v, _ in y_axis.ticks
-    )
+    grid = "".join(f'<path d="M{left},{_n(py(v))}h{plot_w}"/>' for v, _ in y_axis.ticks)
     parts.append(f'<g class="grid" stroke="{GRID}" stroke-width="1">{grid}</g>')
     parts.append(
         f'<g class="y-ticks" font-size="13" fill="{INK}" text-anchor="end">'
@@ -774,7 +589,7 @@ def lines(
         ty = py(value)
         parts.append(f'<path d="M{left},{_n(ty)}h{plot_w}" stroke="{TARGET}" stroke-width="2"{_dash("dot", 2)}/>')
         parts.append(_text(left + plot_w - 2, ty - 4, label, 11, TARGET_TEXT, "end"))
-    parts.append(f'<defs><clipPath id="{esc(uid)}-plot"><rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}"/></clipPath></defs>')
+    parts.append(f"<defs>{_clip_rect(f'{uid}-plot', (left, top, left + plot_w, top + plot_h))}</defs>")
     traces = []
     for line in series:
         width_px = 2.5 if line.dash == "solid" else 2
@@ -794,6 +609,39 @@ def lines(
     parts.append(_hint(left + plot_w / 2, top + plot_h / 2, empty_hint) if hint else "")
     parts.append("</svg>")
     return "".join(parts)
+
+
+def trend_args(figure: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of `lines` (series, log, y_title, year, target, ticks, empty_hint) read back from a
+    figure dict built by core.figures.trend_figure, so every trend the app builds (dashboard, profiles) can be
+    drawn statically from the figure it already has."""
+    layout = figure.get("layout", {})
+    yaxis = layout.get("yaxis", {})
+    series = [
+        Line(
+            name=str(trace.get("name", "")),
+            years=list(trace.get("x", [])),
+            values=list(trace.get("y", [])),
+            hover=[],
+            color=str(trace.get("line", {}).get("color", INK)),
+            dash=str(trace.get("line", {}).get("dash", "solid")),
+        )
+        for trace in figure.get("data", [])
+    ]
+    year = next((s["x0"] for s in layout.get("shapes", []) if s.get("xref") == "x"), None)
+    target_value = next((s["y0"] for s in layout.get("shapes", []) if s.get("yref") == "y"), None)
+    notes = [a for a in layout.get("annotations", []) if a.get("yref") == "y"]
+    hints = [a for a in layout.get("annotations", []) if a.get("yref") == "paper"]
+    ticks = list(zip(yaxis["tickvals"], yaxis["ticktext"], strict=True)) if "tickvals" in yaxis else None
+    return {
+        "series": series,
+        "log": yaxis.get("type") == "log",
+        "y_title": str(yaxis.get("title", {}).get("text", "")),
+        "year": year,
+        "target": (float(target_value), str(notes[0]["text"]) if notes else "") if target_value is not None else None,
+        "ticks": ticks,
+        "empty_hint": str(hints[0]["text"]) if hints else "",
+    }
 
 
 def _hint(x: float, y: float, text: str) -> str:
@@ -844,15 +692,17 @@ def dot_plot(
     x_title: str = "",
     ticks: Sequence[tuple[float, str]] | None = None,
     tick_format: TickFormat = plain_ticks,
+    height: int | None = None,
 ) -> str:
-    """The ranking as core.figures.ranking_figure draws it, `ranking_height(rows)` pixels tall: names on the left,
-    stems and dots (selected countries in the accent colour), value labels right of the dots, the value axis on
-    top, the focus aggregate as a dashed rule labelled at its foot, a dotted policy target labelled below."""
+    """The ranking as core.figures.ranking_figure draws it, `ranking_height(rows)` pixels tall unless `height` says
+    otherwise (the dashboard's box is at least 300 px: `.graph-wrap` in assets/style.css stretches the figure):
+    names on the left, stems and dots (selected countries in the accent colour), value labels right of the dots,
+    the value axis on top, the focus aggregate as a dashed rule labelled at its foot, a dotted target below."""
     count = len(data.names)
-    height = ranking_height(count)
+    height = height or ranking_height(count)
     parts = [_open(width, height, uid, title, desc)]
     top, bottom, right = (36 if x_title else 26), 28, 110
-    label_width = max((text_width(name, 12) for name in data.names), default=0)
+    label_width = LAYOUT_SLACK * max((text_width(name, 12) for name in data.names), default=0)
     left = max(MARGIN, math.ceil(MARGIN + label_width + 3))
     plot_w, plot_h = width - left - right, height - top - bottom
     values = list(data.values)
@@ -886,7 +736,9 @@ def dot_plot(
     )
     parts.append(
         f'<g class="names" font-size="12" fill="{INK}" text-anchor="end">'
-        + "".join(f'<text x="{left - 1}" y="{_n(row_y(i) + 4.2)}">{esc(name)}</text>' for i, name in enumerate(data.names))
+        + "".join(
+            f'<text x="{left - 1}" y="{_n(row_y(i) + 4.2)}">{esc(name)}</text>' for i, name in enumerate(data.names)
+        )
         + "</g>"
     )
     stems, dots, labels = [], [], []
@@ -898,7 +750,7 @@ def dot_plot(
         dots.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="5.5" fill="{HIGHLIGHT if chosen else BAR}"/>')
         labels.append(f'<text x="{_n(x + 7.875)}" y="{_n(y + 2.75)}">{esc(label)}</text>')
     parts.append(
-        f'<defs><clipPath id="{esc(uid)}-plot"><rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}"/></clipPath></defs>'
+        f"<defs>{_clip_rect(f'{uid}-plot', (left, top, left + plot_w, top + plot_h))}</defs>"
         f'<g class="stems" clip-path="url(#{esc(uid)}-plot)" stroke="{STEM}" stroke-width="2">{"".join(stems)}</g>'
         f'<g class="dots" stroke="#ffffff" stroke-width="1">{"".join(dots)}</g>'
         f'<g class="values" font-size="11" fill="{MUTED}">{"".join(labels)}</g>'
