@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import resvg_py
 
 from core.figures import INK
-from core.svg import FONT_DIR, FONT_FAMILY, FONT_FILES, _n, esc, text_width, wrap
+from core.svg import FONT_DIR, FONT_FAMILY, FONT_FILES, esc, num, text_width, wrap
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 CHART_ZOOM = 1.5  # a card's chart is drawn at its slot / 1.5 and scaled up: 11 px labels read at thumbnail size
@@ -127,7 +127,7 @@ def _place(chart_svg: str, slot: Slot) -> str:
     if match is None:
         raise ValueError("chart_svg has no <svg> element")
     tag = _SIZE.sub("", match.group(0)[:-1]).rstrip("/")
-    placed = f'{tag} x="{_n(slot.x)}" y="{_n(slot.y)}" width="{_n(slot.width)}" height="{_n(slot.height)}">'
+    placed = f'{tag} x="{num(slot.x)}" y="{num(slot.y)}" width="{num(slot.width)}" height="{num(slot.height)}">'
     return placed + chart_svg[match.end() :]
 
 
@@ -149,7 +149,7 @@ def _balanced(text: str, size: float, width: float, max_lines: int) -> list[str]
 def _lines(x: float, y: float, lines: list[str], size: int, step: int, fill: str, weight: int = 400) -> str:
     bold = f' font-weight="{weight}"' if weight != 400 else ""
     return "".join(
-        f'<text x="{_n(x)}" y="{_n(y + i * step)}" font-size="{size}" fill="{fill}"{bold}>{esc(line)}</text>'
+        f'<text x="{num(x)}" y="{num(y + i * step)}" font-size="{size}" fill="{fill}"{bold}>{esc(line)}</text>'
         for i, line in enumerate(lines)
     )
 

@@ -3,7 +3,9 @@ draw them (same projection, colours, extent and proportions), as markup strings 
 
 Pure functions of plain inputs: no plotly, no Dash, no data access (only the vendored font's metrics are read,
 to lay text out). Every text is escaped here; numbers are formatted by the caller (a `TickFormat` for axis
-ticks). Coordinates are pixels of a `width` x `height` box, the box the interactive chart fills."""
+ticks). Coordinates are pixels of a `width` x `height` box, the box the interactive chart fills. Each SVG is
+an image (role="img") named by its <title> (and <desc>); `uid` prefixes every id in it, so several charts can
+share a page."""
 
 from __future__ import annotations
 
@@ -41,12 +43,14 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FONT_NAME = "Source Sans 3"
 FONT_FILES = {400: "SourceSans3-Regular.ttf", 600: "SourceSans3-Semibold.ttf"}
 FONT_FAMILY = f"'{FONT_NAME}', {FONT}"
+# Colours core.figures writes inline in its layouts (tests/test_svg.py checks they still agree), plotly's defaults
+# (tick marks, a category axis's grid) and the year the dashboard's map shows (assets/dashboard.js).
 GRID = "#e4e7eb"
 AXIS_LINE = "#9aa5b1"
-TICK = "#444444"
 TARGET = "#009e73"
 TARGET_TEXT = "#00795a"
 STEM = "#c5ccd6"
+TICK = "#444444"
 ROW_GRID = "#eeeeee"
 YEAR_MARK = "rgba(31,41,51,0.45)"
 
@@ -117,19 +121,15 @@ def ellipsize(text: str, size: float, width: float, weight: int = 400) -> str:
     return short.rstrip(" ,;:") + "…"
 
 
-def _text(
-    x: float, y: float, content: str, size: float, fill: str = INK, anchor: str = "start", extra: str = ""
-) -> str:
+def _text(x: float, y: float, content: str, size: float, fill: str = INK, anchor: str = "start") -> str:
     anchor_attr = "" if anchor == "start" else f' text-anchor="{anchor}"'
-    return (
-        f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" fill="{fill}"{anchor_attr}{extra}>{esc(content)}</text>'
-    )
+    return f'<text x="{num(x)}" y="{num(y)}" font-size="{num(size)}" fill="{fill}"{anchor_attr}>{esc(content)}</text>'
 
 
 # --- numbers and colours ----------------------------------------------------------------------------------------
 
 
-def _n(value: float) -> str:
+def num(value: float) -> str:
     """A coordinate with at most two decimals and no trailing zeros."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in {"-0", ""} else text
@@ -149,7 +149,7 @@ def hex_color(color: str) -> str:
 def _dash(kind: str, width: float) -> str:
     """plotly.js's dash patterns (Drawing.dashStyle): 'dash' and 'dot' scale with the line, 3 px at least."""
     unit = max(width, 3)
-    pattern = {"dash": f"{_n(3 * unit)},{_n(3 * unit)}", "dot": f"{_n(unit)},{_n(unit)}"}.get(kind, "")
+    pattern = {"dash": f"{num(3 * unit)},{num(3 * unit)}", "dot": f"{num(unit)},{num(unit)}"}.get(kind, "")
     return f' stroke-dasharray="{pattern}"' if pattern else ""
 
 
@@ -161,8 +161,8 @@ def _open(width: float, height: float, uid: str, title: str, desc: str, lang: st
     labelled = f"{uid}-title" + (f" {uid}-desc" if desc else "")
     lang_attr = f' xml:lang="{esc(lang)}" lang="{esc(lang)}"' if lang else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}" height="{_n(height)}" '
-        f'viewBox="0 0 {_n(width)} {_n(height)}" role="img" aria-labelledby="{esc(labelled)}"{lang_attr} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(width)}" height="{num(height)}" '
+        f'viewBox="0 0 {num(width)} {num(height)}" role="img" aria-labelledby="{esc(labelled)}"{lang_attr} '
         f'font-family="{esc(FONT_FAMILY)}" id="{esc(uid)}">'
         f'<title id="{esc(uid)}-title">{esc(title)}</title>'
         + (f'<desc id="{esc(uid)}-desc">{esc(desc)}</desc>' if desc else "")
@@ -245,7 +245,7 @@ def _areas(data: Choropleth, view: Projection, stroke: str, width: str) -> str:
 
 
 def _box(x: float, y: float, width: float, height: float) -> str:
-    return f'x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"'
+    return f'x="{num(x)}" y="{num(y)}" width="{num(width)}" height="{num(height)}"'
 
 
 def _clip_rect(uid: str, box: tuple[float, float, float, float]) -> str:
@@ -268,7 +268,7 @@ def _map_legend(legend: Legend, width: float, top: float) -> str:
     return f'<g class="legend">{"".join(parts)}</g>'
 
 
-def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str = "", uid: str = "map") -> str:
+def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str = "", uid: str = "svg-map") -> str:
     """The map as core.figures.map_figure draws it in a `width` x `height` box: background land, focus members in
     their class colours, small states as dots, selected ones outlined, the optional inset, the legend below."""
     plot_height = _map_plot_height(height)
@@ -282,7 +282,7 @@ def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str 
         for dot, x, y in _selected_last_dots(data.dots, xs, ys, chosen):
             line = f' stroke="{SELECTED_LINE}" stroke-width="2.2"' if dot.id in chosen else ""
             fill = esc(hex_color(dot.fill))
-            dots.append(f'<circle data-id="{esc(dot.id)}" cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{fill}"{line}/>')
+            dots.append(f'<circle data-id="{esc(dot.id)}" cx="{num(x)}" cy="{num(y)}" r="4" fill="{fill}"{line}/>')
     parts = [
         _open(width, height, uid, title, desc),
         f"<defs>{_clip_rect(f'{uid}-clip', main.clip)}</defs>",
@@ -329,9 +329,7 @@ def _inset(data: Choropleth, inset: Inset, width: float, plot_height: float, uid
     )
 
 
-def choropleth_data(
-    map_data: Any, shapes: Geometry, year_label: str = "", dot_ids: Sequence[str] | None = None
-) -> Choropleth:
+def choropleth_data(map_data: Any, shapes: Geometry, year_label: str = "") -> Choropleth:
     """A Choropleth from the dashboard's view model (core.figures.MapData: members with class `z`, markers, ranges),
     colours from core.bins as the interactive map's colorscale (class 0 is 'No data')."""
     palette = [bins.NO_DATA_COLOR, *map_data.colors]
@@ -343,7 +341,6 @@ def choropleth_data(
         for code, lon, lat, z in zip(
             markers["iso3"], markers["label_lon"], markers["label_lat"], markers["z"], strict=True
         )
-        if dot_ids is None or code in dot_ids
     ]
     return Choropleth(
         shapes=shapes,
@@ -504,7 +501,7 @@ def _segments(points: list[tuple[float, float] | None]) -> list[list[tuple[float
 
 
 def _polyline(points: Sequence[tuple[float, float]]) -> str:
-    return "M" + "L".join(f"{_n(x)},{_n(y)}" for x, y in points)
+    return "M" + "L".join(f"{num(x)},{num(y)}" for x, y in points)
 
 
 def lines(
@@ -514,7 +511,7 @@ def lines(
     title: str,
     *,
     desc: str = "",
-    uid: str = "trend",
+    uid: str = "svg-trend",
     log: bool = False,
     y_title: str = "",
     year: int | None = None,
@@ -557,38 +554,38 @@ def lines(
     def py(value: float) -> float:
         return top + (1 - y_axis.to_unit(value)) * plot_h
 
-    grid = "".join(f'<path d="M{left},{_n(py(v))}h{plot_w}"/>' for v, _ in y_axis.ticks)
+    grid = "".join(f'<path d="M{left},{num(py(v))}h{plot_w}"/>' for v, _ in y_axis.ticks)
     parts.append(f'<g class="grid" stroke="{GRID}" stroke-width="1">{grid}</g>')
     parts.append(
         f'<g class="y-ticks" font-size="13" fill="{INK}" text-anchor="end">'
-        + "".join(f'<text x="{left - 1}" y="{_n(py(v) + 4.55)}">{esc(label)}</text>' for v, label in y_axis.ticks)
+        + "".join(f'<text x="{left - 1}" y="{num(py(v) + 4.55)}">{esc(label)}</text>' for v, label in y_axis.ticks)
         + "</g>"
     )
     if y_title:
         cy = top + plot_h / 2
         parts.append(
-            f'<text transform="translate(11,{_n(cy)}) rotate(-90)" font-size="12" fill="{INK}" '
+            f'<text transform="translate(11,{num(cy)}) rotate(-90)" font-size="12" fill="{INK}" '
             f'text-anchor="middle">{esc(y_title)}</text>'
         )
     base = top + plot_h
-    parts.append(f'<path d="M{left},{_n(base + 0.5)}H{left + plot_w}" stroke="{AXIS_LINE}" stroke-width="1"/>')
+    parts.append(f'<path d="M{left},{num(base + 0.5)}H{left + plot_w}" stroke="{AXIS_LINE}" stroke-width="1"/>')
     parts.append(
         f'<g class="x-ticks" font-size="13" fill="{INK}" text-anchor="middle">'
         + "".join(
-            f'<path d="M{_n(px(v))},{_n(base + 1)}v5" stroke="{TICK}" stroke-width="1"/>'
-            f'<text x="{_n(px(v))}" y="{_n(base + 21.6)}">{esc(label)}</text>'
+            f'<path d="M{num(px(v))},{num(base + 1)}v5" stroke="{TICK}" stroke-width="1"/>'
+            f'<text x="{num(px(v))}" y="{num(base + 21.6)}">{esc(label)}</text>'
             for v, label in x_axis.ticks
         )
         + "</g>"
     )
     if year is not None:
         parts.append(
-            f'<path d="M{_n(px(year))},{_n(base)}V{top}" stroke="{AXIS_LINE}" stroke-width="1"{_dash("dot", 1)}/>'
+            f'<path d="M{num(px(year))},{num(base)}V{top}" stroke="{AXIS_LINE}" stroke-width="1"{_dash("dot", 1)}/>'
         )
     if target is not None:
         value, label = target
         ty = py(value)
-        parts.append(f'<path d="M{left},{_n(ty)}h{plot_w}" stroke="{TARGET}" stroke-width="2"{_dash("dot", 2)}/>')
+        parts.append(f'<path d="M{left},{num(ty)}h{plot_w}" stroke="{TARGET}" stroke-width="2"{_dash("dot", 2)}/>')
         parts.append(_text(left + plot_w - 2, ty - 4, label, 11, TARGET_TEXT, "end"))
     parts.append(f"<defs>{_clip_rect(f'{uid}-plot', (left, top, left + plot_w, top + plot_h))}</defs>")
     traces = []
@@ -600,7 +597,7 @@ def lines(
         ]
         color = esc(hex_color(line.color))
         path = "".join(_polyline(seg) for seg in _segments(points) if len(seg) > 1)
-        marks = "".join(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3"/>' for x, y in (p for p in points if p))
+        marks = "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="3"/>' for x, y in (p for p in points if p))
         traces.append(
             f'<g class="line" fill="{color}"><path d="{path}" fill="none" stroke="{color}" '
             f'stroke-width="{width_px}" stroke-linejoin="round"{_dash(line.dash, width_px)}/>{marks}</g>'
@@ -651,7 +648,7 @@ def _hint(x: float, y: float, text: str) -> str:
         return ""
     w = text_width(text, 13)
     return (
-        f'<rect x="{_n(x - w / 2 - 3)}" y="{_n(y - 9.5)}" width="{_n(w + 6)}" height="19" fill="#ffffff" '
+        f'<rect x="{num(x - w / 2 - 3)}" y="{num(y - 9.5)}" width="{num(w + 6)}" height="19" fill="#ffffff" '
         f'fill-opacity="0.8"/>' + _text(x, y + 4.5, text, 13, MUTED, "middle")
     )
 
@@ -664,8 +661,8 @@ def _trend_legend(rows: list[list[tuple[Line, float]]], left: float, top: float)
             color = esc(hex_color(line.color))
             width_px = 2.5 if line.dash == "solid" else 2
             items.append(
-                f'<path d="M{_n(left + x + 5)},{_n(cy)}h30" stroke="{color}" stroke-width="{width_px}"'
-                f'{_dash(line.dash, width_px)}/><circle cx="{_n(left + x + 20)}" cy="{_n(cy)}" r="3" fill="{color}"/>'
+                f'<path d="M{num(left + x + 5)},{num(cy)}h30" stroke="{color}" stroke-width="{width_px}"'
+                f'{_dash(line.dash, width_px)}/><circle cx="{num(left + x + 20)}" cy="{num(cy)}" r="3" fill="{color}"/>'
                 + _text(left + x + LEGEND_SYMBOL, cy + 4.68, line.name, 12)
             )
     return f'<g class="legend">{"".join(items)}</g>'
@@ -688,7 +685,7 @@ def dot_plot(
     title: str,
     *,
     desc: str = "",
-    uid: str = "ranking",
+    uid: str = "svg-ranking",
     log: bool = False,
     x_title: str = "",
     ticks: Sequence[tuple[float, str]] | None = None,
@@ -723,22 +720,22 @@ def dot_plot(
         return top + plot_h / 2 if count < 2 else top + pad + i * (plot_h - 2 * pad) / (count - 1)
 
     bottom_y = top + plot_h
-    grid = "".join(f'<path d="M{_n(px(v))},{top}V{bottom_y}"/>' for v, _ in axis.ticks if log or v != 0)
-    grid += "".join(f'<path d="M{left},{_n(row_y(i))}h{plot_w}" stroke="{ROW_GRID}"/>' for i in range(count))
+    grid = "".join(f'<path d="M{num(px(v))},{top}V{bottom_y}"/>' for v, _ in axis.ticks if log or v != 0)
+    grid += "".join(f'<path d="M{left},{num(row_y(i))}h{plot_w}" stroke="{ROW_GRID}"/>' for i in range(count))
     parts.append(f'<g class="grid" stroke="{GRID}" stroke-width="1">{grid}</g>')
     if not log and axis.lo <= 0 <= axis.hi:
-        parts.append(f'<path d="M{_n(px(0))},{top}V{bottom_y}" stroke="{TICK}" stroke-width="1"/>')
+        parts.append(f'<path d="M{num(px(0))},{top}V{bottom_y}" stroke="{TICK}" stroke-width="1"/>')
     if x_title:
         parts.append(_text(left + plot_w / 2, 11, x_title, 12, anchor="middle"))
     parts.append(
         f'<g class="x-ticks" font-size="13" fill="{INK}" text-anchor="middle">'
-        + "".join(f'<text x="{_n(px(v))}" y="{_n(top - 3.6)}">{esc(label)}</text>' for v, label in axis.ticks)
+        + "".join(f'<text x="{num(px(v))}" y="{num(top - 3.6)}">{esc(label)}</text>' for v, label in axis.ticks)
         + "</g>"
     )
     parts.append(
         f'<g class="names" font-size="12" fill="{INK}" text-anchor="end">'
         + "".join(
-            f'<text x="{left - 1}" y="{_n(row_y(i) + 4.2)}">{esc(name)}</text>' for i, name in enumerate(data.names)
+            f'<text x="{left - 1}" y="{num(row_y(i) + 4.2)}">{esc(name)}</text>' for i, name in enumerate(data.names)
         )
         + "</g>"
     )
@@ -747,9 +744,9 @@ def dot_plot(
         if log and value <= 0:
             continue
         y, x = row_y(i), px(value)
-        stems.append(f'<path d="M{_n(px(base))},{_n(y)}H{_n(x)}"/>')
-        dots.append(f'<circle cx="{_n(x)}" cy="{_n(y)}" r="5.5" fill="{HIGHLIGHT if chosen else BAR}"/>')
-        labels.append(f'<text x="{_n(x + 7.875)}" y="{_n(y + 2.75)}">{esc(label)}</text>')
+        stems.append(f'<path d="M{num(px(base))},{num(y)}H{num(x)}"/>')
+        dots.append(f'<circle cx="{num(x)}" cy="{num(y)}" r="5.5" fill="{HIGHLIGHT if chosen else BAR}"/>')
+        labels.append(f'<text x="{num(x + 7.875)}" y="{num(y + 2.75)}">{esc(label)}</text>')
     parts.append(
         f"<defs>{_clip_rect(f'{uid}-plot', (left, top, left + plot_w, top + plot_h))}</defs>"
         f'<g class="stems" clip-path="url(#{esc(uid)}-plot)" stroke="{STEM}" stroke-width="2">{"".join(stems)}</g>'
@@ -759,13 +756,13 @@ def dot_plot(
     if data.reference is not None:
         x = px(data.reference)
         parts.append(
-            f'<path d="M{_n(x)},{bottom_y}V{top}" stroke="{AGGREGATE_COLOR}" stroke-width="1.5"{_dash("dash", 1.5)}/>'
+            f'<path d="M{num(x)},{bottom_y}V{top}" stroke="{AGGREGATE_COLOR}" stroke-width="1.5"{_dash("dash", 1.5)}/>'
             + _label_box(x + 3, bottom_y - 5, data.reference_label, MUTED)
         )
     if data.target is not None:
         x = px(data.target)
         parts.append(
-            f'<path d="M{_n(x)},{bottom_y}V{top}" stroke="{TARGET}" stroke-width="2"{_dash("dot", 2)}/>'
+            f'<path d="M{num(x)},{bottom_y}V{top}" stroke="{TARGET}" stroke-width="2"{_dash("dot", 2)}/>'
             + _label_box(x + 3, bottom_y + 12, data.target_label, TARGET_TEXT)
         )
     parts.append("</svg>")
@@ -778,6 +775,6 @@ def _label_box(x: float, baseline: float, label: str, color: str) -> str:
         return ""
     w = text_width(label, 11)
     return (
-        f'<rect x="{_n(x - 2)}" y="{_n(baseline - 11)}" width="{_n(w + 4)}" height="15" fill="#ffffff" '
+        f'<rect x="{num(x - 2)}" y="{num(baseline - 11)}" width="{num(w + 4)}" height="15" fill="#ffffff" '
         f'fill-opacity="0.85"/>' + _text(x, baseline, label, 11, color)
     )

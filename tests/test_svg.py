@@ -211,6 +211,18 @@ def test_trend_args_read_back_the_dashboard_figure() -> None:
     parse(svg.lines(**args, width=547, height=340, title=views.trend_title(state)))
 
 
+def test_colours_agree_with_the_interactive_figures() -> None:
+    trend = figures.trend_figure([line("A", [1.0, 2.0, 3.0])], False, "y", "", 2005, target=(2.0, "t"))
+    assert trend["layout"]["yaxis"]["gridcolor"] == svg.GRID
+    assert trend["layout"]["xaxis"]["linecolor"] == svg.AXIS_LINE
+    assert trend["layout"]["shapes"][0]["line"]["color"] == svg.AXIS_LINE
+    assert trend["layout"]["shapes"][1]["line"]["color"] == svg.TARGET
+    assert trend["layout"]["annotations"][0]["font"]["color"] == svg.TARGET_TEXT
+    ranking = figures.ranking_figure(figures.Ranking(["A"], ["AAA"], [1.0], ["1"], [False], None, ""), False, "x")
+    assert ranking["data"][0]["line"]["color"] == svg.STEM
+    assert ranking["layout"]["xaxis"]["gridcolor"] == svg.GRID
+
+
 @pytest.mark.parametrize("count", [0, 3, 7, 48, 60])
 def test_ranking_height_is_the_figure_height(count: int) -> None:
     data = figures.Ranking([f"C{i}" for i in range(count)], ["X"] * count, [1.0] * count, ["1"] * count,
