@@ -70,7 +70,8 @@ class Projection:
     def project(self, lon: Any, lat: Any) -> tuple[np.ndarray, np.ndarray]:
         """Pixel x and y arrays of lon/lat values (degrees)."""
         lam = np.asarray(lon, dtype=float) - self.lon0
-        lam = np.where(lam > 180, lam - 360, np.where(lam < -180, lam + 360, lam))
+        # A tolerance keeps pieces cut at the antimeridian (see _split_at_cut) on their own side despite rounding.
+        lam = np.where(lam > 180 + 1e-6, lam - 360, np.where(lam < -180 - 1e-6, lam + 360, lam))
         x, y = _RAW[self.kind](np.radians(lam), np.radians(np.asarray(lat, dtype=float)))
         return self.cx + self.scale * x, self.cy - self.scale * (y - self.y0)
 
