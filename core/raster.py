@@ -1,17 +1,18 @@
 """Images drawn on the server with no browser: SVG -> PNG with resvg, and the 1200 x 630 link-preview card
 (og:image) that frames a chart with its title, subtitle, source line and data edition.
 
-Renderer: resvg (the Rust SVG renderer of the linebender project) through the `resvg-py` wheel (resvg 0.48).
-Its wheels (abi3: manylinux x86_64/aarch64, musllinux, macOS) link only libc and libgcc, so `pip install`
-is the whole setup, on a developer's machine, in CI and on a PaaS alike; it draws text with the font files
-it is given, here the vendored Source Sans 3 (assets/fonts) and nothing from the system, so an image is the
-same everywhere. Compared with it on this machine (LAC map, 785 x 660):
-- cairosvg 2.9 (Kozea): about as fast (~95 ms against ~100 ms), but needs Debian's libcairo2 at run time and
-  finds fonts only through fontconfig, so a vendored font needs a fontconfig file and environment; rejected.
-- resvg 0.2 (another binding, keeps its font database between calls): rendered that map as a blank image
-  here, and is little used; rejected.
-- vl-convert-python (resvg inside a Deno runtime for Vega-Lite), skia-python (a large wheel with an OpenGL
-  dependency), kaleido (drives a Chromium): far heavier than what is drawn here, or need a browser; rejected.
+Renderer: resvg (the Rust SVG renderer, maintained in the Linebender organisation since 2024) through the
+`resvg-py` wheel (resvg 0.48.1, MIT). Its abi3 wheels (manylinux x86_64 and aarch64, musllinux, macOS) link
+only libc and libgcc, so `pip install -r requirements.txt` is the whole setup, on a developer's machine, in
+CI and on a PaaS alike; it draws text with the font files it is given, here the vendored Source Sans 3
+(assets/fonts) and nothing from the system, so an image is the same everywhere. Compared on this machine
+(LAC map, 785 x 660):
+- cairosvg 2.9 (Kozea): about as fast (90-113 ms against 100-111 ms), but needs Debian's libcairo2 at run
+  time and finds fonts only through fontconfig, so a vendored font needs a fontconfig file and environment.
+- resvg 0.2 (another binding, keeps its font database between calls): a first try rendered that map blank;
+  little used.
+- skia-python: needs OpenGL, libEGL and fontconfig on Linux hosts (its own install notes); vl-convert-python
+  carries a JavaScript runtime for Vega; kaleido drives a Chromium. Heavier than these charts need.
 """
 
 from __future__ import annotations
