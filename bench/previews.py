@@ -1,4 +1,4 @@
-"""Benchmark (not a test): server-drawn link-preview images (core.svg + core.raster), cold and warm.
+"""Benchmark (not a test): server-drawn link-preview images (core.figures.svg + raster), cold and warm.
 
 Two cards, built from the real data as a preview route would build them:
 - map: the LAC emigrant-share map (the dashboard's default view), its title, subtitle, source and data edition;
@@ -27,10 +27,14 @@ START = time.perf_counter()
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core import embeds, profiles, projection, raster, svg, views  # noqa: E402
-from core.i18n import fmt_number, t  # noqa: E402
-from core.store import get_store  # noqa: E402
-from core.urlstate import ViewState  # noqa: E402
+from core.charts import dashboard as views  # noqa: E402
+from core.charts import profile as profiles  # noqa: E402
+from core.data.store import get_store  # noqa: E402
+from core.figures import projection, raster, svg  # noqa: E402
+from core.i18n.catalog import t  # noqa: E402
+from core.i18n.formats import fmt_number  # noqa: E402
+from core.state.urlstate import ViewState  # noqa: E402
+from core.web import embeds  # noqa: E402
 
 IMPORTED = time.perf_counter()
 

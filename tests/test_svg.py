@@ -1,4 +1,4 @@
-"""Server-drawn charts (core.projection, core.svg, core.raster): well-formed, accessible SVG; the projection and
+"""Server-drawn charts (core.figures: projection, svg, raster): well-formed, accessible SVG; the projection and
 fit plotly.js draws (numbers read from the interactive map in Chromium); the map's members and colours; text
 escaping; the 1200 x 630 preview PNG. Timing is measured by bench/previews.py, never asserted here."""
 
@@ -14,12 +14,14 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from core import bins, figures, projection, raster, svg, views
-from core.store import get_store
-from core.urlstate import ViewState
+from core.charts import dashboard as views
+from core.data.store import get_store
+from core.figures import bins, projection, raster, svg
+from core.figures import builders as figures
+from core.state.urlstate import ViewState
 
 NS = {"s": "http://www.w3.org/2000/svg"}
-LAC_RANGE = ((-121.74463999999999, -31.46636), (-59.43648, 36.26448))  # core.views.fit of the LAC members
+LAC_RANGE = ((-121.74463999999999, -31.46636), (-59.43648, 36.26448))  # core.charts.dashboard.fit of the LAC members
 HOSTILE = "Ranking <script>alert('x')</script> & \"quotes\" \x00\x07 ≥ 40 — São Tomé"
 
 

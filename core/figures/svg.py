@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from core import bins
-from core.figures import (
+from core.figures import bins
+from core.figures.builders import (
     AGGREGATE_COLOR,
     BACKGROUND_LAND,
     BAR,
@@ -37,9 +37,9 @@ from core.figures import (
     Line,
     Ranking,
 )
-from core.projection import Geometry, Projection, fit, shape_paths
+from core.figures.projection import Geometry, Projection, fit, shape_paths
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_NAME = "Source Sans 3"
 FONT_FILES = {400: "SourceSans3-Regular.ttf", 600: "SourceSans3-Semibold.ttf"}
 FONT_FAMILY = f"'{FONT_NAME}', {FONT}"
@@ -187,13 +187,13 @@ class Legend:
     """The horizontal colour legend under the map, as plotly's colorbar there: a swatch per class, in order."""
 
     title: str
-    colors: Sequence[str]  # 'No data' first, as core.bins.discrete_colorscale orders them
+    colors: Sequence[str]  # 'No data' first, as core.figures.bins.discrete_colorscale orders them
     labels: Sequence[str]
 
 
 @dataclass(frozen=True)
 class Inset:
-    """A zoomed second map (Mercator) in a framed box of the map's lower left, as core.figures.map_figure's geo2."""
+    """A zoomed second map (Mercator) in a framed box of the map's lower left, as builders.map_figure's geo2."""
 
     title: str
     lon_range: tuple[float, float] = INSET_LON
@@ -254,7 +254,7 @@ def _clip_rect(uid: str, box: tuple[float, float, float, float]) -> str:
 
 
 def _map_legend(legend: Legend, width: float, top: float) -> str:
-    """plotly's colorbar as core.figures.map_figure sets it: 98 % of the width, 10 px padding, title on top."""
+    """plotly's colorbar as builders.map_figure sets it: 98 % of the width, 10 px padding, title on top."""
     if not legend.colors:
         return ""
     x0 = round(0.01 * width + 10)
@@ -269,7 +269,7 @@ def _map_legend(legend: Legend, width: float, top: float) -> str:
 
 
 def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str = "", uid: str = "svg-map") -> str:
-    """The map as core.figures.map_figure draws it in a `width` x `height` box: background land, focus members in
+    """The map as builders.map_figure draws it in a `width` x `height` box: background land, focus members in
     their class colours, small states as dots, selected ones outlined, the optional inset, the legend below."""
     plot_height = _map_plot_height(height)
     main = fit(data.lon_range, data.lat_range, (0.0, 0.0, float(width), float(plot_height)))
@@ -330,8 +330,8 @@ def _inset(data: Choropleth, inset: Inset, width: float, plot_height: float, uid
 
 
 def choropleth_data(map_data: Any, shapes: Geometry, year_label: str = "") -> Choropleth:
-    """A Choropleth from the dashboard's view model (core.figures.MapData: members with class `z`, markers, ranges),
-    colours from core.bins as the interactive map's colorscale (class 0 is 'No data')."""
+    """A Choropleth from the dashboard's view model (builders.MapData: members with class `z`, markers, ranges),
+    colours from core.figures.bins as the interactive map's colorscale (class 0 is 'No data')."""
     palette = [bins.NO_DATA_COLOR, *map_data.colors]
     members = map_data.members
     fills = {code: palette[int(z)] for code, z in zip(members["iso3"], members["z"], strict=True)}
@@ -520,9 +520,9 @@ def lines(
     tick_format: TickFormat = plain_ticks,
     empty_hint: str = "",
 ) -> str:
-    """The trend as core.figures.trend_figure draws it: lines with markers (the aggregate dashed), a legend row on
+    """The trend as builders.trend_figure draws it: lines with markers (the aggregate dashed), a legend row on
     top, a y axis with its title, years below, the selected year dotted, an optional dotted target with its label.
-    `ticks` (value, label) replaces the automatic y ticks (as core.views.value_ticks does on log axes)."""
+    `ticks` (value, label) replaces the automatic y ticks (as core.charts.dashboard.value_ticks does on log axes)."""
     parts = [_open(width, height, uid, title, desc)]
     hint = _hint(width / 2, height / 2, empty_hint) if not any(line.dash == "solid" for line in series) else ""
     if not series:
@@ -611,7 +611,7 @@ def lines(
 
 def trend_args(figure: Mapping[str, Any]) -> dict[str, Any]:
     """The keyword arguments of `lines` (series, log, y_title, year, target, ticks, empty_hint) read back from a
-    figure dict built by core.figures.trend_figure, so every trend the app builds (dashboard, profiles) can be
+    figure dict built by builders.trend_figure, so every trend the app builds (dashboard, profiles) can be
     drawn statically from the figure it already has."""
     layout = figure.get("layout", {})
     yaxis = layout.get("yaxis", {})
@@ -670,12 +670,12 @@ def _trend_legend(rows: list[list[tuple[Line, float]]], left: float, top: float)
 
 # --- the ranking ----------------------------------------------------------------------------------------------------
 
-RANK_ROW = 22  # px per country, as core.figures.ranking_figure sizes the figure
+RANK_ROW = 22  # px per country, as builders.ranking_figure sizes the figure
 DOT_SIZE = 11
 
 
 def ranking_height(count: int) -> int:
-    """The ranking's height for `count` rows, as core.figures.ranking_figure sets its layout height."""
+    """The ranking's height for `count` rows, as builders.ranking_figure sets its layout height."""
     return max(220, RANK_ROW * count + 80)
 
 
@@ -692,7 +692,7 @@ def dot_plot(
     tick_format: TickFormat = plain_ticks,
     height: int | None = None,
 ) -> str:
-    """The ranking as core.figures.ranking_figure draws it, `ranking_height(rows)` pixels tall unless `height` says
+    """The ranking as builders.ranking_figure draws it, `ranking_height(rows)` pixels tall unless `height` says
     otherwise (the dashboard's box is at least 300 px: `.graph-wrap` in assets/style.css stretches the figure):
     names on the left, stems and dots (selected countries in the accent colour), value labels right of the dots,
     the value axis on top, the focus aggregate as a dashed rule labelled at its foot, a dotted target below."""
