@@ -8,7 +8,7 @@ import dash
 
 import callbacks  # noqa: F401  (importing registers the callbacks)
 from components.page import serve_layout
-from core.charts import dashboard as views
+from core.charts import registry
 from core.data.store import DataFileError, check_editions, get_store
 from core.i18n.catalog import t
 from core.state import settings
@@ -39,7 +39,7 @@ server = app.server
 routes.register(server, app.registered_paths)
 security.install(server, app.csp_hashes(), lambda: app.callback_map, routes.framable)
 logs.attach_to_gunicorn()
-views.warm()
+registry.warm()
 
 if __name__ == "__main__":
     app.run(host=settings.get("HOST"), port=int(settings.get("PORT")), debug=settings.flag("DASH_DEBUG"))

@@ -27,12 +27,15 @@ START = time.perf_counter()
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.charts import dashboard as views  # noqa: E402
 from core.charts import profile as profiles  # noqa: E402
+from core.charts.dashboard import mapview  # noqa: E402
 from core.data.store import get_store  # noqa: E402
-from core.figures import projection, raster, svg  # noqa: E402
+from core.figures import projection, raster  # noqa: E402
+from core.figures.svg import map as svg_map  # noqa: E402
+from core.figures.svg import trend as svg_trend  # noqa: E402
 from core.i18n.catalog import t  # noqa: E402
 from core.i18n.formats import fmt_number  # noqa: E402
+from core.state.options import options  # noqa: E402
 from core.state.urlstate import ViewState  # noqa: E402
 from core.web import embeds  # noqa: E402
 
@@ -57,11 +60,11 @@ def map_card(lang: str) -> bytes:
     """The dashboard's default map (LAC, emigrant share, latest year) as a 1200 x 630 PNG."""
     state = ViewState(indicator="emigrant_share", focus="lac", lang=lang)
     texts = embeds.chart_texts(state)
-    year = state.resolved_year(views.options())
+    year = state.resolved_year(options())
     title, subtitle = texts["charts"]["map"]["title"], texts["charts"]["map"]["subtitle"]
     width, height = raster.chart_slot(title, subtitle, side=True).chart_size
-    data = svg.choropleth_data(views.map_data(state, year), shapes(get_store().version))
-    chart = svg.choropleth(data, width, height, title, uid="card-map")
+    data = svg_map.choropleth_data(mapview.map_data(state, year), shapes(get_store().version))
+    chart = svg_map.choropleth(data, width, height, title, uid="card-map")
     card = raster.preview_card(
         title, subtitle, chart, source_line(texts["sources"], lang), edition(lang), lang, side=True
     )
@@ -73,8 +76,8 @@ def trend_card(lang: str, country: str = "SLV", indicator: str = "emigrant_share
     state = ViewState(indicator=indicator, focus="lac", lang=lang, page="country", subject=country)
     chart = profiles.trend_chart(state, indicator)
     width, height = raster.chart_slot(chart.title, chart.subtitle).chart_size
-    drawn = svg.lines(
-        **svg.trend_args(chart.figure),
+    drawn = svg_trend.lines(
+        **svg_trend.trend_args(chart.figure),
         width=width,
         height=height,
         title=chart.title,
@@ -94,7 +97,7 @@ def one(card: str, rounds: int, lang: str, out: str) -> dict[str, float]:
     """Time one card in this process: store load, first (cold) card, then warm rounds."""
     before = time.perf_counter()
     get_store()
-    views.options()
+    options()
     loaded = time.perf_counter()
     image = CARDS[card](lang)
     cold = time.perf_counter() - loaded

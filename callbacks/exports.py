@@ -10,19 +10,15 @@ from dash import ALL, ClientsideFunction, Input, Output, State, callback, client
 
 from callbacks.views import to_state
 from components import ids
-from core.charts import registry as pages
+from core.charts import registry
 from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state import inputs, settings
 from core.state.urlstate import path_of
 from core.web import embeds, exports
 
-DATA_EXPORTS = {
-    "view-csv": (exports.view_table, "csv"),
-    "view-xlsx": (exports.view_table, "xlsx"),
-    "series-csv": (exports.series_table, "csv"),
-    "series-xlsx": (exports.series_table, "xlsx"),
-}
+DATA_EXPORTS = {"view-csv": ("view", "csv"), "view-xlsx": ("view", "xlsx"), "series-csv": ("series", "csv"),
+                "series-xlsx": ("series", "xlsx")}  # fmt: skip
 
 
 def site_url() -> str:
@@ -50,24 +46,18 @@ def download_data(clicks: Any, data: Any, search: Any, pathname: Any) -> Any:
         return no_update
     if not any(c > 0 for c in inputs.clicks(clicks)):  # a re-rendered menu, not a click
         return no_update
-    build, kind = DATA_EXPORTS[trigger["format"]]
+    what, kind = DATA_EXPORTS[trigger["format"]]
     chart = trigger.get("chart")
-    link = search if len(search) < 2048 else ""
-    if state.page != "dashboard":
-        link = path_of(state.page, state.subject) + link
-        if build is not exports.view_table:
-            return no_update  # a page's charts export what they draw; full series come from the dashboard
-        if chart == ids.PROFILE_DATA and state.page == "country":
-            table = exports.profile_table(state, site_url(), link, date.today())
-        else:
-            shown = pages.chart(state, chart) if isinstance(chart, str) else None
-            if shown is None:
-                return no_update
-            table = exports.chart_table(shown, state, site_url(), link, date.today())
+    link = path_of(state.page, state.subject) + (search if len(search) < 2048 else "")
+    found = registry.spec(chart)
+    if chart == ids.PROFILE_DATA and state.page == "country" and what == "view":
+        table = exports.profile_table(state, site_url(), link, date.today())
+    elif what == "series" and found is not None and found.series and found.page == state.page:
+        table = exports.series_table(state, site_url(), link, date.today())
+    elif what == "view" and (shown := registry.build(state, chart)) is not None:
+        table = exports.chart_table(shown, state, site_url(), link, date.today())
     else:
-        if chart == "trend" and build is exports.view_table:
-            build = exports.trend_table  # the trend's own view: its lines by year, not the map's year
-        table = build(state, site_url(), link, date.today())
+        return no_update
     if kind == "csv":
         return dcc.send_bytes(exports.to_csv(table), f"{table.name}.csv", type=exports.CSV_MIME)
     content = exports.to_xlsx(table, t("export.about_sheet", state.lang), t("export.data_sheet", state.lang))
@@ -123,7 +113,8 @@ def embed_code(clicks: Any, kind: Any, data: Any, current: Any) -> tuple[Any, An
         chart = trigger.get("chart")
     else:  # the live/pinned switch: keep the chart of the code on show
         chart = embeds.chart_of(current)
-    if chart not in ids.CHARTS and not (isinstance(chart, str) and pages.page_of(chart) == state.page):
+    shown = registry.build(state, chart)  # None unless the id names a chart of the state's page
+    if shown is None:
         return no_update, no_update
     version = get_store().version if kind == "pinned" else None
-    return True, embeds.iframe(site_url(), chart, state, version)
+    return True, embeds.iframe(site_url(), shown, state, version)

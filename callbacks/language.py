@@ -7,7 +7,7 @@ from typing import Any
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, no_update
 
 from components import ids
-from components.texts import TARGETS, texts
+from components.texts import TARGETS, translations
 from core.i18n.catalog import LANGUAGES
 from core.state import inputs
 
@@ -20,7 +20,7 @@ from core.state import inputs
 def translate(lang: Any) -> list[Any]:
     """All layout texts in the chosen language (figures, tables and notes follow through the state store)."""
     chosen = inputs.text(lang, "lang", LANGUAGES)
-    return [no_update] * len(TARGETS) if chosen is None else texts(chosen)
+    return [no_update] * len(TARGETS) if chosen is None else translations(chosen)
 
 
 # No output: the function only sets <html lang> and the tab title (from the DOC_TITLE store) in the document.

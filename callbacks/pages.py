@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, no_update
@@ -12,13 +11,12 @@ from components import ids
 from components import pages as page_parts
 from components.panels import headline_cards
 from components.share import export_menu
-from core.charts import corridor as flows
-from core.charts import dashboard as views
-from core.charts import registry as pages
-from core.charts.model import Chart
+from core.charts import registry, texts
+from core.charts.corridor_view.headlines import headlines as corridor_headlines
 from core.data import queries
 from core.i18n.catalog import t
 from core.state import inputs
+from core.state.options import options
 from core.state.urlstate import ViewState
 
 # What a page's content depends on; the year, scale and selection of the dashboard only shape its links.
@@ -29,18 +27,6 @@ def content_key(state: ViewState) -> dict[str, Any]:
     """What a drawn page depends on, as the page store keeps it (JSON: lists, not tuples)."""
     values = {field: getattr(state, field) for field in CONTENT_FIELDS}
     return {field: list(value) if isinstance(value, tuple) else value for field, value in values.items()}
-
-
-def source_line(state: ViewState) -> str:
-    """The slide images' source line, with {sources} for each chart's own and {url} for the page address."""
-    return t("export.source_line", state.lang, sources="{sources}", date=date.today().isoformat(), url="{url}")
-
-
-def page_charts(state: ViewState) -> dict[str, Chart]:
-    """Every chart of the page, built once: the page draws them and the slide images take their texts."""
-    ids_ = pages.corridor_chart_ids() if state.page == "corridors" else pages.profile_chart_ids()
-    built = (pages.chart(state, chart_id) for chart_id in ids_)
-    return {chart.name: chart for chart in built if chart is not None}
 
 
 @callback(
@@ -74,14 +60,14 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
     key = content_key(state)
     if old_key == key:
         return (*shown, *(no_update,) * 9)
-    subject, year = str(state.subject), state.resolved_cyear(views.options())
+    subject, year = str(state.subject), state.resolved_cyear(options())
     if page == "country":
         title = t("profile.title", state.lang, country=queries.country_name(subject, state.lang))
     else:
-        name = flows.subject_name(subject, state.lang)
+        name = texts.subject_name(subject, state.lang)
         title = t(f"route.corridor_title_{state.direction}", state.lang, name=name, year=year)
-    charts = page_charts(state)
-    meta = page_parts.page_meta(state, list(charts.values()), source_line(state), title)
+    charts = registry.page_charts(state)
+    meta = page_parts.page_meta(state, list(charts.values()), title)
     meta["key"] = key
     if page == "country":
         return (
@@ -92,7 +78,7 @@ def draw_page(data: Any, browser_lang: Any, old_meta: Any) -> tuple[Any, ...]:
             *(no_update,) * 5,
             meta,
         )
-    headlines = flows.headlines(subject, state.direction, year, state.lang)
+    headlines = corridor_headlines(subject, state.direction, year, state.lang)
     return (
         *shown,
         *(no_update,) * 3,

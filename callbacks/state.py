@@ -11,9 +11,9 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, no_update
 
 from components import ids
-from core.charts import dashboard as views
 from core.i18n.catalog import t
 from core.state import inputs
+from core.state.options import options
 from core.state.urlstate import (
     DIRECTIONS,
     MAX_COUNTRIES,
@@ -46,22 +46,22 @@ def snap_year(years: tuple[int, ...], year: float, previous: int | None = None) 
 def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, view: Any, year: Any,
                         lang: Any, browser_lang: str | None, direction: Any = None,
                         cyear: Any = None, previous: int | None = None) -> ViewState:  # fmt: skip
-    """The state the controls show, each value parsed strictly (a control only ever sends one of its options, or
+    """The state the controls show, each value parsed strictly (a control only ever sends one of its opts, or
     None before the state is known: that keeps the default); anything else raises inputs.InvalidInputError."""
-    options = views.options()
-    state = default_state(options, browser_lang)
-    chosen = inputs.text(indicator, "indicator", options.years) or state.indicator
+    opts = options()
+    state = default_state(opts, browser_lang)
+    chosen = inputs.text(indicator, "indicator", opts.years) or state.indicator
     asked = inputs.integer(year, "year")
     changes: dict[str, Any] = {
         "indicator": chosen,
-        "focus": inputs.text(focus, "focus", options.focuses) or state.focus,
-        "countries": inputs.countries(countries, options),
+        "focus": inputs.text(focus, "focus", opts.focuses) or state.focus,
+        "countries": inputs.countries(countries, opts),
         "scale": inputs.text(scale, "scale", SCALES),
         "view": inputs.text(view, "view", VIEWS) or state.view,
-        "lang": inputs.language(lang, options) or state.lang,
+        "lang": inputs.language(lang, opts) or state.lang,
         "direction": inputs.text(direction, "direction", DIRECTIONS) or state.direction,
-        "cyear": inputs.year(cyear, options.corridor_years, "cyear"),
-        "year": None if asked is None else snap_year(options.years[chosen], asked, previous),
+        "cyear": inputs.year(cyear, opts.corridor_years, "cyear"),
+        "year": None if asked is None else snap_year(opts.years[chosen], asked, previous),
     }
     return replace(state, **changes)
 
@@ -69,7 +69,7 @@ def state_from_controls(indicator: Any, focus: Any, countries: Any, scale: Any, 
 def view_key(state: ViewState) -> dict[str, Any]:
     """What the map frames depend on: not the year, the table/map toggle or the selection (outlined in the browser).
     Other pages build no map: the frames are made when the visitor comes (back) to the dashboard."""
-    return {"indicator": state.indicator, "focus": state.focus, "scale": state.resolved_scale(views.options()),
+    return {"indicator": state.indicator, "focus": state.focus, "scale": state.resolved_scale(options()),
             "lang": state.lang, "dashboard": state.page == "dashboard"}  # fmt: skip
 
 
@@ -148,37 +148,37 @@ def sync_state(
     One callback owns all of them so a change in either direction cannot loop; the URL is rewritten only when
     it differs, so browser history gets one entry per real change (and none while the animation plays).
     """
-    options = views.options()
+    opts = options()
     trigger = ctx.triggered_id
     snapped = None
-    browser_lang = inputs.language(browser_lang, options, "browser_lang")
+    browser_lang = inputs.language(browser_lang, opts, "browser_lang")
     search = inputs.search(search)
-    old_key = inputs.view_key(old_key, options)
+    old_key = inputs.view_key(old_key, opts)
     clicked = {
-        ids.MAP: inputs.clicked_country(map_click, options, "map click"),
-        ids.RANKING: inputs.clicked_country(ranking_click, options, "ranking click"),
+        ids.MAP: inputs.clicked_country(map_click, opts, "map click"),
+        ids.RANKING: inputs.clicked_country(ranking_click, opts, "ranking click"),
     }
     if trigger in (None, ids.URL):
-        state = decode(search, options, browser_lang)
+        state = decode(search, opts, browser_lang)
     else:
-        shown = decode(search, options, browser_lang)
+        shown = decode(search, opts, browser_lang)
         state = state_from_controls(indicator, focus, countries, scale, view, year, lang, browser_lang, direction,
-                                    cyear, previous=shown.resolved_year(options))  # fmt: skip
+                                    cyear, previous=shown.resolved_year(opts))  # fmt: skip
         asked = inputs.integer(year, "year")
         if trigger == ids.INDICATOR and asked is not None and state.year != asked:
-            snapped = (asked, state.resolved_year(options))
+            snapped = (asked, state.resolved_year(opts))
         code = clicked.get(trigger) if isinstance(trigger, str) else None
         if code:
             state = replace(state, countries=toggle(state.countries, code))
-    state = with_route(state, inputs.pathname(pathname), options)
-    if state.year == options.years[state.indicator][-1]:
+    state = with_route(state, inputs.pathname(pathname), opts)
+    if state.year == opts.years[state.indicator][-1]:
         state = replace(state, year=None)
-    if state.cyear == options.corridor_years[-1]:
+    if state.cyear == opts.corridor_years[-1]:
         state = replace(state, cyear=None)
-    query = encode(state, options, browser_lang)
+    query = encode(state, opts, browser_lang)
     from_url = trigger in (None, ids.URL)
     changed = query != search
-    years = options.years[state.indicator]
+    years = opts.years[state.indicator]
     key = view_key(state)
     return (
         # A user's change is a new history entry; a corrected link replaces its own (see replaceUrl).
@@ -188,16 +188,16 @@ def sync_state(
         state.indicator,
         state.focus,
         list(state.countries),
-        state.resolved_scale(options),
+        state.resolved_scale(opts),
         state.view,
         years[0],
         years[-1],
         year_step(years),
         year_marks(years),
-        state.resolved_year(options),
+        state.resolved_year(opts),
         shown_notice(notice(state.rejected, state.lang, snapped), trigger),
         state.lang if state.lang != lang else no_update,
         query if changed and from_url else no_update,
         state.direction,
-        state.resolved_cyear(options),
+        state.resolved_cyear(opts),
     )

@@ -7,29 +7,30 @@ from typing import Any
 from dash import Input, Output, State, callback, no_update
 
 from components import ids, panels
-from core.charts import dashboard as views
+from core.charts.dashboard import headlines, mapview, ranking, trend
 from core.state import inputs
+from core.state.options import options
 from core.state.urlstate import ViewState
 
 
 def lang_default(browser_lang: Any) -> str | None:
     """The visitor's browser language from its store (links omit lang= when the page speaks it)."""
-    return inputs.language(browser_lang, views.options(), "browser_lang")
+    return inputs.language(browser_lang, options(), "browser_lang")
 
 
 def to_state(data: Any) -> ViewState | None:
     """The state store, parsed like a URL (the browser sends it back with every request, so it may be forged)."""
-    return inputs.optional_view_state(data, views.options())
+    return inputs.optional_view_state(data, options())
 
 
 @callback(Output(ids.FRAMES, "data"), Input(ids.VIEW_KEY, "data"), State(ids.STATE, "data"))
 def build_frames(key: Any, data: Any) -> Any:
     """The map for every year of the indicator at once: the browser swaps years (and plays) with no server call."""
-    key = inputs.view_key(key, views.options())
+    key = inputs.view_key(key, options())
     state = to_state(data)
     if not key or state is None or not key["dashboard"]:
         return no_update
-    return views.map_payload(state)
+    return mapview.map_payload(state)
 
 
 @callback(
@@ -56,15 +57,15 @@ def draw_panels(data: Any, browser_lang: Any) -> tuple[Any, ...]:
         return (no_update,) * 11
     table_view = state.view == "table"
     return (
-        views.trend_figure(state),
-        views.ranking_figure(state),
-        panels.headline_cards(views.headlines(state)),
-        panels.data_table(views.table_rows(state), state, lang_default(browser_lang)) if table_view else no_update,
+        trend.trend_figure(state),
+        ranking.ranking_figure(state),
+        panels.headline_cards(headlines.headlines(state)),
+        panels.data_table(mapview.table_rows(state), state, lang_default(browser_lang)) if table_view else no_update,
         not table_view,
         table_view,
-        views.map_title(state),
-        views.trend_title(state),
-        views.ranking_title(state),
+        mapview.map_title(state),
+        trend.trend_title(state),
+        ranking.ranking_title(state),
         panels.export_meta(state),
         panels.profile_links(state, lang_default(browser_lang)),
     )
@@ -81,9 +82,9 @@ def draw_panels(data: Any, browser_lang: Any) -> tuple[Any, ...]:
 )
 def draw_texts(key: Any, data: Any) -> tuple[Any, ...]:
     """Notes, sources and the about panel change with the indicator or language, not with the year."""
-    key = inputs.view_key(key, views.options())
+    key = inputs.view_key(key, options())
     state = to_state(data)
     if not key or state is None or not key["dashboard"]:
         return (no_update,) * 5
     sources = panels.sources_text(state)
-    return views.map_note(state), sources, sources, sources, panels.about(state)
+    return mapview.map_note(state), sources, sources, sources, panels.about(state)

@@ -13,32 +13,32 @@ from components import ids
 from components.panels import headline_cards
 from components.share import export_menu
 from components.widgets import GRAPH_CONFIG, toggle
-from core.charts import corridor as flows
-from core.charts import dashboard as views
 from core.charts import profile as profiles
-from core.charts import registry as pages
-from core.charts.model import Chart
-from core.data import queries
+from core.charts import registry, texts
+from core.charts.model import Chart, Headline
+from core.data import flows, queries
 from core.data.store import get_store
 from core.i18n.catalog import t
+from core.state.options import options
 from core.state.urlstate import ViewState, href
+from core.web import exports
 
 
 def link(state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str, **extra: Any) -> Any:
     """A link to another page with the visitor's view; the dashboard's address leaves the corridor settings out."""
     if page == "dashboard":
         state = replace(state, direction="out", cyear=None)
-    return dcc.Link(text, href=href(state, views.options(), browser_lang, page, subject), **extra)
+    return dcc.Link(text, href=href(state, options(), browser_lang, page, subject), **extra)
 
 
 def chart_panel(chart: Chart, lang: str, extra: Any = None, menu: bool = True, compact: bool = False) -> html.Section:
     """A chart with its title, download menu (images, its data, embed code), notes and sources line."""
     head = [html.H3(chart.title, className="chart-title")]
     if menu:
-        head.append(html.Div(export_menu(chart.name, lang, kind="page"), className="chart-tools"))
+        head.append(html.Div(export_menu(chart.id, lang, kind="page"), className="chart-tools"))
     body: list[Any] = [
         html.Div(head, className="chart-head"),
-        dcc.Graph(id=chart.name, figure=chart.figure, config=GRAPH_CONFIG, style={"height": f"{chart.height}px"},
+        dcc.Graph(id=chart.id, figure=chart.figure, config=GRAPH_CONFIG, style={"height": f"{chart.height}px"},
                   className="page-graph"),
     ]  # fmt: skip
     body += [html.P(note, className="chart-note") for note in chart.notes]
@@ -53,7 +53,7 @@ def chart_panel(chart: Chart, lang: str, extra: Any = None, menu: bool = True, c
 
 def _figure_cards(state: ViewState) -> list[Any]:
     figures = profiles.headline_figures(state)
-    cards = [views.Headline(f.label, f.value, f.note) for f in figures]
+    cards = [Headline(f.label, f.value, f.note) for f in figures]
     out: list[Any] = [html.Section(headline_cards(cards), className="headlines profile-headlines")]
     if any(f.computed for f in figures):
         out.append(html.P(t("profile.computed_note", state.lang), className="chart-note computed-note"))
@@ -67,12 +67,12 @@ def _comparison(state: ViewState) -> html.Section:
     shared = profiles.share_group(state)
     share_head = []
     if shared:
-        share_head.append(html.Th(t("profile.share_of", lang, group=views.focus_name(shared, lang)), scope="col"))
+        share_head.append(html.Th(t("profile.share_of", lang, group=texts.group_name(shared, lang)), scope="col"))
     head = html.Thead(
         html.Tr(
             [html.Th(t("profile.indicator", lang), scope="col"), html.Th(t("table.year_plain", lang), scope="col"),
              html.Th(name, scope="col")]
-            + [html.Th(views.focus_name(g, lang), scope="col") for g in chosen]
+            + [html.Th(texts.group_name(g, lang), scope="col") for g in chosen]
             + share_head
         )
     )  # fmt: skip
@@ -94,7 +94,7 @@ def _comparison(state: ViewState) -> html.Section:
             html.P(t("profile.comparison_note", lang), className="chart-note"),
             *(
                 html.P(
-                    t("profile.group_note", lang, group=views.focus_name(g, lang), note=note),
+                    t("profile.group_note", lang, group=texts.group_name(g, lang), note=note),
                     className="chart-note group-note",
                 )
                 for g in chosen
@@ -148,25 +148,25 @@ def profile_body(state: ViewState, browser_lang: str | None, charts: dict[str, C
     """Everything on /country/<ISO3> below the navigation, in the order a briefing reads it."""
     lang, code = state.lang, str(state.subject)
     name = queries.country_name(code, lang)
-    group_names = [views.focus_name(g, lang) for g in profiles.groups(code)]
+    group_names = [texts.group_name(g, lang) for g in profiles.groups(code)]
     trends = []
     for indicator in profiles.trend_order(state):
-        chart = charts.get(pages.TREND_PREFIX + indicator)
+        chart = charts.get(f"pf-trend-{indicator}")
         if chart is None:
             continue
         more = dcc.Link(
             t("profile.open_in_dashboard", lang),
             id=f"dash-{indicator}",
             className="small d-print-none",
-            href=href(_dashboard_view(state, indicator, code), views.options(), browser_lang, "dashboard"),
+            href=href(_dashboard_view(state, indicator, code), options(), browser_lang, "dashboard"),
         )
         trends.append(dbc.Col(chart_panel(chart, lang, extra=more, compact=True), xs=12, md=6, xl=3))
     skilled = charts.get("pf-skilled")
     if skilled is not None:
         trends.append(dbc.Col(chart_panel(skilled, lang, compact=True), xs=12, md=6, xl=3))
     flows_row = []
-    for flow in pages.PROFILE_FLOWS:
-        chart = charts.get(pages.PROFILE_PREFIX + flow)
+    for flow in registry.PROFILE_CORRIDOR_CHARTS:
+        chart = charts.get(f"pf-{flow}")
         if chart is not None:
             flows_row.append(dbc.Col(chart_panel(chart, lang), xs=12, xl=4))
     return [
@@ -195,7 +195,7 @@ def _dashboard_view(state: ViewState, indicator: str, code: str) -> ViewState:
 
 def corridor_shell(text: dict[tuple[str, str], Any]) -> html.Div:
     """Controls of the corridor view (read by the state callback, so always in the layout) and its body."""
-    years = views.options().corridor_years
+    years = options().corridor_years
     return html.Div(
         [
             html.Div(id=ids.CORRIDOR_NAV),
@@ -235,7 +235,7 @@ def corridor_shell(text: dict[tuple[str, str], Any]) -> html.Div:
 
 
 def direction_options(state: ViewState) -> list[dict[str, Any]]:
-    name = flows.subject_name(str(state.subject), state.lang)
+    name = texts.subject_name(str(state.subject), state.lang)
     allowed = flows.directions(str(state.subject))
     return [
         {"label": t(f"route.direction_{d}", state.lang, name=name), "value": d, "disabled": d not in allowed}
@@ -270,16 +270,7 @@ def corridor_body(state: ViewState, charts: dict[str, Chart]) -> list[Any]:
     ]  # fmt: skip
 
 
-def page_meta(state: ViewState, charts: list[Chart], source_line: str, title: str) -> dict[str, Any]:
+def page_meta(state: ViewState, charts: list[Chart], title: str) -> dict[str, Any]:
     """Titles, subtitles and source lines of a page's charts, for the slide images the browser renders, and the
     page's own title (for the browser tab and bookmarks)."""
-    return {
-        "title": title,
-        "charts": {
-            c.name: {"title": c.title, "subtitle": c.subtitle, "source": source_line.replace("{sources}", c.sources)}
-            for c in charts
-        },
-        "source": "",
-        "file": f"{state.page}_{state.subject}",
-        "copied": t("share.copied", state.lang),
-    }
+    return exports.image_meta(charts, state.lang, f"{state.page}_{state.subject}", title)

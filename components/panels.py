@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import pandas as pd
 from dash import dcc, html
 
-from core.charts import dashboard as views
+from core.charts import registry, texts
+from core.charts.dashboard import mapview
+from core.charts.model import Headline
 from core.data import queries
 from core.i18n.catalog import t
+from core.state.options import options
 from core.state.urlstate import ViewState, href
-from core.web import embeds
+from core.web import exports
 
 
-def headline_cards(items: Sequence[views.Headline]) -> list[Any]:
+def headline_cards(items: Sequence[Headline]) -> list[Any]:
     return [
         html.Div(
             [
@@ -33,7 +35,7 @@ def headline_cards(items: Sequence[views.Headline]) -> list[Any]:
 def profile_link(state: ViewState, browser_lang: str | None, code: str, **extra: Any) -> dcc.Link:
     """A country's name linking to its profile, keeping the view (indicator, year, focus, language)."""
     name = queries.country_name(code, state.lang)
-    return dcc.Link(name, href=href(state, views.options(), browser_lang, "country", code), **extra)
+    return dcc.Link(name, href=href(state, options(), browser_lang, "country", code), **extra)
 
 
 def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
@@ -45,9 +47,9 @@ def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
         out: list[Any] = [html.Span(t("route.profiles_label", lang), className="profile-links-label"), *links]
     else:
         out = [html.Span(t("route.profiles_hint", lang), className="profile-hint")]
-    if state.focus in views.options().groups:
-        text = t("route.focus_corridors", lang, group=views.focus_name(state.focus, lang))
-        out.append(dcc.Link(text, href=href(state, views.options(), browser_lang, "corridors", state.focus),
+    if state.focus in options().groups:
+        text = t("route.focus_corridors", lang, group=texts.group_name(state.focus, lang))
+        out.append(dcc.Link(text, href=href(state, options(), browser_lang, "corridors", state.focus),
                             id="focus-corridors", className="focus-corridors"))  # fmt: skip
     return out
 
@@ -71,7 +73,7 @@ def data_table(rows: pd.DataFrame, state: ViewState, browser_lang: str | None = 
             for r in rows.to_dict("records")
         ]
     )
-    caption = html.Caption(views.map_title(state), className="visually-hidden")
+    caption = html.Caption(mapview.map_title(state), className="visually-hidden")
     return html.Table([caption, head, body], className="table table-sm table-striped data-table")
 
 
@@ -95,7 +97,7 @@ def about(state: ViewState) -> list[Any]:
         (t("about.licence", lang), meta["licence"][lang]),
     ]
     return [
-        html.H3(views.label(state.indicator, lang)),
+        html.H3(texts.label(state.indicator, lang)),
         html.Dl([item for term, text in rows for item in (html.Dt(term), html.Dd(text))]),
         html.H4(t("about.caveats", lang)),
         html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
@@ -104,11 +106,5 @@ def about(state: ViewState) -> list[Any]:
 
 def export_meta(state: ViewState) -> dict[str, Any]:
     """Title, subtitle and source line of each chart, for the slide images the browser renders."""
-    meta = embeds.chart_texts(state)
-    source = t("export.source_line", state.lang, sources=meta["sources"], date=date.today().isoformat(), url="{url}")
-    return {
-        "charts": meta["charts"],
-        "source": source,
-        "file": f"{state.indicator}_{state.focus}_{state.resolved_year(views.options())}",
-        "copied": t("share.copied", state.lang),
-    }
+    file = f"{state.indicator}_{state.focus}_{state.resolved_year(options())}"
+    return exports.image_meta(registry.page_charts(state).values(), state.lang, file)

@@ -7,10 +7,11 @@ from typing import Any
 
 from components import ids
 from components.share import export_menu
-from core.charts import dashboard as views
+from core.charts import texts
 from core.data import queries
 from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, t
+from core.state.options import options
 
 # (component id, property, catalog key) of the plain texts.
 STATIC: tuple[tuple[str, str, str], ...] = (
@@ -60,10 +61,10 @@ def _countries(lang: str) -> list[dict[str, str]]:
 
 
 def menus(lang: str) -> list[Any]:
-    options = views.options()
+    opts = options()
     return [
-        [{"label": views.label(i, lang), "value": i} for i in options.years],
-        [{"label": views.focus_name(f, lang), "value": f} for f in options.focuses],
+        [{"label": texts.label(i, lang), "value": i} for i in opts.years],
+        [{"label": texts.group_name(f, lang), "value": f} for f in opts.focuses],
         _countries(lang),
         [{"label": t(f"controls.scale_{s}", lang), "value": s} for s in ("linear", "log")],
         [{"label": t(f"view.{v}", lang), "value": v} for v in ("map", "table")],
@@ -75,10 +76,10 @@ def menus(lang: str) -> list[Any]:
     ]
 
 
-def texts(lang: str) -> list[Any]:
+def translations(lang: str) -> list[Any]:
     """Values for TARGETS, in order."""
     return [t(key, lang) for _, _, key in STATIC] + menus(lang)
 
 
 def text_map(lang: str) -> dict[tuple[str, str], Any]:
-    return dict(zip(TARGETS, texts(lang), strict=True))
+    return dict(zip(TARGETS, translations(lang), strict=True))

@@ -9,6 +9,7 @@ import pandas as pd
 import yaml
 
 from core.data import schema as s
+from core.data.queries import members_of
 from pipeline.errors import RawDataError
 from pipeline.paths import LAC_STATES
 
@@ -118,16 +119,8 @@ def _with_shared_caveats(path: Path, where: str, entry: dict[str, Any], shared: 
 
 
 def _group_members(spec: dict[str, Any], countries: pd.DataFrame) -> set[str]:
-    """The member rule of groups.yaml (the same rule core.data.queries applies at run time)."""
-    if spec["column"] == "all":
-        mask = pd.Series(True, index=countries.index)
-    elif "equals" in spec:
-        mask = countries[spec["column"]] == spec["equals"]
-    else:
-        mask = countries[spec["column"]].astype(bool)
-    if "and" in spec:
-        mask &= countries[spec["and"]].astype(bool)
-    return set(countries.loc[mask, "iso3"])
+    """The member rule of groups.yaml, as the app applies it at run time."""
+    return set(members_of(spec, countries))
 
 
 def _remittance_editions(entry: dict[str, Any], matrix: pd.DataFrame | None) -> dict[str, Any]:

@@ -414,7 +414,7 @@ SPANISH_VIEW = "?lang=es&indicator=remittances_usd"
 
 
 def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Path) -> None:
-    from core.charts import dashboard as views
+    from core.charts import texts as views
 
     open_dashboard(page, live_server, SPANISH_VIEW)
     page.wait_for_function("() => document.documentElement.lang === 'es'")

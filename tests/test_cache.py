@@ -153,7 +153,7 @@ def test_redis_recovery_is_logged_once(redis_url: str, caplog: pytest.LogCapture
 def test_two_app_processes_share_the_map_payload_through_redis(redis_url: str) -> None:
     """A view computed by one process is read, not recomputed, by another process using the same Redis."""
     script = (
-        "import json; from core.charts import dashboard as views; from core.data import cache;"
+        "import json; from core.charts.dashboard import mapview as views; from core.data import cache;"
         "from core.state.urlstate import ViewState;"
         "computed = [];"
         "inner = views._map_payload;"

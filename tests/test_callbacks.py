@@ -15,9 +15,10 @@ from app import app, server
 from callbacks.state import sync_state
 from callbacks.views import build_frames, draw_panels
 from components import ids
-from core.charts import dashboard as views
+from core.charts.dashboard import mapview, ranking, trend
 from core.data.store import get_store
 from core.state.inputs import InvalidInputError
+from core.state.options import options
 from pipeline.paths import LAC_STATES
 
 SYNC_INPUTS = ("search", "pathname", "indicator", "focus", "countries", "scale", "view", "year", "map_click",
@@ -97,7 +98,7 @@ def test_url_sets_every_control() -> None:
 def test_bad_url_falls_back_with_a_notice() -> None:
     out = sync(None, search="?indicator=nope&year=abc&countries=<script>&zzz=1")
     query, state, *_, notice, _lang, fix, _direction, _cyear = out
-    assert state["indicator"] == views.options().default_indicator
+    assert state["indicator"] == options().default_indicator
     assert query is no_update  # a corrected link replaces its own history entry, it is not pushed
     assert fix == ""
     text = json.dumps(notice.to_plotly_json(), default=str)
@@ -184,7 +185,7 @@ def test_frames_hold_every_year_and_every_lac_state() -> None:
 
 
 def test_panels_render_for_every_indicator_and_focus() -> None:
-    for indicator in views.options().years:
+    for indicator in options().years:
         for focus in ("lac", "caribbean", "oecs", "world"):
             state = sync(None, search=f"?indicator={indicator}&focus={focus}&countries=MEX,JAM&view=table")[1]
             out = draw_panels(state, None)
@@ -289,15 +290,15 @@ def test_cost_views_show_the_sdg_target_and_no_empty_inset() -> None:
     from core.state.urlstate import ViewState
 
     cost = ViewState(indicator="remittance_cost", focus="lac", countries=("HTI",))
-    trend = views.trend_figure(cost)
-    assert any(s.get("y0") == 3.0 for s in trend["layout"]["shapes"])  # SDG 10.c: 3 %
-    ranking = views.ranking_figure(cost)
-    assert any(s.get("x0") == 3.0 for s in ranking["layout"]["shapes"])
-    assert 3.0 in views.classes("remittance_cost", "lac", "linear", "en", get_store().version).breaks
+    lines = trend.trend_figure(cost)
+    assert any(s.get("y0") == 3.0 for s in lines["layout"]["shapes"])  # SDG 10.c: 3 %
+    dots = ranking.ranking_figure(cost)
+    assert any(s.get("x0") == 3.0 for s in dots["layout"]["shapes"])
+    assert 3.0 in mapview.classes("remittance_cost", "lac", "linear", "en").breaks
     # RPW surveys no Eastern Caribbean receiver: no inset of grey islands; emigrant shares have one.
-    assert len(views.map_figure(cost, 2020)["data"]) == 3
+    assert len(mapview.map_figure(cost, 2020)["data"]) == 3
     share = ViewState(indicator="emigrant_share", focus="lac")
-    assert views.map_figure(share, 2020)["data"][3]["geo"] == "geo2"
+    assert mapview.map_figure(share, 2020)["data"][3]["geo"] == "geo2"
 
 
 def test_trend_export_holds_the_trend_lines() -> None:
@@ -307,7 +308,9 @@ def test_trend_export_holds_the_trend_lines() -> None:
     from core.web import exports
 
     state = ViewState(indicator="emigrant_share", focus="sica", countries=("SLV", "HND"))
-    table = exports.trend_table(state, "http://x", "?focus=sica", date(2026, 11, 23))
+    from core.charts import registry
+
+    table = exports.chart_table(registry.build(state, "trend"), state, "http://x", "?focus=sica", date(2026, 11, 23))
     series = set(table.frame.iloc[:, 0])
     assert series == {"Central American Integration System (SICA)", "El Salvador", "Honduras"}
     assert len(table.frame) == 3 * 8  # three lines, eight UN years

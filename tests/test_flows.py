@@ -1,4 +1,4 @@
-"""Corridor-view charts (core.charts.corridor) on the real data: published figures, reconciliation, gaps, languages."""
+"""Corridor-view charts (core.charts.corridor_view) on real data: published figures, reconciliation, gaps, languages."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core.charts import corridor as flows
-from core.charts import dashboard as views
+from core.charts import corridor_view
+from core.charts.corridor_view import common
+from core.charts.corridor_view import flowmap as flow_map_chart
+from core.charts.corridor_view.headlines import headlines
 from core.charts.model import Chart
-from core.data import corridors
+from core.data import corridors, flows, geometry
 from core.data.queries import group_members
 from core.data.store import get_store
+from core.figures import dotplot, flowmap, style
+from core.figures.geo import map_height
 from core.i18n.catalog import LANGUAGES, t
+from core.i18n.formats import separators
 from pipeline.paths import RAW
 
 ALLOWED_TRACES = {"scatter", "scattergeo", "choropleth"}  # the only traces of the app's partial plotly.js bundle
@@ -73,25 +78,25 @@ def test_groups_and_countries_are_subjects_but_not_the_world():
     assert flows.directions("MEX") == ("out", "in")
     assert "world" not in flows.subjects()
     assert {"lac", "MEX", "XKX"} <= set(flows.subjects())
-    assert flows.subject_name("central_america", "es") == "Centroamérica (incl. México)"
-    assert flows.subject_name("MEX", "fr") == "Mexique"
+    assert common.subject_name("central_america", "es") == "Centroamérica (incl. México)"
+    assert common.subject_name("MEX", "fr") == "Mexique"
 
 
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: flows.chart("corridors", "ZZZ", "out", 2020, "en"),
-        lambda: flows.chart("corridors", "mex", "out", 2020, "en"),
-        lambda: flows.chart("corridors", "world", "out", 2020, "en"),
-        lambda: flows.chart("corridors", "central_america", "in", 2020, "en"),
-        lambda: flows.chart("corridors", "MEX", "sideways", 2020, "en"),
-        lambda: flows.chart("corridors", "MEX", "out", 2021, "en"),
-        lambda: flows.chart("corridors", "MEX", "out", "2020", "en"),
-        lambda: flows.chart("corridors", "MEX", "out", True, "en"),
-        lambda: flows.chart("corridors", "MEX", "out", 2020, "de"),
-        lambda: flows.chart("sankey", "MEX", "out", 2020, "en"),
-        lambda: flows.headlines("sica", "in", 2020, "en"),
-        lambda: flows.headlines("MEX", "out", 1985, "en"),
+        lambda: corridor_view.chart("corridors", "ZZZ", "out", 2020, "en"),
+        lambda: corridor_view.chart("corridors", "mex", "out", 2020, "en"),
+        lambda: corridor_view.chart("corridors", "world", "out", 2020, "en"),
+        lambda: corridor_view.chart("corridors", "central_america", "in", 2020, "en"),
+        lambda: corridor_view.chart("corridors", "MEX", "sideways", 2020, "en"),
+        lambda: corridor_view.chart("corridors", "MEX", "out", 2021, "en"),
+        lambda: corridor_view.chart("corridors", "MEX", "out", "2020", "en"),
+        lambda: corridor_view.chart("corridors", "MEX", "out", True, "en"),
+        lambda: corridor_view.chart("corridors", "MEX", "out", 2020, "de"),
+        lambda: corridor_view.chart("sankey", "MEX", "out", 2020, "en"),
+        lambda: headlines("sica", "in", 2020, "en"),
+        lambda: headlines("MEX", "out", 1985, "en"),
         lambda: flows.origin_split("ZZZ", 2020),
         lambda: flows.cost_corridors_from("ZZZ"),
     ],
@@ -105,7 +110,7 @@ def test_bad_input_raises_a_one_line_value_error(call):
 
 
 def test_mexico_usa_is_the_top_corridor_of_2020():
-    chart = flows.chart("corridors", "MEX", "out", 2020, "en")
+    chart = corridor_view.chart("corridors", "MEX", "out", 2020, "en")
     assert column(chart, "flows.col_iso3").iloc[0] == "USA"
     assert column(chart, "flows.col_persons").iloc[0] == 10_853_105
     assert column(chart, "flows.col_rank").iloc[0] == 1
@@ -124,41 +129,41 @@ def test_mexico_usa_is_the_top_corridor_of_2020():
 
 
 def test_chart_tables_hold_every_partner_the_drawn_ones_first():
-    chart = flows.chart("corridors", "MEX", "out", 2020, "en")
+    chart = corridor_view.chart("corridors", "MEX", "out", 2020, "en")
     rows = flows.partners("MEX", "out", 2020)
     assert len(chart.table) == len(rows) == 69
-    assert on_chart(chart).tolist() == [True] * flows.TOP_PARTNERS + [False] * (len(rows) - flows.TOP_PARTNERS)
+    assert on_chart(chart).tolist() == [True] * common.TOP_PARTNERS + [False] * (len(rows) - common.TOP_PARTNERS)
     assert column(chart, "flows.col_persons").sum() == stock("MEX", 2020)
     drawn = chart.table[on_chart(chart)]
     assert drawn[t("flows.col_destination")].tolist() == chart.figure["data"][-1]["y"]
-    remittances = flows.chart("remittances", "MEX", "out", 2020, "en")
+    remittances = corridor_view.chart("remittances", "MEX", "out", 2020, "en")
     assert len(remittances.table) == len(flows.remittances("MEX", "out"))
-    assert on_chart(remittances).sum() == flows.TOP_PARTNERS
-    assert on_chart(remittances).iloc[: flows.TOP_PARTNERS].all()
-    change = flows.chart("change", "MEX", "out", 2020, "en")
+    assert on_chart(remittances).sum() == common.TOP_PARTNERS
+    assert on_chart(remittances).iloc[: common.TOP_PARTNERS].all()
+    change = corridor_view.chart("change", "MEX", "out", 2020, "en")
     assert len(change.table) >= len(rows)  # this year's partners and those with a 1990 figure only
-    assert on_chart(change).tolist()[: flows.TOP_CHANGE] == [True] * flows.TOP_CHANGE
-    assert on_chart(change).sum() == flows.TOP_CHANGE
+    assert on_chart(change).tolist()[: common.TOP_CHANGE] == [True] * common.TOP_CHANGE
+    assert on_chart(change).sum() == common.TOP_CHANGE
 
 
 def test_dot_plot_labels_fit_a_phone():
     """Each label sits right of its dot or, where it would run off the axis, left of it, on a value axis as narrow
     as a phone's; the axis is at the bottom, without a title, with about four ticks."""
     for subject, name in (("MEX", "corridors"), ("SLV", "corridors"), ("COL", "remittances"), ("GTM", "corridors")):
-        figure = flows.chart(name, subject, "out", 2020, "es").figure
+        figure = corridor_view.chart(name, subject, "out", 2020, "es").figure
         dots = figure["data"][-1]
         end = figure["layout"]["xaxis"]["range"][1]
         for value, label, side in zip(dots["x"], dots["text"], dots["textposition"], strict=True):
-            at = value / end * flows.DOT_PLOT_WIDTH
-            room = flows.LABEL_GAP + flows._text_width(label)
-            assert (at + room <= flows.DOT_PLOT_WIDTH) if side == "middle right" else (at - room >= 0)
+            at = value / end * dotplot.DOT_PLOT_WIDTH
+            room = dotplot.LABEL_GAP + style.text_width(label)
+            assert (at + room <= dotplot.DOT_PLOT_WIDTH) if side == "middle right" else (at - room >= 0)
         xaxis = figure["layout"]["xaxis"]
         assert xaxis["side"] == "bottom"
         assert "title" not in xaxis  # at the top it collided with the subtitle of slide images
         assert 3 <= len(xaxis["tickvals"]) <= 5
-    assert flows._placements([1e6, 5e5], ["x" * 20, "y" * 20], 1.06e6) is None  # the axis must widen
-    assert flows._placements([1e6, 10], ["x" * 40, "y"], 1.06e6) == ["middle right"] * 2  # too long anyway: right
-    mexico = flows.chart("corridors", "MEX", "out", 2020, "en").figure["data"][-1]
+    assert dotplot._placements([1e6, 5e5], ["x" * 20, "y" * 20], 1.06e6) is None  # the axis must widen
+    assert dotplot._placements([1e6, 10], ["x" * 40, "y"], 1.06e6) == ["middle right"] * 2  # too long anyway: right
+    mexico = corridor_view.chart("corridors", "MEX", "out", 2020, "en").figure["data"][-1]
     assert mexico["textposition"][0] == "middle left"  # the USA: near the end of the axis
     assert mexico["textposition"][1] == "middle right"
 
@@ -168,14 +173,14 @@ def test_all_partners_of_mexico_sum_to_its_emigrant_stock():
     assert int(rows["persons"].sum()) == 11_185_737 == stock("MEX", 2020)
     assert int(rows["female"].sum()) == stock("MEX", 2020, "emigrant_female")
     assert rows["share"].sum() == pytest.approx(100.0)
-    regions = flows.chart("regions", "MEX", "out", 2020, "en")
+    regions = corridor_view.chart("regions", "MEX", "out", 2020, "en")
     in_2020 = regions.table[column(regions, "flows.col_year") == 2020]
     assert int(in_2020[t("flows.col_persons")].sum()) == stock("MEX", 2020)
 
 
 @pytest.mark.parametrize(("subject", "direction"), [("SLV", "out"), ("MEX", "out"), ("COL", "in"), ("USA", "out")])
 def test_regions_shares_add_up_to_100_and_persons_to_the_total(subject, direction):
-    chart = flows.chart("regions", subject, direction, 2020, "en")
+    chart = corridor_view.chart("regions", subject, direction, 2020, "en")
     by_year = chart.table.groupby(t("flows.col_year"))
     assert by_year[t("flows.col_share")].sum().to_numpy() == pytest.approx(100.0)
     for year, persons in by_year[t("flows.col_persons")].sum().items():
@@ -186,17 +191,17 @@ def test_regions_shares_add_up_to_100_and_persons_to_the_total(subject, directio
 
 
 def test_regions_of_el_salvador_match_the_regional_split():
-    chart = flows.chart("regions", "SLV", "out", 2020, "en")
+    chart = corridor_view.chart("regions", "SLV", "out", 2020, "en")
     rows = chart.table[column(chart, "flows.col_year") == 2020].set_index(t("flows.col_part"))
     assert rows.at[t("flows.part_usa"), t("flows.col_share")] == pytest.approx(88.0, abs=0.5)
     assert t("flows.part_unknown_destination") not in rows.index  # nobody there: no line at zero
 
 
 def test_the_usa_is_not_a_destination_of_its_own_emigrants():
-    names = [trace["name"] for trace in flows.chart("regions", "USA", "out", 2020, "en").figure["data"]]
+    names = [trace["name"] for trace in corridor_view.chart("regions", "USA", "out", 2020, "en").figure["data"]]
     assert t("flows.part_usa") not in names
     assert t("flows.part_lac") in names
-    assert [h.label for h in flows.headlines("USA", "out", 2020, "en")].count(t("flows.headline_in_usa")) == 0
+    assert [h.label for h in headlines("USA", "out", 2020, "en")].count(t("flows.headline_in_usa")) == 0
 
 
 # --- who lives in a country ------------------------------------------------------------------------------------
@@ -222,7 +227,7 @@ def test_origin_split_of_a_country_without_corridors_is_empty_not_an_error():
 
 
 def test_colombia_in_keeps_the_unknown_origin_in_the_table_but_not_on_the_map():
-    chart = flows.chart("flow-map", "COL", "in", 2020, "en")
+    chart = corridor_view.chart("flow-map", "COL", "in", 2020, "en")
     assert column(chart, "flows.col_iso3").iloc[0] == "VEN"
     assert corridors.UNKNOWN_ORIGIN in column(chart, "flows.col_iso3").tolist()
     on_map = [
@@ -235,7 +240,7 @@ def test_colombia_in_keeps_the_unknown_origin_in_the_table_but_not_on_the_map():
 
 @pytest.mark.parametrize("name", ["flow-map", "corridors", "change"])
 def test_the_unknown_origin_is_counted_but_never_ranked(name):
-    chart = flows.chart(name, "USA", "in", 2020, "en")
+    chart = corridor_view.chart(name, "USA", "in", 2020, "en")
     rows = flows.partners("USA", "in", 2020)
     unknown = int(rows.loc[rows["unknown"], "persons"].sum())
     assert unknown > 3_000_000  # UN DESA "Other": the second largest "origin" of the United States
@@ -244,7 +249,7 @@ def test_the_unknown_origin_is_counted_but_never_ranked(name):
     drawn = [row[-1] for trace in chart.figure["data"] for row in trace.get("customdata", []) if row]
     assert "MEX" in drawn
     assert corridors.UNKNOWN_ORIGIN not in drawn
-    assert on_chart(chart).sum() == (flows.TOP_CHANGE if name == "change" else flows.TOP_PARTNERS)
+    assert on_chart(chart).sum() == (common.TOP_CHANGE if name == "change" else common.TOP_PARTNERS)
     assert t("flows.note_unknown_count", persons=f"{unknown:,}") in chart.notes
     if name != "change":
         assert pd.isna(table.at[corridors.UNKNOWN_ORIGIN, t("flows.col_rank")])  # ranks are among countries
@@ -253,7 +258,7 @@ def test_the_unknown_origin_is_counted_but_never_ranked(name):
 
 
 def test_costa_rica_change_ranks_no_unknown_origin():
-    chart = flows.chart("change", "CRI", "in", 2020, "en")
+    chart = corridor_view.chart("change", "CRI", "in", 2020, "en")
     assert t("flows.unknown_origin") not in chart.figure["data"][2]["y"]
     assert t("flows.unknown_origin") in column(chart, "flows.col_origin").tolist()
 
@@ -262,11 +267,11 @@ def test_costa_rica_change_ranks_no_unknown_origin():
 
 
 def test_flow_map_draws_land_from_the_apps_own_geometry():
-    chart = flows.chart("flow-map", "MEX", "out", 2020, "en")
+    chart = corridor_view.chart("flow-map", "MEX", "out", 2020, "en")
     background, highlight = chart.figure["data"][:2]
     for trace in (background, highlight):
         assert trace["type"] == "choropleth"
-        assert trace["geojson"] == views.geometry_url()
+        assert trace["geojson"] == geometry.url()
         assert trace["featureidkey"] == "id"
         assert trace["locationmode"] == "geojson-id"
     assert len(background["locations"]) > 200
@@ -280,11 +285,11 @@ def test_flow_map_draws_land_from_the_apps_own_geometry():
 
 
 def test_flow_map_lines_and_markers_follow_the_top_15():
-    chart = flows.chart("flow-map", "MEX", "out", 2020, "en")
+    chart = corridor_view.chart("flow-map", "MEX", "out", 2020, "en")
     lines = [tr for tr in chart.figure["data"] if tr["type"] == "scattergeo" and tr["mode"] == "lines"]
     markers = [tr for tr in chart.figure["data"] if tr["type"] == "scattergeo" and tr["mode"] == "markers"]
     partners, subject = markers
-    assert len(lines) == len(partners["customdata"]) == flows.TOP_PARTNERS
+    assert len(lines) == len(partners["customdata"]) == common.TOP_PARTNERS
     widths = [line["line"]["width"] for line in lines]
     assert max(widths) == 8
     assert min(widths) >= 1
@@ -304,33 +309,33 @@ def test_flow_map_lines_and_markers_follow_the_top_15():
 def test_flow_lines_are_arcs_that_stay_inside_the_frame(subject, direction):
     """Lines crossing the Pacific (Mexico to Australia, East Asia to the United States) used to leave one edge of
     the map and come back on the other, and China to the Dominican Republic ran along the top edge."""
-    chart = flows.chart("flow-map", subject, direction, 2020, "en")
+    chart = corridor_view.chart("flow-map", subject, direction, 2020, "en")
     geo = chart.figure["layout"]["geo"]
     (lon0, lon1), (lat0, lat1) = geo["lonaxis"]["range"], geo["lataxis"]["range"]
     lines = [tr for tr in chart.figure["data"] if tr["type"] == "scattergeo" and tr["mode"] == "lines"]
-    assert len(lines) == flows.TOP_PARTNERS
+    assert len(lines) == common.TOP_PARTNERS
     for line in lines:
-        assert len(line["lon"]) == len(line["lat"]) == flows.ARC_POINTS + 2
+        assert len(line["lon"]) == len(line["lat"]) == flowmap.ARC_POINTS + 2
         assert all(lon0 <= lon <= lon1 for lon in line["lon"])
         assert all(lat0 <= lat <= lat1 for lat in line["lat"])
         assert max(abs(b - a) for a, b in zip(line["lon"], line["lon"][1:], strict=False)) < 30  # no wrap-around
         assert max(line["lat"]) < lat1  # never flattened against the top edge
-    assert chart.height == flows._map_height((lon0, lon1), (lat0, lat1))
-    assert flows.MAP_HEIGHTS[0] <= chart.height <= flows.MAP_HEIGHTS[1]
+    assert chart.height == map_height((lon0, lon1), (lat0, lat1), flow_map_chart.MAP_WIDTH, flow_map_chart.MAP_HEIGHTS)
+    assert flow_map_chart.MAP_HEIGHTS[0] <= chart.height <= flow_map_chart.MAP_HEIGHTS[1]
 
 
 def test_a_line_across_the_pacific_goes_the_long_way_round_inside_the_map():
-    lons, lats = flows._arc((-102.0, 23.0), (134.0, -25.0))  # Mexico to Australia
+    lons, lats = flowmap.arc((-102.0, 23.0), (134.0, -25.0))  # Mexico to Australia
     assert lons == sorted(lons)  # eastwards, over the Atlantic and the Indian Ocean
     assert lons[0] == -102.0
     assert lons[-1] == 134.0
     assert max(lats) > 23.0  # bowed to the north
-    lons, lats = flows._arc((134.0, -25.0), (-102.0, 23.0))  # the same line the other way: the same bow
+    lons, lats = flowmap.arc((134.0, -25.0), (-102.0, 23.0))  # the same line the other way: the same bow
     assert max(lats) > 23.0
 
 
 def test_group_map_has_no_lines_and_highlights_the_members():
-    chart = flows.chart("flow-map", "central_america", "out", 2020, "en")
+    chart = corridor_view.chart("flow-map", "central_america", "out", 2020, "en")
     assert not [tr for tr in chart.figure["data"] if tr.get("mode") == "lines"]
     assert set(chart.figure["data"][1]["locations"]) == set(group_members("central_america"))
     assert any(note.startswith("Circle size") for note in chart.notes)
@@ -340,7 +345,7 @@ def test_group_map_has_no_lines_and_highlights_the_members():
 
 
 def test_change_of_el_salvador_usa_has_both_years():
-    chart = flows.chart("change", "SLV", "out", 2020, "en")
+    chart = corridor_view.chart("change", "SLV", "out", 2020, "en")
     row = chart.table[column(chart, "flows.col_iso3") == "USA"].iloc[0]
     assert row[t("flows.col_persons_year", year=1990)] == 465_433
     assert row[t("flows.col_persons_year", year=2020)] == 1_410_659
@@ -351,7 +356,7 @@ def test_change_of_el_salvador_usa_has_both_years():
 
 def test_a_corridor_without_a_1990_row_is_a_single_dot_and_a_note():
     assert corridors.corridor_history("JAM", "SXM")["year"].min() > 1990  # Sint Maarten: no 1990 row
-    chart = flows.chart("change", "JAM", "out", 2020, "en")
+    chart = corridor_view.chart("change", "JAM", "out", 2020, "en")
     sxm = "Sint Maarten (Dutch part)"
     base, now = chart.figure["data"][1], chart.figure["data"][2]
     assert base["name"] == "1990"
@@ -367,7 +372,7 @@ def test_a_corridor_without_a_1990_row_is_a_single_dot_and_a_note():
 
 
 def test_change_in_1990_compares_with_2020_and_says_so():
-    chart = flows.chart("change", "SLV", "out", 1990, "en")
+    chart = corridor_view.chart("change", "SLV", "out", 1990, "en")
     assert "2020" in chart.subtitle
     assert t("flows.change_subtitle_first", year=1990, base=2020) in chart.subtitle
     row = chart.table[column(chart, "flows.col_iso3") == "USA"].iloc[0]
@@ -383,10 +388,10 @@ def test_central_america_total_is_the_sum_of_its_members_stocks():
     expected = sum(stock(code, 2020) for code in members)
     assert int(flows.partners("central_america", "out", 2020)["persons"].sum()) == expected
     assert int(flows.split("central_america", "out", 2020)["persons"].sum()) == expected
-    headline = flows.headlines("central_america", "out", 2020, "en")[0]
+    headline = headlines("central_america", "out", 2020, "en")[0]
     assert headline.value == "16.2 million"
     assert round(expected / 1e5) == 162
-    chart = flows.chart("corridors", "central_america", "out", 2020, "en")
+    chart = corridor_view.chart("corridors", "central_america", "out", 2020, "en")
     within = chart.table[column(chart, "flows.col_within_group")]
     assert set(within[t("flows.col_iso3")]) <= set(members)
     assert not within.empty  # Nicaraguans in Costa Rica, Guatemalans in Mexico, ...
@@ -407,7 +412,7 @@ def test_group_remittances_sum_the_members_inflows():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_remittance_notes_say_it_is_a_model_estimate(lang):
-    chart = flows.chart("remittances", "MEX", "out", 1990, lang)
+    chart = corridor_view.chart("remittances", "MEX", "out", 1990, lang)
     assert t("flows.remittance_matrix_note", lang) in chart.notes
     assert "2018" in chart.subtitle  # always the 2018 matrix, whatever year is asked
     model = {
@@ -428,20 +433,20 @@ def test_the_english_note_is_the_matrix_caveat():
 
 
 def test_remittances_received_by_mexico_and_sent_from_the_usa():
-    chart = flows.chart("remittances", "MEX", "out", 2020, "en")
+    chart = corridor_view.chart("remittances", "MEX", "out", 2020, "en")
     assert column(chart, "flows.col_iso3").iloc[0] == "USA"
     assert column(chart, "flows.col_usd", year=2018).iloc[0] == pytest.approx(34_704e6)
     assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 34_704 / 35_557)
     assert chart.figure["data"][-1]["text"][0] == "US$ 34.7B · 97.6%"
     assert "US$ 34,704,000,000" in chart.figure["data"][-1]["customdata"][0][0]
     assert chart.subtitle == "The 15 largest of 50 corridors · model estimates for 2018 (World Bank/KNOMAD)"
-    sent = flows.chart("remittances", "USA", "in", 2020, "en")
+    sent = corridor_view.chart("remittances", "USA", "in", 2020, "en")
     assert column(sent, "flows.col_iso3").iloc[0] == "MEX"
     assert t("flows.col_receiver") in sent.table.columns
 
 
 def test_a_country_without_remittance_estimates_gets_an_empty_chart():
-    chart = flows.chart("remittances", "CUB", "out", 2020, "en")
+    chart = corridor_view.chart("remittances", "CUB", "out", 2020, "en")
     assert chart.figure["data"] == []
     message = t("flows.empty_remittances_out", subject="Cuba")
     assert message in annotation_texts(chart.figure)
@@ -452,7 +457,7 @@ def test_a_country_without_remittance_estimates_gets_an_empty_chart():
 
 
 def test_costs_into_mexico_include_usa_and_the_sdg_target():
-    chart = flows.chart("costs", "MEX", "out", 2020, "en")
+    chart = corridor_view.chart("costs", "MEX", "out", 2020, "en")
     pairs = set(zip(column(chart, "flows.col_sender"), column(chart, "flows.col_receiver"), strict=True))
     assert ("United States", "Mexico") in pairs
     usa = chart.table[column(chart, "flows.col_period") == "2020Q3"]
@@ -472,7 +477,7 @@ def test_costs_into_mexico_include_usa_and_the_sdg_target():
 
 
 def test_costs_keep_negative_published_values():
-    chart = flows.chart("costs", "HND", "out", 2020, "en")
+    chart = corridor_view.chart("costs", "HND", "out", 2020, "en")
     assert (column(chart, "flows.col_cost") < 0).any()
     assert any("kept as published" in note and "2014Q2" in note for note in chart.notes)
 
@@ -482,17 +487,17 @@ def test_costs_from_a_sender():
     mexico = rows[rows["receiver"] == "MEX"].drop(columns="receiver").reset_index(drop=True)
     pd.testing.assert_frame_equal(mexico, corridors.corridor_cost_series("USA", "MEX"))
     assert flows.cost_corridors_from("ATG").empty
-    chart = flows.chart("costs", "USA", "in", 2020, "en")
+    chart = corridor_view.chart("costs", "USA", "in", 2020, "en")
     lines = [trace for trace in chart.figure["data"] if trace["mode"] == "lines+markers"]
-    assert len(lines) == flows.MAX_COST_LINES
+    assert len(lines) == common.MAX_COST_LINES
     assert set(column(chart, "flows.col_sender")) == {"United States"}
-    assert any(f"{flows.MAX_COST_LINES} corridors" in note for note in chart.notes)
+    assert any(f"{common.MAX_COST_LINES} corridors" in note for note in chart.notes)
     # The data file has every corridor and survey, those drawn first.
     assert len(chart.table) == len(flows.costs("USA", "in"))
     drawn = chart.table[on_chart(chart)]
     assert on_chart(chart).iloc[: len(drawn)].all()
     assert set(drawn[t("flows.col_receiver")]) == {line["name"] for line in lines}
-    assert chart.table[t("flows.col_receiver")].nunique() > flows.MAX_COST_LINES
+    assert chart.table[t("flows.col_receiver")].nunique() > common.MAX_COST_LINES
 
 
 def test_costs_of_a_group_are_capped():
@@ -504,30 +509,30 @@ def test_costs_of_a_group_are_capped():
     ]
     expected = pd.concat(expected).sort_values(["sender", "receiver", "period"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(rows, expected[list(flows.COST_COLUMNS)])
-    chart = flows.chart("costs", "lac", "out", 2020, "en")
+    chart = corridor_view.chart("costs", "lac", "out", 2020, "en")
     lines = [trace for trace in chart.figure["data"] if trace["mode"] == "lines+markers"]
-    assert len(lines) == flows.MAX_COST_LINES
+    assert len(lines) == common.MAX_COST_LINES
     assert lines[0]["name"] == "United States → Mexico"  # every survey, and the largest flow
 
 
 @pytest.mark.parametrize(("subject", "direction"), [("lac", "out"), ("central_america", "out"), ("USA", "in")])
 def test_a_long_cost_legend_goes_below_the_plot_and_the_figure_grows(subject, direction):
-    chart = flows.chart("costs", subject, direction, 2020, "en")
+    chart = corridor_view.chart("costs", subject, direction, 2020, "en")
     layout = chart.figure["layout"]
     legend = layout["legend"]
     assert (legend["orientation"], legend["yref"], legend["y"], legend["yanchor"]) == ("h", "container", 0, "bottom")
     names = [trace["name"] for trace in chart.figure["data"]]
     corridor_count = len(flows.costs(subject, direction).groupby(["sender", "receiver"]))
-    assert len(names) == min(flows.MAX_COST_LINES, corridor_count) + 2  # and the two SDG rules
-    rows = flows._legend_rows(names)
+    assert len(names) == min(common.MAX_COST_LINES, corridor_count) + 2  # and the two SDG rules
+    rows = style.legend_rows(names)
     assert rows >= 4
-    assert chart.height == layout["height"] >= flows.PLOT_HEIGHT + rows * flows.LEGEND_ROW
+    assert chart.height == layout["height"] >= common.PLOT_HEIGHT + rows * style.LEGEND_ROW
     assert len(layout["yaxis"]["title"]["text"]) <= 14  # fits beside a small plot (and a printed profile)
 
 
 def test_costs_without_surveys_give_an_empty_chart_with_a_message():
     assert corridors.surveyed_senders("ATG").empty
-    chart = flows.chart("costs", "ATG", "out", 2020, "en")
+    chart = corridor_view.chart("costs", "ATG", "out", 2020, "en")
     assert chart.figure["data"] == []
     message = t("flows.empty_costs_out", subject="Antigua and Barbuda")
     assert message in annotation_texts(chart.figure)
@@ -535,7 +540,7 @@ def test_costs_without_surveys_give_an_empty_chart_with_a_message():
     assert chart.table.empty
     lines = chart.figure["layout"]["annotations"][0]["text"].split("<br>")
     assert len(lines) > 1
-    assert all(len(line) <= flows.WRAP for line in lines)  # fits a chart 350 px wide
+    assert all(len(line) <= style.WRAP for line in lines)  # fits a chart 350 px wide
 
 
 @pytest.mark.parametrize(
@@ -548,9 +553,9 @@ def test_period_date(period, date):
 # --- empty data ------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", flows.FLOW_CHARTS)
+@pytest.mark.parametrize("name", tuple(corridor_view.CHARTS))
 def test_a_country_without_corridors_gets_valid_empty_charts(name):
-    chart = flows.chart(name, "XKX", "out", 2020, "en")  # Kosovo is counted within Serbia by UN DESA
+    chart = corridor_view.chart(name, "XKX", "out", 2020, "en")  # Kosovo is counted within Serbia by UN DESA
     json.dumps(chart.figure, allow_nan=False)
     go.Figure(chart.figure)
     if name in ("flow-map", "corridors", "change", "regions"):
@@ -563,7 +568,7 @@ def test_a_country_without_corridors_gets_valid_empty_charts(name):
 
 
 def test_headlines_of_mexico():
-    lines = flows.headlines("MEX", "out", 2020, "en")
+    lines = headlines("MEX", "out", 2020, "en")
     assert [h.label for h in lines] == [
         t("flows.headline_emigrants"),
         t("flows.headline_in_lac"),
@@ -579,7 +584,7 @@ def test_headlines_of_mexico():
 
 
 def test_headlines_of_colombia_in():
-    lines = flows.headlines("COL", "in", 2019 + 1, "es")
+    lines = headlines("COL", "in", 2019 + 1, "es")
     assert len(lines) == 5
     assert lines[0].label == t("flows.headline_immigrants", "es")
     assert lines[0].note == "2020 · DAES (ONU)"
@@ -592,16 +597,16 @@ def test_headlines_of_colombia_in():
 def test_titles_start_with_the_name(lang):
     """ "{name}: ..." reads right in every language, whatever article a country or group name takes."""
     for subject, direction in (("USA", "out"), ("USA", "in"), ("central_america", "out")):
-        name = flows.subject_name(subject, lang)
-        for chart_name in flows.FLOW_CHARTS:
-            title = flows.chart(chart_name, subject, direction, 2020, lang).title
+        name = common.subject_name(subject, lang)
+        for chart_name in tuple(corridor_view.CHARTS):
+            title = corridor_view.chart(chart_name, subject, direction, 2020, lang).title
             assert title.startswith(name + ("\u202f:" if lang == "fr" else ":")), title  # French: narrow no-break space
 
 
 @pytest.mark.parametrize("name", ["costs", "regions", "change", "corridors", "remittances"])
 def test_nothing_is_drawn_above_the_plot(name):
     """Slide images put the title and subtitle above the plot: a legend or an axis title there collided with them."""
-    layout = flows.chart(name, "MEX", "out", 2020, "en").figure["layout"]
+    layout = corridor_view.chart(name, "MEX", "out", 2020, "en").figure["layout"]
     if "legend" in layout:
         assert layout["legend"]["yref"] == "container"
         assert layout["legend"]["y"] == 0
@@ -612,9 +617,9 @@ def test_nothing_is_drawn_above_the_plot(name):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(("subject", "direction"), CASES)
 def test_every_chart_builds_in_every_language(subject, direction, lang):
-    for name in flows.FLOW_CHARTS:
-        chart = flows.chart(name, subject, direction, 2020, lang)
-        assert chart.name == name
+    for name in tuple(corridor_view.CHARTS):
+        chart = corridor_view.chart(name, subject, direction, 2020, lang)
+        assert chart.id == name
         assert chart.title.strip()
         assert chart.subtitle.strip()
         assert chart.sources.strip()
@@ -627,17 +632,17 @@ def test_every_chart_builds_in_every_language(subject, direction, lang):
             assert not chart.table.empty
             assert chart.figure["data"]
         assert trace_types(chart.figure) <= ALLOWED_TRACES
-        assert chart.figure["layout"]["separators"] == views.separators(lang)
+        assert chart.figure["layout"]["separators"] == separators(lang)
         json.dumps(chart.figure, allow_nan=False)
         if lang == "en":
             go.Figure(chart.figure)  # plotly validates every property of the dict
-    assert len(flows.headlines(subject, direction, 2020, lang)) in (4, 5)
+    assert len(headlines(subject, direction, 2020, lang)) in (4, 5)
 
 
 def test_charts_are_built_fresh_so_callers_may_change_them():
-    first = flows.chart("corridors", "MEX", "out", 2020, "en")
+    first = corridor_view.chart("corridors", "MEX", "out", 2020, "en")
     first.table.iloc[0, 0] = -1
     first.figure["data"].clear()
-    again = flows.chart("corridors", "MEX", "out", 2020, "en")
+    again = corridor_view.chart("corridors", "MEX", "out", 2020, "en")
     assert again.table.iloc[0, 0] == 1
     assert again.figure["data"]

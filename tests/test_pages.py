@@ -15,15 +15,16 @@ from dash import no_update
 from app import server
 from callbacks.pages import draw_page
 from components import ids
-from core.charts import dashboard as views
 from core.charts import profile as profiles
-from core.charts import registry as pages
+from core.charts import registry
+from core.charts.dashboard import ranking as dashboard_ranking
 from core.data import queries
 from core.data.store import get_store
+from core.state.options import options
 from core.state.urlstate import ViewState, decode, encode, href, route, with_route
 from core.web import embeds, exports
 
-OPTIONS = views.options()
+OPTIONS = options()
 
 
 def state_on(path: str, query: str = "", lang: str = "en") -> ViewState:
@@ -133,7 +134,7 @@ def test_profile_page_is_drawn_once_per_content() -> None:
     assert "El Salvador" in body
     assert "pf-trend-remittances_gdp" in body
     meta = out[11]
-    assert set(meta["charts"]) == set(pages.profile_chart_ids())
+    assert set(meta["charts"]) == {spec.id for spec in registry.specs("country")}
     assert all("{url}" in c["source"] for c in meta["charts"].values())
     again = draw_page(as_data(state), "en", meta)  # same content: nothing is rebuilt
     assert all(o is no_update for o in again[3:])
@@ -267,7 +268,7 @@ def test_french_downloads_keep_french_typography() -> None:
 )  # fmt: skip
 def test_ranking_money_is_abridged_beside_the_dot_and_said_in_full_on_hover(lang: str, label: str, hover: str) -> None:
     state = decode(f"?lang={lang}&indicator=remittances_usd&focus=caricom&year=2024", OPTIONS, lang)
-    ranking = views.ranking(state)
+    ranking = dashboard_ranking.ranking(state)
     jamaica = ranking.codes.index("JAM")
     assert ranking.labels[jamaica].startswith(label), ranking.labels[jamaica]
     assert ranking.hovers[jamaica].startswith(hover), ranking.hovers[jamaica]
@@ -283,15 +284,15 @@ def test_comparison_money_cells_leave_the_currency_to_the_row_label(lang: str, u
 
 
 def test_embed_subtitle_keeps_french_typography() -> None:
-    texts = embeds.chart_texts(decode("?lang=fr&indicator=emigrant_share", OPTIONS, "fr"))
-    assert f"résidente{NNB}: le pourcentage" not in texts["charts"]["map"]["subtitle"]  # first sentence only
-    texts = embeds.chart_texts(decode("?lang=fr&indicator=tertiary_emigration_rate", OPTIONS, "fr"))
-    assert f"de l'OCDE{NNB}: émigrés" in texts["charts"]["map"]["subtitle"]
+    chart = registry.build(decode("?lang=fr&indicator=emigrant_share", OPTIONS, "fr"), "map")
+    assert f"résidente{NNB}: le pourcentage" not in chart.subtitle  # first sentence only
+    chart = registry.build(decode("?lang=fr&indicator=tertiary_emigration_rate", OPTIONS, "fr"), "map")
+    assert f"de l'OCDE{NNB}: émigrés" in chart.subtitle
 
 
 def test_page_chart_download_is_what_the_chart_draws() -> None:
     state = state_on("/corridors/MEX")
-    chart = pages.chart(state, "cv-corridors")
+    chart = registry.build(state, "cv-corridors")
     assert chart is not None
     table = exports.chart_table(chart, state, "https://example.org", "corridors/MEX", date(2026, 11, 23))
     frame = pd.read_csv(io.StringIO(exports.to_csv(table).decode("utf-8-sig")), comment="#")
@@ -300,16 +301,16 @@ def test_page_chart_download_is_what_the_chart_draws() -> None:
 
 
 def test_chart_ids_belong_to_their_pages() -> None:
-    assert pages.page_of("cv-flow-map") == "corridors"
-    assert pages.page_of("pf-costs") == "country"
-    assert pages.page_of("map") is None
-    assert pages.page_of("cv-nothing") is None
-    assert pages.chart(state_on("/country/SLV"), "cv-corridors") is None  # not a chart of that page
+    assert registry.page_of("cv-flow-map") == "corridors"
+    assert registry.page_of("pf-costs") == "country"
+    assert registry.page_of("map") == "dashboard"
+    assert registry.page_of("cv-nothing") is None
+    assert registry.build(state_on("/country/SLV"), "cv-corridors") is None  # not a chart of that page
 
 
 def test_embed_code_and_page_of_a_corridor_chart(client: Any) -> None:
     state = state_on("/corridors/COL", "direction=in&lang=es")
-    code = embeds.iframe("https://example.org", "cv-corridors", state, None)
+    code = embeds.iframe("https://example.org", registry.build(state, "cv-corridors"), state, None)
     assert "/embed/cv-corridors?subject=COL&amp;lang=es&amp;direction=in" in code
     assert embeds.chart_of(code) == "cv-corridors"
     page = client.get("/embed/cv-corridors?subject=COL&direction=in&lang=es")

@@ -86,7 +86,7 @@ def test_a_missing_component_file_is_404_and_a_real_one_is_served(client: Any) -
 @pytest.fixture
 def broken_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     """A figure builder that fails as a real bug would."""
-    from core.charts import dashboard as views
+    from core.charts.dashboard import trend as views
 
     def broken(state: Any) -> Any:
         return 1 / 0
@@ -152,7 +152,7 @@ exec(open("gunicorn.conf.py").read())
 
 def post_worker_init(worker):
     # A bug in a figure builder, injected by tests/test_security.py after the worker started.
-    from core.charts import dashboard as views
+    from core.charts.dashboard import trend as views
 
     def broken(state):
         return 1 / 0

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from core.charts import corridor as flows
-from core.charts import dashboard as views
 from core.charts import sentences as s
-from core.data import queries
+from core.charts import texts
+from core.charts.corridor_view import common as corridor_common
+from core.charts.corridor_view.headlines import headlines as corridor_headlines
+from core.charts.dashboard import mapview, trend
+from core.data import flows, queries
 from core.data.store import get_store
-from core.i18n.catalog import MESSAGES, catalog
+from core.i18n.catalog import MESSAGES, catalog, t
 from core.state.urlstate import ViewState
 
 LANGS = ("en", "es", "pt", "fr")
@@ -28,7 +30,7 @@ def name(code: str, lang: str) -> str:
 
 
 def group_name(focus: str, lang: str) -> str:
-    return views.focus_name(focus, lang)
+    return texts.group_name(focus, lang)
 
 
 # --- fixtures: real figures copied from data/processed, a few rows each -----------------------------------------
@@ -82,7 +84,7 @@ def corridor_view(subject: str, direction: str, year: int, lang: str) -> s.Corri
     known = rows[~rows["unknown"]]
     total = float(rows["persons"].sum())
     return s.Corridors(
-        subject=flows.subject_name(subject, lang),
+        subject=corridor_common.subject_name(subject, lang),
         direction=direction,
         year=year,
         total=total,
@@ -212,7 +214,7 @@ def _persons(lang: str) -> list[str]:
 
 
 def _meta(lang: str) -> list[str]:
-    facts, title = _ranking(lang), views.label("emigrant_share", lang, "short_label")
+    facts, title = _ranking(lang), texts.label("emigrant_share", lang, "short_label")
     return [s.meta_description(title, facts, lang), s.meta_description(title, facts, lang, 60)]
 
 
@@ -912,7 +914,7 @@ def test_chart_kinds_are_checked():
 
 def real_ranked(indicator: str, focus: str, year: int, lang: str) -> tuple[list[s.Ranked], s.Group]:
     state = ViewState(indicator=indicator, focus=focus, year=year, lang=lang)
-    rows = [s.Ranked(r["iso3"], r["name"], r["value"], r["year"], r["rank"]) for r in views.ranked_records(state, year)]
+    rows = [s.Ranked(r["iso3"], r["name"], r["value"], r["year"], r["rank"]) for r in mapview.ranked_records(state, year)]
     members = queries.group_members(focus)
     aggregate = queries.aggregate_at(indicator, members, year)
     group = s.Group(
@@ -944,7 +946,7 @@ def test_lac_emigrant_share_2020_is_led_by_montserrat(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_mexico_remittances_trend(lang):
     state = ViewState(indicator="remittances_usd", focus="lac", countries=("MEX",), lang=lang)
-    lines = [s.Line(x.name, x.years, x.values) for x in views.trend_lines(state)]
+    lines = [s.Line(x.name, x.years, x.values) for x in trend.trend_lines(state)]
     mexico = next(x for x in lines if x.name == name("MEX", lang))
     (sentence,) = s.trend_facts([mexico], "usd", lang)
     first, previous, last = mexico.years[0], mexico.years[-2], mexico.years[-1]
@@ -987,10 +989,10 @@ def test_many_ties_are_counted_not_listed(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_mexico_corridors(lang):
     facts = s.corridor_facts(corridor_view("MEX", "out", 2020, lang), lang)
-    headline = {h.label: h.value for h in flows.headlines("MEX", "out", 2020, lang)}
-    assert headline[views.t("flows.headline_emigrants", lang)] in facts[0]
+    headline = {h.label: h.value for h in corridor_headlines("MEX", "out", 2020, lang)}
+    assert headline[t("flows.headline_emigrants", lang)] in facts[0]
     assert facts[1].index(name("USA", lang)) < facts[1].index(name("CAN", lang)) < facts[1].index(name("ESP", lang))
-    assert headline[views.t("flows.headline_female", lang)] in facts[2]
+    assert headline[t("flows.headline_female", lang)] in facts[2]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -1012,7 +1014,7 @@ def test_mexico_corridor_cost_gap(lang):
 def test_meta_description_has_a_figure_and_fits(lang):
     rows, group = real_ranked("emigrant_share", "lac", 2020, lang)
     facts = s.ranking_facts(rows, "percent", group, 2020, lang, [("SLV", name("SLV", lang))])
-    title = views.label("emigrant_share", lang, "short_label")
+    title = texts.label("emigrant_share", lang, "short_label")
     text = s.meta_description(title, facts, lang)
     assert len(text) <= s.META_LIMIT
     assert text.startswith(title)
@@ -1049,7 +1051,7 @@ def real_outputs(lang: str) -> Iterator[str]:
             yield s.describe("map", rows, unit, lang, year, missing=len(group.members) - len(rows))
             yield s.describe("ranking", rows, unit, lang, year)
         state = ViewState(indicator=indicator, focus="central_america", countries=("SLV", "HND"), lang=lang)
-        lines = [s.Line(x.name, x.years, x.values) for x in views.trend_lines(state)]
+        lines = [s.Line(x.name, x.years, x.values) for x in trend.trend_lines(state)]
         yield from s.trend_facts(lines, unit, lang)
         yield s.describe_lines(lines, unit, lang)
     rows, group = real_ranked("remittances_gdp", "world", 2005, lang)  # 22 tied at the bottom
@@ -1057,7 +1059,7 @@ def real_outputs(lang: str) -> Iterator[str]:
     rows, group = real_ranked("remittance_cost", "world", 2020, lang)  # several below the target
     yield from s.ranking_facts(rows, "percent", group, 2020, lang, target=s.SDG_TARGET)
     state = ViewState(indicator="emigrant_stock", focus="lac", countries=("SLV", "HND", "GTM", "NIC", "CRI"), lang=lang)
-    yield s.describe_lines([s.Line(x.name, x.years, x.values) for x in views.trend_lines(state)], "persons", lang)
+    yield s.describe_lines([s.Line(x.name, x.years, x.values) for x in trend.trend_lines(state)], "persons", lang)
     for subject, direction in (("MEX", "out"), ("COL", "in"), ("central_america", "out"), ("BES", "in")):
         yield from s.corridor_facts(corridor_view(subject, direction, 2020, lang), lang)
     costs = flows.costs("HTI", "out")

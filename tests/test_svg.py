@@ -14,10 +14,15 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from core.charts import dashboard as views
+from core.charts.dashboard import common, mapview, trend
 from core.data.store import get_store
-from core.figures import bins, projection, raster, svg
-from core.figures import builders as figures
+from core.figures import bins, choropleth, dotplot, lines, projection, raster, style
+from core.figures.svg import axes as svg_axes
+from core.figures.svg import map as svg_map
+from core.figures.svg import ranking as svg_ranking
+from core.figures.svg import text as svg_text
+from core.figures.svg import trend as svg_trend
+from core.state.options import options
 from core.state.urlstate import ViewState
 
 NS = {"s": "http://www.w3.org/2000/svg"}
@@ -43,13 +48,14 @@ def accessible(root: ET.Element) -> None:
     assert ids[labelled[0]].tag == "{http://www.w3.org/2000/svg}title"
     for ref in labelled:
         assert ref in ids
-    assert root.get("font-family", "").startswith(f"'{svg.FONT_NAME}'")
+    assert root.get("font-family", "").startswith(f"'{svg_text.FONT_NAME}'")
 
 
-def lac_map(**extra: object) -> tuple[figures.MapData, str]:
+def lac_map(**extra: object) -> tuple[choropleth.MapData, str]:
     state = ViewState(indicator="emigrant_share", focus="lac", **extra)  # type: ignore[arg-type]
-    data = views.map_data(state, 2020)
-    markup = svg.choropleth(svg.choropleth_data(data, shapes()), 785, 660, views.map_title(state), desc="A map")
+    data = mapview.map_data(state, 2020)
+    title = mapview.map_title(state)
+    markup = svg_map.choropleth(svg_map.choropleth_data(data, shapes()), 785, 660, title, desc="A map")
     return data, markup
 
 
@@ -74,7 +80,7 @@ def test_natural_earth_lands_where_plotly_draws(lon: float, lat: float, x: float
 def test_fit_fills_the_box_as_plotly_clips_it() -> None:
     main = projection.fit(*LAC_RANGE, (0.0, 0.0, 785.0, 595.0))
     assert main.clip == pytest.approx((151.387, 0.0, 633.613, 595.0), abs=0.05)
-    inset = projection.fit(figures.INSET_LON, figures.INSET_LAT, (0.0, 327.25, 211.95, 577.15), kind="mercator")
+    inset = projection.fit(choropleth.INSET_LON, choropleth.INSET_LAT, (0.0, 327.25, 211.95, 577.15), kind="mercator")
     assert inset.clip == pytest.approx((29.602, 327.25, 182.348, 577.15), abs=0.05)
 
 
@@ -124,7 +130,7 @@ def test_lac_map_has_a_shape_or_a_dot_per_member_in_its_class_colour() -> None:
     dots = {c.get("data-id"): c.get("fill") for c in root.iterfind(".//s:g[@class='dots']/s:circle", NS)}
     assert set(dots) == set(data.markers["iso3"])
     for code, z in zip(data.members["iso3"], data.members["z"], strict=True):
-        expected = svg.hex_color(palette[int(z)])
+        expected = svg_text.hex_color(palette[int(z)])
         assert code in fills or code in dots, code
         assert fills.get(code, expected) == expected
         assert dots.get(code, expected) == expected
@@ -137,14 +143,14 @@ def test_lac_map_draws_background_land_inset_and_legend() -> None:
     root = parse(markup)
     land = root.find(".//s:path[@class='land']", NS)
     assert land is not None
-    assert land.get("fill") == figures.BACKGROUND_LAND
+    assert land.get("fill") == style.BACKGROUND_LAND
     assert len(land.get("d", "")) > 1000  # the USA at least, above Mexico
     legend = root.find(".//s:g[@class='legend']", NS)
     assert legend is not None
     texts = [t.text for t in legend.iter("{http://www.w3.org/2000/svg}text")]
     assert texts == [data.legend_title, *data.class_labels]
     swatches = [r.get("fill") for r in legend.iter("{http://www.w3.org/2000/svg}rect")]
-    assert swatches == [svg.hex_color(c) for c in (bins.NO_DATA_COLOR, *data.colors)]
+    assert swatches == [svg_text.hex_color(c) for c in (bins.NO_DATA_COLOR, *data.colors)]
     inset = root.find(".//s:g[@class='inset']", NS)
     assert inset is not None
     assert data.inset_title in "".join(inset.itertext())
@@ -156,34 +162,34 @@ def test_selected_countries_are_outlined_and_drawn_last() -> None:
     assert areas is not None
     paths = list(areas)
     assert [p.get("data-id") for p in paths[-2:]] == ["MEX", "SLV"]
-    assert {p.get("stroke") for p in paths[-2:]} == {figures.SELECTED_LINE}
+    assert {p.get("stroke") for p in paths[-2:]} == {style.SELECTED_LINE}
     assert all(p.get("stroke") is None for p in paths[:-2])
 
 
 def test_map_sizes_stay_small() -> None:
     _, lac = lac_map()
-    world = views.map_data(ViewState(indicator="emigrant_share", focus="world"), 2020)
-    whole = svg.choropleth(svg.choropleth_data(world, shapes()), 785, 660, "World")
+    world = mapview.map_data(ViewState(indicator="emigrant_share", focus="world"), 2020)
+    whole = svg_map.choropleth(svg_map.choropleth_data(world, shapes()), 785, 660, "World")
     assert len(gzip.compress(lac.encode())) < 30_000
     assert len(gzip.compress(whole.encode())) < 64_000
 
 
 def test_hex_colour_of_plotly_scales() -> None:
-    assert svg.hex_color("rgb(8, 29, 88)") == "#081d58"
-    assert svg.hex_color("#c8c8c8") == "#c8c8c8"
-    assert svg.hex_color("rgba(1, 2, 3, 0.5)") == "rgba(1, 2, 3, 0.5)"
+    assert svg_text.hex_color("rgb(8, 29, 88)") == "#081d58"
+    assert svg_text.hex_color("#c8c8c8") == "#c8c8c8"
+    assert svg_text.hex_color("rgba(1, 2, 3, 0.5)") == "rgba(1, 2, 3, 0.5)"
 
 
 # --- trend and ranking
 
 
-def line(name: str, values: list[float], dash: str = "solid") -> figures.Line:
-    return figures.Line(name, [2000, 2005, 2010], values, [], figures.QUALITATIVE[0], dash)
+def line(name: str, values: list[float], dash: str = "solid") -> lines.Line:
+    return lines.Line(name, [2000, 2005, 2010], values, [], style.QUALITATIVE[0], dash)
 
 
 def test_trend_draws_each_line_its_legend_ticks_and_marks() -> None:
     series = [line("Aggregate", [1.0, 2.0, 3.0], "dash"), line("A", [2.0, 4.0, 8.0])]
-    markup = svg.lines(series, 547, 340, "Trend", y_title="Share (%)", year=2010, target=(3.0, "Target: 3 %"))
+    markup = svg_trend.lines(series, 547, 340, "Trend", y_title="Share (%)", year=2010, target=(3.0, "Target: 3 %"))
     root = parse(markup)
     accessible(root)
     drawn = root.findall(".//s:g[@class='line']", NS)
@@ -198,67 +204,67 @@ def test_trend_draws_each_line_its_legend_ticks_and_marks() -> None:
 
 
 def test_empty_trend_shows_only_its_hint() -> None:
-    root = parse(svg.lines([], 547, 340, "Trend", empty_hint="Pick countries"))
+    root = parse(svg_trend.lines([], 547, 340, "Trend", empty_hint="Pick countries"))
     assert "Pick countries" in "".join(root.itertext())
     assert root.find(".//s:g[@class='line']", NS) is None
 
 
 def test_trend_args_read_back_the_dashboard_figure() -> None:
     state = ViewState(indicator="remittance_cost", focus="central_america", countries=("HND",))
-    figure = views.trend_figure(state)
-    args = svg.trend_args(figure)
+    figure = trend.trend_figure(state)
+    args = svg_trend.trend_args(figure)
     assert [s.name for s in args["series"]] == [t["name"] for t in figure["data"]]
-    assert args["target"] == views.target_line(state)
-    assert args["year"] == state.resolved_year(views.options())
-    parse(svg.lines(**args, width=547, height=340, title=views.trend_title(state)))
+    assert args["target"] == common.target_line(state.indicator, state.lang)
+    assert args["year"] == state.resolved_year(options())
+    parse(svg_trend.lines(**args, width=547, height=340, title=trend.trend_title(state)))
 
 
 def test_colours_agree_with_the_interactive_figures() -> None:
-    trend = figures.trend_figure([line("A", [1.0, 2.0, 3.0])], False, "y", "", 2005, target=(2.0, "t"))
-    assert trend["layout"]["yaxis"]["gridcolor"] == svg.GRID
-    assert trend["layout"]["xaxis"]["linecolor"] == svg.AXIS_LINE
-    assert trend["layout"]["shapes"][0]["line"]["color"] == svg.AXIS_LINE
-    assert trend["layout"]["shapes"][1]["line"]["color"] == svg.TARGET
-    assert trend["layout"]["annotations"][0]["font"]["color"] == svg.TARGET_TEXT
-    ranking = figures.ranking_figure(figures.Ranking(["A"], ["AAA"], [1.0], ["1"], [False], None, ""), False, "x")
-    assert ranking["data"][0]["line"]["color"] == svg.STEM
-    assert ranking["layout"]["xaxis"]["gridcolor"] == svg.GRID
+    trend = lines.trend_figure([line("A", [1.0, 2.0, 3.0])], False, "y", "", 2005, target=(2.0, "t"))
+    assert trend["layout"]["yaxis"]["gridcolor"] == svg_text.GRID
+    assert trend["layout"]["xaxis"]["linecolor"] == svg_text.AXIS_LINE
+    assert trend["layout"]["shapes"][0]["line"]["color"] == svg_text.AXIS_LINE
+    assert trend["layout"]["shapes"][1]["line"]["color"] == svg_text.TARGET
+    assert trend["layout"]["annotations"][0]["font"]["color"] == svg_text.TARGET_TEXT
+    ranking = dotplot.ranking_figure(dotplot.Ranking(["A"], ["AAA"], [1.0], ["1"], [False], None, ""), False, "x")
+    assert ranking["data"][0]["line"]["color"] == svg_text.STEM
+    assert ranking["layout"]["xaxis"]["gridcolor"] == svg_text.GRID
 
 
 @pytest.mark.parametrize("count", [0, 3, 7, 48, 60])
 def test_ranking_height_is_the_figure_height(count: int) -> None:
-    data = figures.Ranking([f"C{i}" for i in range(count)], ["X"] * count, [1.0] * count, ["1"] * count,
+    data = dotplot.Ranking([f"C{i}" for i in range(count)], ["X"] * count, [1.0] * count, ["1"] * count,
                            [False] * count, None, "")  # fmt: skip
-    assert svg.ranking_height(count) == figures.ranking_figure(data, log=False, x_title="")["layout"]["height"]
+    assert svg_ranking.ranking_height(count) == dotplot.ranking_figure(data, log=False, x_title="")["layout"]["height"]
 
 
 def test_dot_plot_rows_labels_highlight_and_rules() -> None:
-    data = figures.Ranking(
+    data = dotplot.Ranking(
         names=["Alpha", "Beta", "Gamma"], codes=["AAA", "BBB", "CCC"], values=[30.0, 12.5, 2.0],
         labels=["30.0 %", "12.5 %", "2.0 %"], highlighted=[False, True, False],
         reference=10.0, reference_label="Group: 10.0 %", target=3.0, target_label="Target: 3 %",
     )  # fmt: skip
-    markup = svg.dot_plot(data, 547, "Ranking", x_title="Share (%)")
+    markup = svg_ranking.dot_plot(data, 547, "Ranking", x_title="Share (%)")
     root = parse(markup)
     accessible(root)
-    assert root.get("height") == str(svg.ranking_height(3))
+    assert root.get("height") == str(svg_ranking.ranking_height(3))
     names = [t.text for t in root.iterfind(".//s:g[@class='names']/s:text", NS)]
     assert names == ["Alpha", "Beta", "Gamma"]
     rows = [float(t.get("y", 0)) for t in root.iterfind(".//s:g[@class='names']/s:text", NS)]
     assert rows == sorted(rows)
     dots = [c.get("fill") for c in root.iterfind(".//s:g[@class='dots']/s:circle", NS)]
-    assert dots == [figures.BAR, figures.HIGHLIGHT, figures.BAR]
+    assert dots == [style.BAR, style.HIGHLIGHT, style.BAR]
     text = " ".join(root.itertext())
     assert "Group: 10.0 %" in text
     assert "Target: 3 %" in text
-    assert parse(svg.dot_plot(data, 547, "Ranking", height=300)).get("height") == "300"
+    assert parse(svg_ranking.dot_plot(data, 547, "Ranking", height=300)).get("height") == "300"
 
 
 def test_log_dot_plot_uses_the_callers_ticks() -> None:
-    data = figures.Ranking(["A", "B"], ["AAA", "BBB"], [5e9, 2e7], ["US$ 5 billion", "US$ 20 million"],
+    data = dotplot.Ranking(["A", "B"], ["AAA", "BBB"], [5e9, 2e7], ["US$ 5 billion", "US$ 20 million"],
                            [False, False], None, "")  # fmt: skip
     ticks = [(1e7, "10M"), (1e8, "100M"), (1e9, "1bn"), (1e10, "10bn")]
-    root = parse(svg.dot_plot(data, 547, "Ranking", log=True, ticks=ticks))
+    root = parse(svg_ranking.dot_plot(data, 547, "Ranking", log=True, ticks=ticks))
     labels = [t.text for t in root.iterfind(".//s:g[@class='x-ticks']/s:text", NS)]
     assert labels == ["10M", "100M", "1bn"]  # 10bn lies beyond the padded range, as plotly hides it
 
@@ -272,22 +278,22 @@ def test_log_dot_plot_uses_the_callers_ticks() -> None:
     ],
 )
 def test_auto_ticks_are_plotlys(lo: float, hi: float, length: int, vertical: bool, expected: list[float]) -> None:
-    assert svg.auto_ticks(lo, hi, length, log=False, vertical=vertical) == expected
+    assert svg_axes.auto_ticks(lo, hi, length, log=False, vertical=vertical) == expected
 
 
 # --- escaping
 
 
 def test_every_text_is_escaped() -> None:
-    data = figures.Ranking([HOSTILE], ["AAA"], [1.0], [HOSTILE], [False], 1.0, HOSTILE)
-    legend = svg.Legend(HOSTILE, ["#c8c8c8"], [HOSTILE])
-    area = svg.Choropleth(shapes(), {"MEX": "rgb(1, 2, 3)"}, (-120.0, -80.0), (10.0, 35.0), legend,
-                          inset=svg.Inset(HOSTILE), year_label=HOSTILE)  # fmt: skip
+    data = dotplot.Ranking([HOSTILE], ["AAA"], [1.0], [HOSTILE], [False], 1.0, HOSTILE)
+    legend = svg_map.Legend(HOSTILE, ["#c8c8c8"], [HOSTILE])
+    area = svg_map.Choropleth(shapes(), {"MEX": "rgb(1, 2, 3)"}, (-120.0, -80.0), (10.0, 35.0), legend,
+                          inset=svg_map.Inset(HOSTILE), year_label=HOSTILE)  # fmt: skip
     markups = [
-        svg.dot_plot(data, 547, HOSTILE, desc=HOSTILE, x_title=HOSTILE),
-        svg.lines([line(HOSTILE, [1.0, 2.0, 3.0])], 547, 340, HOSTILE, y_title=HOSTILE, target=(2.0, HOSTILE)),
-        svg.choropleth(area, 400, 300, HOSTILE, uid="m"),
-        raster.preview_card(HOSTILE, HOSTILE, svg.lines([], 300, 200, "x"), HOSTILE, HOSTILE, "fr"),
+        svg_ranking.dot_plot(data, 547, HOSTILE, desc=HOSTILE, x_title=HOSTILE),
+        svg_trend.lines([line(HOSTILE, [1.0, 2.0, 3.0])], 547, 340, HOSTILE, y_title=HOSTILE, target=(2.0, HOSTILE)),
+        svg_map.choropleth(area, 400, 300, HOSTILE, uid="m"),
+        raster.preview_card(HOSTILE, HOSTILE, svg_trend.lines([], 300, 200, "x"), HOSTILE, HOSTILE, "fr"),
     ]
     clean = re.sub("[\x00\x07]", "", HOSTILE)
     for markup in markups:
@@ -301,7 +307,7 @@ def test_every_text_is_escaped() -> None:
 
 
 def test_preview_card_png_is_1200_by_630() -> None:
-    chart = svg.lines([line("A", [2.0, 4.0, 8.0])], 600, 250, "Chart", uid="c")
+    chart = svg_trend.lines([line("A", [2.0, 4.0, 8.0])], 600, 250, "Chart", uid="c")
     card = raster.preview_card("Título de la tarjeta", "Subtítulo", chart, "Fuente: ONU.", "Versión 1", "es")
     root = parse(card)
     accessible(root)
@@ -316,7 +322,7 @@ def test_card_places_the_chart_in_its_slot_and_wraps_long_titles() -> None:
     title = "Emigrants as a share of the population, Latin America and the Caribbean, 2020 " * 3
     slot = raster.chart_slot(title, "Subtitle")
     width, height = slot.chart_size
-    card = raster.preview_card(title, "Subtitle", svg.lines([], width, height, "c", uid="c"), "Src", "v1", "en")
+    card = raster.preview_card(title, "Subtitle", svg_trend.lines([], width, height, "c", uid="c"), "Src", "v1", "en")
     root = parse(card)
     nested = root.find("s:svg", NS)
     assert nested is not None
@@ -325,10 +331,10 @@ def test_card_places_the_chart_in_its_slot_and_wraps_long_titles() -> None:
     heading = [t for t in root.findall("s:text", NS) if t.get("font-weight") == "600"]
     assert len(heading) == 2
     assert heading[-1].text.endswith("…")  # type: ignore[union-attr]
-    assert all(svg.text_width(t.text or "", 44, 600) <= 1200 - 2 * raster.PAD for t in heading)
+    assert all(svg_text.text_width(t.text or "", 44, 600) <= 1200 - 2 * raster.PAD for t in heading)
 
 
 def test_vendored_fonts_and_licence_are_there() -> None:
-    for name in svg.FONT_FILES.values():
-        assert (svg.FONT_DIR / name).read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType
-    assert "SIL Open Font License" in (svg.FONT_DIR / "LICENSE-SourceSans3.md").read_text(encoding="utf-8")
+    for name in svg_text.FONT_FILES.values():
+        assert (svg_text.FONT_DIR / name).read_bytes()[:4] == b"\x00\x01\x00\x00"  # TrueType
+    assert "SIL Open Font License" in (svg_text.FONT_DIR / "LICENSE-SourceSans3.md").read_text(encoding="utf-8")

@@ -1,27 +1,58 @@
-"""One chart of the corridor and profile pages, with everything its exports and embed need.
+"""One chart, with everything a page, a download, an embed and a slide image need: the same Chart is drawn on the
+page, exported as data and as an image, and embedded, so what leaves the site is what is on screen.
 
-The dashboard's three charts are built from a ViewState (core/charts/dashboard.py); the charts of the corridor
-view and the country profile are built from a page state and come back as a Chart: the figure, its title and
-subtitle for slide images, the data it draws (for CSV/Excel), the sources line and the notes a reader must see
-beside it. The page, the download callback and the /embed route all use the same Chart, so what is exported is
-what is on screen.
-"""
+Charts are built from a ViewState by the builders the registry (core/charts/registry.py) names by chart id. Their
+figure and table are drawn on first use: a page that only needs a chart's texts (a slide image's title, a link
+preview) does not pay for its figure."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+Figure = dict[str, Any]
+
 
 @dataclass(frozen=True)
 class Chart:
-    name: str  # stable id, used in export file names and embed URLs ("destinations", "costs", ...)
+    id: str  # the registry id, also the chart's DOM id: "map", "pf-trend-emigrant_share", "cv-costs", ...
     title: str
-    subtitle: str  # what, where, when: baked under the title of slide images
-    figure: dict[str, Any]
-    table: pd.DataFrame  # the values drawn, one row per point, columns named in the page's language
-    sources: str  # short publisher names, "; "-joined
-    notes: tuple[str, ...] = field(default=())  # caveats shown under the chart (a model estimate, a gap)
+    subtitle: str  # what, where, when: baked under the title of slide images, embeds and data files
+    draw: Callable[[], Figure]  # the figure (a plotly dict), built when first asked for
+    rows: Callable[[], pd.DataFrame]  # the values drawn, one row per point, columns named in the chart's language
+    sources: str  # short publisher names, "; "-joined: the line under the chart
+    notes: tuple[str, ...] = ()  # caveats shown under the chart (a model estimate, a gap)
+    about: tuple[tuple[str, str], ...] = ()  # (label, text) metadata that travels with the data
     height: int = 440  # pixels on the page and in an embed
+    kind: str = "lines"  # map, lines, dots, flow_map: how slide images lay it out
+    file: str = ""  # the stem of its download files (the registry fills it)
+    _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def figure(self) -> Figure:
+        if "figure" not in self._built:
+            self._built["figure"] = self.draw()
+        return self._built["figure"]
+
+    @property
+    def table(self) -> pd.DataFrame:
+        if "table" not in self._built:
+            self._built["table"] = self.rows()
+        return self._built["table"]
+
+
+def ready(value: Any) -> Callable[[], Any]:
+    """A figure or table already built, for a Chart."""
+    return lambda: value
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure: a label, the value as written, and a note (its year, who reported, its source)."""
+
+    label: str
+    value: str
+    note: str

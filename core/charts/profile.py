@@ -10,28 +10,29 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import dataclass
 
 import pandas as pd
 
-from core.charts import dashboard as views
-from core.charts.model import Chart
+from core.charts import texts
+from core.charts.dashboard import common
+from core.charts.model import Chart, ready
 from core.data import queries
 from core.data import schema as s
 from core.data.store import get_store
-from core.figures import builders as figures
+from core.figures import lines, style, ticks
 from core.i18n.catalog import t
-from core.i18n.formats import fmt_compact, fmt_short, fmt_value
+from core.i18n.formats import fmt_compact, fmt_short, fmt_value, separators
+from core.state.options import options
 from core.state.urlstate import ViewState
 
 LAC = "lac"
 SUBREGION_GROUP = {"Caribbean": "caribbean", "Central America": "central_america", "South America": "south_america"}
 BLOC_COLUMNS = ("caricom", "oecs", "sica", "mercosur", "can", "pacific_alliance")  # column = group id
 SKILLED_SERIES = (
-    (s.TERTIARY_RATE_FEMALE, "profile.women", figures.QUALITATIVE[1]),
-    (s.TERTIARY_RATE_MALE, "profile.men", figures.QUALITATIVE[0]),
-    (s.TERTIARY_RATE, "profile.all", figures.AGGREGATE_COLOR),
+    (s.TERTIARY_RATE_FEMALE, "profile.women", style.QUALITATIVE[1]),
+    (s.TERTIARY_RATE_MALE, "profile.men", style.QUALITATIVE[0]),
+    (s.TERTIARY_RATE, "profile.all", style.AGGREGATE_COLOR),
 )
 SKILLED_SOURCE = "iab_brain_drain"
 
@@ -85,7 +86,7 @@ def _groups(code: str, version: str) -> tuple[str, ...]:
 def compared_groups(state: ViewState) -> tuple[str, ...]:
     """The country's own groups, and the dashboard's focus too when the visitor came from one it is not in."""
     own = groups(str(state.subject))
-    extra = (state.focus,) if state.focus not in own and state.focus in views.options().groups else ()
+    extra = (state.focus,) if state.focus not in own and state.focus in options().groups else ()
     return own + extra
 
 
@@ -121,7 +122,7 @@ def headline_figures(state: ViewState) -> list[Figure]:
     out = []
     for indicator in get_store().meta["order"]:
         latest = _latest(indicator, code)
-        label = views.label(indicator, lang, "short_label")
+        label = texts.label(indicator, lang, "short_label")
         if latest is None:
             out.append(Figure(indicator, label, t("format.missing", lang), None, t("profile.no_data", lang)))
             continue
@@ -159,7 +160,7 @@ def comparison(state: ViewState) -> list[Comparison]:
     rows = []
     for indicator in get_store().meta["order"]:
         latest = _latest(indicator, code)
-        label = views.label(indicator, lang, "short_label")
+        label = texts.label(indicator, lang, "short_label")
         if latest is None:
             blank = t("format.missing", lang)
             rows.append(Comparison(indicator, label, None, blank, tuple(blank for _ in chosen), ""))
@@ -189,11 +190,11 @@ def comparison_table(state: ViewState) -> pd.DataFrame:
         t("about.unit", lang),
         t("table.year_plain", lang),
         queries.country_name(str(state.subject), lang),
-        *(views.focus_name(g, lang) for g in chosen),
+        *(texts.group_name(g, lang) for g in chosen),
     ]
     shared = share_group(state)
     if shared:
-        columns.append(t("profile.share_of", lang, group=views.focus_name(shared, lang)))
+        columns.append(t("profile.share_of", lang, group=texts.group_name(shared, lang)))
     records = []
     for row in comparison(state):
         numbers = list(row.values) or [None] * (len(columns) - 3)
@@ -211,14 +212,14 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
     rows = queries.series(indicator)
     own = rows[rows["iso3"] == code].sort_values("year")
     name = queries.country_name(code, lang)
-    lines = [
-        figures.Line(
+    drawn = [
+        lines.Line(
             name=name,
             years=own["year"].tolist(),
             values=own["value"].tolist(),
             hover=[t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
                    for y, v in zip(own["year"], own["value"], strict=True)],
-            color=figures.HIGHLIGHT,
+            color=style.HIGHLIGHT,
         )
     ]  # fmt: skip
     records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
@@ -229,9 +230,9 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             aggregate = queries.aggregate_series(indicator, queries.group_members(group))
             if not aggregate:
                 continue
-            group_name = views.focus_name(group, lang)
-            lines.append(
-                figures.Line(
+            group_name = texts.group_name(group, lang)
+            drawn.append(
+                lines.Line(
                     name=group_name,
                     years=[a.year for a in aggregate],
                     values=[a.value for a in aggregate],
@@ -239,7 +240,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
                         t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang))
                         for a in aggregate
                     ],
-                    color=figures.AGGREGATE_COLOR if dash == "dash" else figures.MUTED,
+                    color=style.AGGREGATE_COLOR if dash == "dash" else style.MUTED,
                     dash=dash,
                 )
             )
@@ -247,61 +248,50 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
     years = queries.indicator_meta(indicator)["years"]
     # The visitor's year marks the trend of the indicator they came from; the others mark their latest year.
     year = (
-        state.resolved_year(views.options())
+        state.resolved_year(options())
         if state.indicator == indicator
         else int(own["year"].max())
         if len(own)
         else years[-1]
     )
-    figure = figures.trend_figure(
-        lines if not own.empty else [],
+    top = max((v for line in drawn for v in line.values if v is not None and math.isfinite(v)), default=0.0)
+    figure = lines.trend_figure(
+        drawn if not own.empty else [],
         log=False,  # one country's own range: a linear axis reads best
-        y_title=views.label(indicator, lang, "short_label"),
+        y_title=texts.label(indicator, lang, "short_label"),
         empty_hint=t("profile.no_data", lang),
         year=year,
-        ticks=linear_ticks([v for line in lines for v in line.values], unit, lang),
-        separators=views.separators(lang),
-        target=views.target_line(replace(state, indicator=indicator)),
+        ticks={} if unit == "percent" else ticks.round_ticks(top, lambda v: fmt_short(v, lang), count=4),
+        separators=separators(lang),
+        target=common.target_line(indicator, lang),
     )
-    figure["layout"]["margin"] = {"l": 8, "r": 8, "t": 8, "b": 8}
     table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),
-                                           views.label(indicator, lang, "short_label")])  # fmt: skip
+                                           texts.label(indicator, lang, "short_label")])  # fmt: skip
     return Chart(
-        name=f"pf-trend-{indicator}",
-        title=views.label(indicator, lang),
+        id=f"pf-trend-{indicator}",
+        title=texts.label(indicator, lang),
         subtitle=t("profile.trend_subtitle", lang, country=name, first=years[0], last=years[-1]),
-        figure=figure,
-        table=table,
+        draw=ready(figure),
+        rows=ready(table),
         sources=_sources(indicator, lang),
+        about=common.about(indicator, lang),
         height=260,
     )
-
-
-def linear_ticks(values: list[float], unit: str, lang: str) -> dict[str, Any]:
-    """About five round ticks from zero, labelled in the language's words (plotly's "4B" reads as four trillion
-    in Spanish); percentages keep plotly's own ticks."""
-    top = max((v for v in values if v is not None and math.isfinite(v)), default=0.0)
-    if unit == "percent" or top <= 0:
-        return {}
-    raw = top / 4
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    ticks = [i * step for i in range(int(top // step) + 2)]
-    return {"tickvals": ticks, "ticktext": [fmt_short(v, lang) for v in ticks]}
 
 
 def skilled_chart(state: ViewState) -> Chart:
     """Emigration rates of the tertiary-educated, women and men (IAB 1980–2010), where the data has them."""
     code, lang = str(state.subject), state.lang
-    lines, records = [], []
+    drawn: list[lines.Line] = []
+    records: list[tuple[str, int, float]] = []
     for indicator, key, color in SKILLED_SERIES:
         rows = queries.series(indicator)
         own = rows[rows["iso3"] == code].sort_values("year")
         if own.empty:
             continue
         label = t(key, lang)
-        lines.append(
-            figures.Line(
+        drawn.append(
+            lines.Line(
                 name=label,
                 years=own["year"].tolist(),
                 values=own["value"].tolist(),
@@ -314,23 +304,23 @@ def skilled_chart(state: ViewState) -> Chart:
             )
         )
         records += [(label, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
-    figure = figures.trend_figure(
-        lines,
+    figure = lines.trend_figure(
+        drawn,
         log=False,
         y_title=t("profile.skilled_axis_short", lang),
         empty_hint=t("profile.no_data", lang),
         year=max((y for _, y, _ in records), default=2010),
-        separators=views.separators(lang),
+        separators=separators(lang),
     )
     table = pd.DataFrame(records, columns=[t("profile.sex", lang), t("table.year_plain", lang),
                                            t("profile.skilled_axis", lang)])  # fmt: skip
     name = queries.country_name(code, lang)
     return Chart(
-        name="pf-skilled",
+        id="pf-skilled",
         title=t("profile.skilled_title", lang),
         subtitle=t("profile.skilled_subtitle", lang, country=name),
-        figure=figure,
-        table=table,
+        draw=ready(figure),
+        rows=ready(table),
         sources=t(f"source.{SKILLED_SOURCE}", lang),
         notes=(t("profile.skilled_note", lang),),
         height=260,

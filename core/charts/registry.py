@@ -1,75 +1,118 @@
-"""The charts of the profile and corridor pages, by id: what the page draws, exports and embeds.
+"""Every chart of every page, by id: the page that shows it and how it is built from the view state. Pages,
+downloads, embeds, slide images and page metadata all go through here, so none of them asks which kind of chart it
+holds.
 
-Chart ids are the page's DOM ids: `cv-<chart>` on the corridor view (one per core.charts.corridor chart) and
-`pf-...` on a country profile (a trend per indicator, skilled emigration by sex, and the profile's corridor charts).
-"""
+Ids are the charts' DOM ids: "map", "trend", "ranking" on the dashboard; "pf-trend-<indicator>", "pf-skilled" and
+"pf-<corridor chart>" on a country profile; "cv-<corridor chart>" on a corridor view."""
 
 from __future__ import annotations
 
-import functools
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from core.charts import corridor as flows
-from core.charts import dashboard as views
-from core.charts import profile as profiles
+from core.charts import corridor_view, profile
+from core.charts.dashboard.mapview import map_chart
+from core.charts.dashboard.ranking import ranking_chart
+from core.charts.dashboard.trend import trend_chart
 from core.charts.model import Chart
+from core.data.cache import per_version
 from core.data.store import get_store
+from core.state.options import options
 from core.state.urlstate import ViewState
 
-CORRIDOR_PREFIX = "cv-"
-PROFILE_PREFIX = "pf-"
-TREND_PREFIX = "pf-trend-"
-PROFILE_FLOWS = ("corridors", "remittances", "costs")  # shown on a profile, for where its emigrants live
-EMBED_HEIGHT = {"flow-map": 560, "corridors": 600, "change": 480, "regions": 440, "remittances": 600, "costs": 680}
+PAGES = ("dashboard", "country", "corridors")
+PROFILE_CORRIDOR_CHARTS = ("corridors", "remittances", "costs")  # a profile shows where its emigrants live
 
 
-def corridor_chart_ids() -> tuple[str, ...]:
-    return tuple(CORRIDOR_PREFIX + name for name in flows.FLOW_CHARTS)
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    page: str
+    build: Callable[[ViewState], Chart]
+    series: bool = False  # its Download menu also offers the indicator's full series (dashboard charts)
 
 
-def profile_chart_ids() -> tuple[str, ...]:
-    trends = tuple(TREND_PREFIX + indicator for indicator in get_store().meta["order"])
-    return (*trends, "pf-skilled", *(PROFILE_PREFIX + name for name in PROFILE_FLOWS))
+@per_version(maxsize=512)
+def _corridor_chart(name: str, subject: str, direction: str, year: int, lang: str) -> Chart:
+    """A corridor chart is the same for every visitor: kept (readers only copy or serialise it)."""
+    return corridor_view.chart(name, subject, direction, year, lang)
 
 
-def page_of(chart_id: str) -> str | None:
-    """The page a chart id belongs to ('corridors' or 'country'), None for any other text."""
-    if chart_id in corridor_chart_ids():
-        return "corridors"
-    if chart_id in profile_chart_ids():
-        return "country"
-    return None
+def _corridor_view(name: str) -> Callable[[ViewState], Chart]:
+    def build(state: ViewState) -> Chart:
+        year = state.resolved_cyear(options())
+        return _corridor_chart(name, str(state.subject), state.direction, year, state.lang)
+
+    return build
 
 
-@functools.lru_cache(maxsize=1024)
-def _flow_chart(name: str, subject: str, direction: str, year: int, lang: str, version: str) -> Chart:
-    """flows.chart, kept: a corridor chart is the same for every visitor (readers only copy or serialise it)."""
-    return flows.chart(name, subject, direction, year, lang)
+def _profile_corridors(name: str) -> Callable[[ViewState], Chart]:
+    def build(state: ViewState) -> Chart:
+        return _corridor_chart(name, str(state.subject), "out", options().corridor_years[-1], state.lang)
+
+    return build
 
 
-def _named(chart: Chart, chart_id: str) -> Chart:
-    return chart if chart.name == chart_id else replace(chart, name=chart_id)
+def _profile_trend(indicator: str) -> Callable[[ViewState], Chart]:
+    return lambda state: profile.trend_chart(state, indicator)
 
 
-def chart(state: ViewState, chart_id: str) -> Chart | None:
-    """One chart of the state's page, or None when the id is not a chart of that page."""
-    if state.subject is None or page_of(chart_id) != state.page:
+def specs(page: str) -> tuple[Spec, ...]:
+    """The charts of a page, in the order it shows them."""
+    if page == "dashboard":
+        return (Spec("map", page, map_chart, series=True), Spec("trend", page, trend_chart, series=True),
+                Spec("ranking", page, ranking_chart, series=True))  # fmt: skip
+    if page == "country":
+        trends = tuple(Spec(f"pf-trend-{i}", page, _profile_trend(i)) for i in get_store().meta["order"])
+        flows = tuple(Spec(f"pf-{name}", page, _profile_corridors(name)) for name in PROFILE_CORRIDOR_CHARTS)
+        return (*trends, Spec("pf-skilled", page, profile.skilled_chart), *flows)
+    if page == "corridors":
+        return tuple(Spec(f"cv-{name}", page, _corridor_view(name)) for name in corridor_view.CHARTS)
+    return ()
+
+
+def spec(chart_id: object) -> Spec | None:
+    """The chart an id names, on whichever page; None for any other value."""
+    if not isinstance(chart_id, str):
         return None
-    year = state.resolved_cyear(views.options())
-    if state.page == "corridors":
-        name = chart_id.removeprefix(CORRIDOR_PREFIX)
-        chart = _flow_chart(name, state.subject, state.direction, year, state.lang, get_store().version)
-        return _named(chart, chart_id)
-    if chart_id.startswith(TREND_PREFIX):
-        return profiles.trend_chart(state, chart_id.removeprefix(TREND_PREFIX))
-    if chart_id == "pf-skilled":
-        return profiles.skilled_chart(state)
-    name = chart_id.removeprefix(PROFILE_PREFIX)
-    latest = views.options().corridor_years[-1]
-    return _named(_flow_chart(name, state.subject, "out", latest, state.lang, get_store().version), chart_id)
+    return next((one for page in PAGES for one in specs(page) if one.id == chart_id), None)
 
 
-def embed_height(chart_id: str) -> int:
-    if chart_id.startswith(TREND_PREFIX) or chart_id == "pf-skilled":
-        return 380
-    return EMBED_HEIGHT.get(chart_id.removeprefix(CORRIDOR_PREFIX).removeprefix(PROFILE_PREFIX), 480)
+def page_of(chart_id: object) -> str | None:
+    found = spec(chart_id)
+    return found.page if found else None
+
+
+def build(state: ViewState, chart_id: object) -> Chart | None:
+    """One chart of the state's page, named by its id; None when the id is not a chart of that page."""
+    found = spec(chart_id)
+    if found is None or found.page != state.page or (state.page != "dashboard" and state.subject is None):
+        return None
+    chart = found.build(state)
+    return replace(chart, id=found.id, file=_file(state, found.id))
+
+
+def _file(state: ViewState, chart_id: str) -> str:
+    """Download file names: what the view is, then which chart of it."""
+    if state.page == "dashboard":
+        when = "trend" if chart_id == "trend" else str(state.resolved_year(options()))
+        return f"{state.indicator}_{state.focus}_{when}" + ("_ranking" if chart_id == "ranking" else "")
+    return f"{chart_id}_{state.subject}"
+
+
+def page_charts(state: ViewState) -> dict[str, Chart]:
+    """Every chart of the state's page, built once: the page draws them, the slide images take their texts."""
+    built = (build(state, one.id) for one in specs(state.page))
+    return {chart.id: chart for chart in built if chart is not None}
+
+
+def warm() -> None:
+    """Build the default view once at start-up (before gunicorn forks), so the first visitor waits for nothing."""
+    from core.charts.dashboard import headlines, mapview
+    from core.state.urlstate import default_state
+
+    state = default_state(options())
+    mapview.map_payload(state)
+    for chart in page_charts(state).values():
+        chart.figure  # noqa: B018  (drawn and kept)
+    headlines.headlines(state)

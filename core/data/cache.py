@@ -16,14 +16,39 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, ParamSpec, Protocol, TypeVar
 
+from core.data.store import get_store
 from core.state import settings
 
 log = logging.getLogger("lacmig.cache")
 
 REDIS_TIMEOUT = 0.05  # seconds: a Redis on the same network answers in about a millisecond
 BREAKER_PAUSE = 15.0  # seconds Redis is left alone after a failure before one request tries it again
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def per_version(maxsize: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Memoise a function of validated values, per data edition: the version of the store being served is part of
+    every key (a new or a pinned edition never reads another's entries); at most `maxsize` entries per process.
+    The one cache decorator above the data layer's own tables; results are shared, so callers must not mutate them."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @functools.lru_cache(maxsize=maxsize)
+        def cached(version: str, *args: Any, **kwargs: Any) -> R:
+            return function(*args, **kwargs)  # type: ignore[arg-type]
+
+        @functools.wraps(function)
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            return cached(get_store().version, *args, **kwargs)
+
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return call
+
+    return decorate
 
 
 class Backend(Protocol):

@@ -72,6 +72,13 @@ def series(indicator: str, edition: str | None = None) -> pd.DataFrame:
     return _series_cached(indicator, _store(edition).version)
 
 
+def corridor_groups(edition: str | None = None) -> frozenset[str]:
+    """The focus groups that have a corridor view and a place in comparisons: every group but the one of all
+    countries (the world is too wide for either)."""
+    groups = _store(edition).meta["groups"]
+    return frozenset(g for g, spec in groups.items() if spec["members"]["column"] != "all")
+
+
 def group_members(focus: str, edition: str | None = None) -> tuple[str, ...]:
     """ISO3 codes in a focus group (cached per data version)."""
     return _members_cached(focus, _store(edition).version)
@@ -79,11 +86,13 @@ def group_members(focus: str, edition: str | None = None) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _members_cached(focus: str, version: str) -> tuple[str, ...]:
-    """As groups.yaml defines a group: rows where a column is true (and, with `and`, a second one too), where it
-    equals a value, or all rows."""
     store = _by_version(version)
-    spec = store.meta["groups"][focus]["members"]
-    countries = store.countries
+    return members_of(store.meta["groups"][focus]["members"], store.countries)
+
+
+def members_of(spec: dict[str, Any], countries: pd.DataFrame) -> tuple[str, ...]:
+    """The member rule of groups.yaml over the countries table (the build applies it too): rows where a column is
+    true (and, with `and`, a second one too), where it equals a value, or all rows; ISO3 codes, sorted."""
     if spec["column"] == "all":
         mask = pd.Series(True, index=countries.index)
     elif "equals" in spec:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import gzip
 import hashlib
 import io
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,10 +176,26 @@ def _kept(edition: str) -> Store:
     return load(editions_folder() / edition, shared=processed_folder())
 
 
+_SERVED: contextvars.ContextVar[str | None] = contextvars.ContextVar("served_edition", default=None)
+
+
+@contextlib.contextmanager
+def serving(edition: str | None) -> Iterator[Store]:
+    """Within the block, get_store() (and every query and chart built on it) reads `edition`: a pinned embed or
+    a data link shows the numbers of the edition it names. None is the current edition."""
+    store = get_store(edition)
+    token = _SERVED.set(None if edition is None else store.version)
+    try:
+        yield store
+    finally:
+        _SERVED.reset(token)
+
+
 def get_store(edition: str | None = None) -> Store:
-    """The store of an edition: the current one (None or its own id, loaded at start-up), or a kept earlier edition
-    by id (loaded on first use). An id that names no kept edition raises UnknownEditionError."""
+    """The store of an edition: the one being served (see `serving`; the current one outside), its own id, or a
+    kept earlier edition by id (loaded on first use). An id that names no kept edition raises UnknownEditionError."""
     current = _current()
+    edition = edition if edition is not None else _SERVED.get()
     if edition is None or edition == current.version:
         return current
     if not isinstance(edition, str) or not EDITION_ID.match(edition) or edition not in kept_edition_ids():

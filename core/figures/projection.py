@@ -47,6 +47,12 @@ def _natural_earth(lam: np.ndarray, phi: np.ndarray) -> tuple[np.ndarray, np.nda
     return x, y
 
 
+def natural_earth(lon: float, lat: float) -> tuple[float, float]:
+    """The natural earth projection of one point in degrees, on the unit sphere."""
+    x, y = _natural_earth(np.radians(np.asarray(lon, dtype=float)), np.radians(np.asarray(lat, dtype=float)))
+    return float(x), float(y)
+
+
 def _mercator(lam: np.ndarray, phi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """d3-geo's geoMercatorRaw."""
     return lam, np.log(np.tan((np.pi / 2 + phi) / 2))

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import resvg_py
 
-from core.figures.builders import INK
-from core.figures.svg import FONT_DIR, FONT_FAMILY, FONT_FILES, esc, num, text_width, wrap
+from core.figures.style import INK
+from core.figures.svg.text import FONT_DIR, FONT_FAMILY, FONT_FILES, esc, num, text_width, wrap
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 CHART_ZOOM = 1.5  # a card's chart is drawn at its slot / 1.5 and scaled up: 11 px labels read at thumbnail size

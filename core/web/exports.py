@@ -1,19 +1,22 @@
-"""Data files for download: the view on screen and the full indicator series, as CSV and Excel, each with the
-indicator's definition, unit, source, licence and citation alongside. Pure: (rows, metadata) -> bytes."""
+"""Data files for download: what any chart draws, a dashboard indicator's full series and a profile's comparison,
+as CSV and Excel, with the metadata that must travel with them (definition, unit, sources, citation, licence,
+caveats, access date, address); and the texts of slide images."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from core.charts import dashboard as views
-from core.charts import profile as profiles
+from core.charts import profile, texts
+from core.charts.dashboard import common
 from core.charts.model import Chart
 from core.data import queries
 from core.data.store import get_store
@@ -35,57 +38,25 @@ class Table:
     lang: str = "en"  # the language of the notes' "label: text" lines
 
 
-def notes(state: ViewState, site_url: str, link: str, accessed: date) -> tuple[tuple[str, str], ...]:
-    """Definition, unit, source, citation, licence, caveats, access date and address of an indicator's data."""
-    lang = state.lang
-    meta = queries.indicator_meta(state.indicator)
+def _where(lang: str, site_url: str, link: str, accessed: date) -> tuple[tuple[str, str], ...]:
     return (
-        (t("about.definition", lang), meta["definition"][lang]),
-        (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
-        (t("sources.label", lang).rstrip(" :：\u202f"), "; ".join(t(f"source.{s}", lang) for s in meta["source"])),
-        (t("about.citation", lang), " ".join(meta["citation"])),
-        (t("about.licence", lang), meta["licence"][lang]),
-        *((t("about.caveats", lang), c[lang]) for c in meta["caveats"]),
         (t("export.accessed", lang), accessed.isoformat()),
-        (t("export.address", lang), site_url.rstrip("/") + "/" + link),
+        (t("export.address", lang), site_url.rstrip("/") + "/" + link.lstrip("/")),
     )
 
 
-def view_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
-    """What the map and table show: rank, country, ISO3, value, year of the value, for the focus and year."""
+def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, accessed: date) -> Table:
+    """What a chart draws, with its subtitle, its metadata (definition, unit, sources, citation, licence, caveats
+    where it shows one indicator; else its sources), its notes, the access date and the page's address."""
     lang = state.lang
-    rows = views.table_rows(state)
-    frame = pd.DataFrame(
-        {
-            t("table.rank", lang): rows["rank"],
-            t("table.country", lang): rows["name"],
-            "iso3": rows["iso3"],
-            views.label(state.indicator, lang, "short_label"): rows["value"].round(6),
-            t("table.year", lang): rows["year"],
-        }
+    about = chart.about or ((t("sources.label", lang).rstrip(" :：\u202f"), chart.sources),)
+    notes = (
+        (t("export.subtitle_label", lang), chart.subtitle),
+        *about,
+        *((t("about.caveats", lang), note) for note in chart.notes),
+        *_where(lang, site_url, link, accessed),
     )
-    year = state.resolved_year(views.options())
-    name = f"{state.indicator}_{state.focus}_{year}"
-    return Table(name, views.map_title(state), frame, notes(state, site_url, link, accessed), lang)
-
-
-def trend_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
-    """What the trend chart shows: each line (the focus group's figure and each selected country) by year."""
-    lang = state.lang
-    records = [
-        {"series": line.name, "year": year, "value": round(float(value), 6)}
-        for line in views.trend_lines(state)
-        for year, value in zip(line.years, line.values, strict=True)
-    ]
-    frame = pd.DataFrame(records, columns=["series", "year", "value"]).rename(
-        columns={
-            "series": t("table.country", lang),
-            "year": t("table.year_plain", lang),
-            "value": views.label(state.indicator, lang, "short_label"),
-        }
-    )
-    name = f"{state.indicator}_{state.focus}_trend"
-    return Table(name, views.trend_title(state), frame, notes(state, site_url, link, accessed), lang)
+    return Table(chart.file or chart.id, chart.title, chart.table, notes, lang)
 
 
 def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
@@ -97,41 +68,45 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
             "iso3": rows["iso3"],
             t("table.country", lang): [queries.country_name(c, lang) for c in rows["iso3"]],
             t("table.year_plain", lang): rows["year"],
-            views.label(state.indicator, lang, "short_label"): rows["value"].round(6),
+            texts.label(state.indicator, lang, "short_label"): rows["value"].round(6),
             t("export.computed", lang): rows["computed"],
         }
     )
-    title = views.label(state.indicator, lang)
-    return Table(f"{state.indicator}_all_years", title, frame, notes(state, site_url, link, accessed), lang)
-
-
-def page_notes(sources: str, extra: tuple[str, ...], lang: str, site_url: str, link: str,
-               accessed: date) -> tuple[tuple[str, str], ...]:  # fmt: skip
-    return (
-        (t("sources.label", lang).rstrip(" :：\u202f"), sources),
-        *((t("about.caveats", lang), note) for note in extra),
-        (t("export.accessed", lang), accessed.isoformat()),
-        (t("export.address", lang), site_url.rstrip("/") + "/" + link.lstrip("/")),
-    )
-
-
-def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, accessed: date) -> Table:
-    """What a chart of a profile or corridor view draws, with its subtitle, sources and notes."""
-    notes = ((t("export.subtitle_label", state.lang), chart.subtitle),
-             *page_notes(chart.sources, chart.notes, state.lang, site_url, link, accessed))  # fmt: skip
-    return Table(f"{chart.name}_{state.subject}", chart.title, chart.table, notes, state.lang)
+    notes = (*common.about(state.indicator, lang), *_where(lang, site_url, link, accessed))
+    return Table(f"{state.indicator}_all_years", texts.label(state.indicator, lang), frame, notes, lang)
 
 
 def profile_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
     """A profile's headline figures beside its groups' (the comparison table), with each figure's source."""
     lang = state.lang
-    frame = profiles.comparison_table(state)
-    order = get_store().meta["order"]
-    ids = [source for indicator in order for source in queries.indicator_meta(indicator)["source"]]
-    sources = "; ".join(dict.fromkeys(t(f"source.{source}", lang) for source in ids))
-    notes = page_notes(sources, (t("profile.comparison_note", lang),), lang, site_url, link, accessed)
+    frame = profile.comparison_table(state)
+    sources = texts.sources_line(
+        (source for indicator in get_store().meta["order"] for source in queries.indicator_meta(indicator)["source"]),
+        lang,
+    )
+    notes = (
+        (t("sources.label", lang).rstrip(" :：\u202f"), sources),
+        (t("about.caveats", lang), t("profile.comparison_note", lang)),
+        *_where(lang, site_url, link, accessed),
+    )
     name = queries.country_name(str(state.subject), lang)
     return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang)
+
+
+def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -> dict[str, Any]:
+    """What the browser needs to render slide images of a page's charts: each chart's title, subtitle and source
+    line (with the access date; "{url}" becomes the page's address there), the file name stem, the page's title."""
+    line = t("export.source_line", lang, sources="{sources}", date=date.today().isoformat(), url="{url}")
+    return {
+        "title": title,
+        "charts": {
+            c.id: {"title": c.title, "subtitle": c.subtitle, "source": line.replace("{sources}", c.sources)}
+            for c in charts
+        },
+        "source": "",
+        "file": file,
+        "copied": t("share.copied", lang),
+    }
 
 
 def to_csv(table: Table) -> bytes:

@@ -12,9 +12,9 @@ from typing import Any
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 
-from core.charts import dashboard as views
 from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, negotiate, t
+from core.state.options import options
 from core.state.urlstate import route
 from core.web import embeds
 
@@ -102,7 +102,7 @@ def make_router(registered: dict[str, Any]) -> Any:
 
     def unknown_path() -> Response | None:
         rule = request.url_rule.rule if request.url_rule is not None else None
-        if rule == CATCH_ALL and route(request.path, views.options()) is None:
+        if rule == CATCH_ALL and route(request.path, options()) is None:
             return not_found()
         if request.path.startswith(COMPONENT_SUITES) and not _known_suite_file(registered, request.path):
             return not_found()

@@ -1,0 +1,228 @@
+"""The dashboard's map: colour classes fixed across the years of a view, each member's value near the year shown
+(nearest year within the indicator's tolerance, marked), the map of every year for the browser to play, and the
+map as a Chart (its table is what the table view shows)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from core.charts import texts
+from core.charts.dashboard import common
+from core.charts.model import Chart
+from core.data import cache, geometry, queries
+from core.data import schema as s
+from core.data.cache import per_version
+from core.data.store import get_store
+from core.figures import bins, choropleth, geo
+from core.figures.style import Figure
+from core.i18n.catalog import t
+from core.i18n.formats import fmt_short, fmt_value
+from core.state.options import options
+from core.state.urlstate import ViewState
+
+WORLD_MEMBERS = 150  # a focus of more members than this is the world: the map shows all of it
+
+
+@dataclass(frozen=True)
+class Classes:
+    breaks: tuple[float, ...]
+    colors: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+@per_version(maxsize=1024)
+def classes(indicator: str, focus: str, scale: str, lang: str) -> Classes:
+    """Colour classes fixed across all years of an indicator in a focus, so an animation compares like with like."""
+    meta = queries.indicator_meta(indicator)
+    rows = queries.series(indicator)
+    values = rows.loc[rows["iso3"].isin(queries.group_members(focus)), "value"].tolist()
+    breaks = bins.log_breaks(values) if scale == "log" else bins.linear_breaks(values)
+    target = meta.get("target")
+    if target is not None and values and min(values) < target < max(values):
+        breaks = sorted({*breaks, float(target)})  # the policy target is a class edge (SDG 10.c: 3 %)
+    colors = bins.palette(len(breaks) + 1, higher_is_worse=meta.get("higher_is") == "worse")
+    labels = [t("map.no_data", lang)]
+    if breaks:
+        labels.append(t("map.class_below", lang, value=fmt_short(breaks[0], lang)))
+        labels += [t("map.class_between", lang, low=fmt_short(a, lang), high=fmt_short(b, lang))
+                   for a, b in itertools.pairwise(breaks)]  # fmt: skip
+        labels.append(t("map.class_above", lang, value=fmt_short(breaks[-1], lang)))
+    else:
+        labels.append(t("map.class_all", lang))
+    return Classes(tuple(breaks), tuple(colors), tuple(labels))
+
+
+def ranked_records(state: ViewState, year: int) -> list[dict[str, Any]]:
+    """Focus members with a value near `year`, highest first: iso3, value, year, computed, name, rank."""
+    meta = queries.indicator_meta(state.indicator)
+    members = queries.group_members(state.focus)
+    rows = queries.nearest_values(state.indicator, year, members, int(meta["nearest_year_tolerance"]))
+    rows.sort(key=lambda r: (-r["value"], r["iso3"]))
+    # Only remittances_gdp mixes published and computed values; say which is which there.
+    flag = state.indicator == s.REMITTANCES_GDP
+    rank = 0
+    for position, row in enumerate(rows, start=1):
+        if position == 1 or row["value"] != rows[position - 2]["value"]:
+            rank = position  # ties share the better rank
+        row["rank"] = rank
+        row["name"] = queries.country_name(row["iso3"], state.lang)
+        row["flag_computed"] = flag
+    return rows
+
+
+def ranked_values(state: ViewState, year: int) -> pd.DataFrame:
+    columns = ["iso3", "value", "year", "computed", "rank", "name"]
+    return pd.DataFrame(ranked_records(state, year), columns=columns)
+
+
+def _hover(row: dict[str, Any] | None, year: int, total: int, unit: str, focus: str, lang: str) -> str:
+    if row is None:
+        return t("map.hover_no_data", lang, year=year)
+    text = t("map.hover_value", lang, value=fmt_value(row["value"], unit, lang, compact=False), year=row["year"])
+    if row["year"] != year:
+        text += "<br>" + t("map.hover_nearest", lang, year=row["year"], asked=year)
+    if row.get("computed") and row.get("flag_computed"):
+        text += "<br>" + t("map.hover_computed", lang)
+    return text + "<br>" + t("map.hover_rank", lang, rank=row["rank"], total=total, focus=focus)
+
+
+def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
+    """One row per focus member with its colour class and hover text for `year`, its area and label point."""
+    unit = texts.unit(state.indicator)
+    members = queries.group_members(state.focus)
+    ranked = {r["iso3"]: r for r in ranked_records(state, year)}
+    cls = classes(state.indicator, state.focus, scale, state.lang)
+    focus = texts.group_name(state.focus, state.lang)
+    places, areas = geometry.places(), geometry.areas()
+    rows = []
+    for code in members:
+        row = ranked.get(code)
+        place = places.get(code)
+        rows.append(
+            {
+                "iso3": code,
+                "name": queries.country_name(code, state.lang),
+                "z": 0 if row is None else bins.classify(float(row["value"]), cls.breaks),
+                "hover": _hover(row, year, len(ranked), unit, focus, state.lang),
+                "area_km2": areas.get(code),
+                "label_lon": None if place is None else place[0],
+                "label_lat": None if place is None else place[1],
+            }
+        )
+    return pd.DataFrame(rows, columns=["iso3", "name", "z", "hover", "area_km2", "label_lon", "label_lat"])
+
+
+def fit(members: tuple[str, ...]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Lon and lat ranges around a focus, with a margin; the world when the focus is (nearly) everything."""
+    if len(members) > WORLD_MEMBERS:
+        return geo.WORLD_LON, geo.WORLD_LAT
+    bounds = geometry.bounds()
+    boxes = [bounds[code] for code in members if code in bounds]
+    return geo.fit(boxes, limits=((-360.0, 360.0), (-89.0, 89.0))) if boxes else (geo.WORLD_LON, geo.WORLD_LAT)
+
+
+def map_data(state: ViewState, year: int) -> choropleth.MapData:
+    scale = state.resolved_scale(options())
+    members = map_members(state, year, scale)
+    cls = classes(state.indicator, state.focus, scale, state.lang)
+    small = members[
+        members["area_km2"].fillna(0).lt(choropleth.SMALL_STATE_KM2) & members["label_lon"].notna()
+    ].reset_index(drop=True)
+    lon_range, lat_range = fit(tuple(members["iso3"]))
+    wide = lon_range[1] - lon_range[0] > 25
+    with_data = choropleth.LESSER_ANTILLES & set(members["iso3"]) & set(queries.series(state.indicator)["iso3"])
+    inset = wide and bool(with_data)  # no inset of grey islands where the source covers none of them
+    log_note = " " + t("map.log_note", state.lang) if scale == "log" else ""
+    return choropleth.MapData(
+        geojson_url=geometry.url(),
+        background=tuple(sorted(geometry.bounds())),
+        members=members[["iso3", "name", "z", "hover"]],
+        markers=small,
+        selected=state.countries,
+        colors=cls.colors,
+        class_labels=cls.labels,
+        lon_range=lon_range,
+        lat_range=lat_range,
+        inset_title=t("map.inset", state.lang) if inset else "",
+        legend_title=texts.label(state.indicator, state.lang, "short_label") + log_note,
+    )
+
+
+def map_figure(state: ViewState, year: int) -> Figure:
+    return choropleth.map_figure(map_data(state, year))
+
+
+def map_frames(state: ViewState) -> dict[str, list[dict[str, Any]]]:
+    """The year-dependent map traces for every year of the indicator, for the browser to play without the server."""
+    return {str(y): choropleth.map_year_traces(map_data(state, y)) for y in options().years[state.indicator]}
+
+
+def map_payload(state: ViewState) -> dict[str, Any]:
+    """The whole map of a view (every year), cached: the same view asked again costs nothing to rebuild.
+
+    The selection is left out (the browser outlines selected countries), so selecting countries reuses it."""
+    parts = (state.indicator, state.focus, state.resolved_scale(options()), state.lang)
+    return cache.cached("map", get_store().version, parts, lambda: _map_payload(*parts))
+
+
+def _map_payload(indicator: str, focus: str, scale: str, lang: str) -> dict[str, Any]:
+    state = ViewState(indicator=indicator, focus=focus, scale=scale, lang=lang)
+    return {
+        "base": map_figure(state, state.resolved_year(options())),
+        "frames": map_frames(state),
+        "years": list(options().years[indicator]),
+        "labels": {k: t(f"play.{k}", lang) for k in ("play", "pause", "play_label", "pause_label")},
+    }
+
+
+def table_rows(state: ViewState) -> pd.DataFrame:
+    """What the map shows, as a table: rank, country, value, year of the value."""
+    year = state.resolved_year(options())
+    unit = texts.unit(state.indicator)
+    rows = ranked_values(state, year)
+    mark = state.indicator == s.REMITTANCES_GDP
+    shown = [fmt_value(v, unit, state.lang, compact=False) + (" †" if c and mark else "")
+             for v, c in zip(rows["value"], rows["computed"], strict=True)]  # fmt: skip
+    return pd.DataFrame(
+        {
+            "rank": rows["rank"],
+            "iso3": rows["iso3"],
+            "name": rows["name"],
+            "value": rows["value"],
+            "display": shown,
+            "year": rows["year"],
+        }
+    )
+
+
+def map_title(state: ViewState) -> str:
+    return t("map.title", state.lang, indicator=texts.label(state.indicator, state.lang),
+             focus=texts.group_name(state.focus, state.lang), year=state.resolved_year(options()))  # fmt: skip
+
+
+def map_note(state: ViewState) -> str:
+    """How sparse years are handled, said plainly under the map."""
+    meta = queries.indicator_meta(state.indicator)
+    tolerance = int(meta["nearest_year_tolerance"])
+    years = meta["years"]
+    note = t("map.note_years", state.lang, first=years[0], last=years[-1], count=len(years))
+    if tolerance:
+        note += " " + t("map.note_nearest", state.lang, tolerance=tolerance)
+    if state.indicator == s.REMITTANCES_GDP:
+        note += " " + t("table.computed_mark", state.lang) + "."
+    return note
+
+
+def map_chart(state: ViewState) -> Chart:
+    """The map of the year shown, with the table of its values."""
+    year = state.resolved_year(options())
+    return Chart(
+        id="map", title=map_title(state), subtitle=common.subtitle(state, str(year)),
+        draw=lambda: map_figure(state, year), rows=lambda: common.values_table(state, table_rows(state)),
+        sources=texts.indicator_sources(state.indicator, state.lang), notes=(map_note(state),),
+        about=common.about(state.indicator, state.lang), height=560, kind="map",
+    )  # fmt: skip

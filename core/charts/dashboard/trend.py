@@ -1,0 +1,102 @@
+"""The dashboard's trend: the focus group's figure (dashed) beside each selected country, over every year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.charts import texts
+from core.charts.dashboard import common
+from core.charts.model import Chart
+from core.data import queries
+from core.figures import lines, style, ticks
+from core.figures.style import Figure
+from core.i18n.catalog import t
+from core.i18n.formats import fmt_short, fmt_value, separators
+from core.state.options import options
+from core.state.urlstate import ViewState
+
+
+def trend_lines(state: ViewState) -> list[lines.Line]:
+    unit = texts.unit(state.indicator)
+    lang = state.lang
+    rows = queries.series(state.indicator)
+    out: list[lines.Line] = []
+    aggregate = queries.aggregate_series(state.indicator, queries.group_members(state.focus))
+    if aggregate:
+        out.append(
+            lines.Line(
+                name=texts.group_name(state.focus, lang),
+                years=[a.year for a in aggregate],
+                values=[a.value for a in aggregate],
+                hover=[t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang)) + "<br>"
+                       + t("trend.reporting", lang, count=a.reporting, total=a.members) for a in aggregate],
+                color=style.AGGREGATE_COLOR,
+                dash="dash",
+            )
+        )  # fmt: skip
+    for number, code in enumerate(state.countries):
+        own = rows[rows["iso3"] == code].sort_values("year")
+        hover = [
+            t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
+            + (f" ({t('trend.computed', lang)})" if c else "")
+            for y, v, c in zip(own["year"], own["value"], own["computed"], strict=False)
+        ]
+        out.append(
+            lines.Line(
+                name=queries.country_name(code, lang),
+                years=own["year"].tolist(),
+                values=own["value"].tolist(),
+                hover=hover,
+                color=style.QUALITATIVE[number % len(style.QUALITATIVE)],
+            )
+        )
+    return out
+
+
+def value_ticks(values: list[float], log: bool, unit: str, lang: str) -> dict:
+    """Counts and money on a log axis are ticked at powers of ten in the language's words; elsewhere plotly picks
+    the ticks and the separators localise them."""
+    return ticks.log_ticks(values, lambda v: fmt_short(v, lang)) if log and unit != "percent" else {}
+
+
+def trend_figure(state: ViewState) -> Figure:
+    log = state.resolved_scale(options()) == "log"
+    drawn = trend_lines(state)
+    return lines.trend_figure(
+        drawn,
+        log=log,
+        y_title=texts.label(state.indicator, state.lang, "short_label"),
+        empty_hint=t("trend.empty", state.lang),
+        year=state.resolved_year(options()),
+        ticks=value_ticks([v for line in drawn for v in line.values], log, texts.unit(state.indicator), state.lang),
+        separators=separators(state.lang),
+        target=common.target_line(state.indicator, state.lang),
+    )
+
+
+def trend_title(state: ViewState) -> str:
+    return t("trend.title", state.lang, indicator=texts.label(state.indicator, state.lang))
+
+
+def _table(state: ViewState) -> pd.DataFrame:
+    """The trend's data file: its lines by year."""
+    lang = state.lang
+    records = [
+        {"series": line.name, "year": year, "value": round(float(value), 6)}
+        for line in trend_lines(state)
+        for year, value in zip(line.years, line.values, strict=True)
+    ]
+    return pd.DataFrame(records, columns=["series", "year", "value"]).rename(
+        columns={"series": t("table.country", lang), "year": t("table.year_plain", lang),
+                 "value": texts.label(state.indicator, lang, "short_label")}
+    )  # fmt: skip
+
+
+def trend_chart(state: ViewState) -> Chart:
+    years = queries.indicator_meta(state.indicator)["years"]
+    return Chart(
+        id="trend", title=trend_title(state), subtitle=common.subtitle(state, f"{years[0]}–{years[-1]}"),
+        draw=lambda: trend_figure(state), rows=lambda: _table(state),
+        sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
+        height=440, kind="lines",
+    )  # fmt: skip
