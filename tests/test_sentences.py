@@ -914,7 +914,9 @@ def test_chart_kinds_are_checked():
 
 def real_ranked(indicator: str, focus: str, year: int, lang: str) -> tuple[list[s.Ranked], s.Group]:
     state = ViewState(indicator=indicator, focus=focus, year=year, lang=lang)
-    rows = [s.Ranked(r["iso3"], r["name"], r["value"], r["year"], r["rank"]) for r in mapview.ranked_records(state, year)]
+    rows = [
+        s.Ranked(r["iso3"], r["name"], r["value"], r["year"], r["rank"]) for r in mapview.ranked_records(state, year)
+    ]
     members = queries.group_members(focus)
     aggregate = queries.aggregate_at(indicator, members, year)
     group = s.Group(

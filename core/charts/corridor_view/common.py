@@ -44,7 +44,6 @@ PART_COLORS: Final = {
 }
 
 
-
 def subject_name(subject: str, lang: str) -> str:
     """The subject's name: a group's, or a country's."""
     return texts.subject_name(flows.check_subject(subject), lang)
@@ -152,5 +151,3 @@ def unknown_count_note(rows: pd.DataFrame, lang: str) -> list[str]:
 
 def orange_note(rows: pd.DataFrame, lang: str) -> list[str]:
     return [t("flows.note_orange", lang)] if rows["within_group"].any() else []
-
-

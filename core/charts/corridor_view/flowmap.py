@@ -80,4 +80,3 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         height=height,
         kind="flow_map",
     )
-
