@@ -1,19 +1,18 @@
-"""Composes the dashboard: creates the Dash app, checks the data, sets the layout, registers callbacks."""
+"""Composes the site: checks the data, creates the Dash app that writes each page on the server, registers the
+callbacks, the extra routes and the security layer."""
 
 from __future__ import annotations
 
 import sys
 
-import dash
-
 import callbacks  # noqa: F401  (importing registers the callbacks)
-from components.page import serve_layout
+from components import pages
 from core.charts import registry
 from core.data.store import DataFileError, check_editions, get_store
 from core.i18n.catalog import t
 from core.state import settings
-from core.web import logs, security
-from core.web import routes as routes
+from core.web import logs, routes, security
+from core.web.document import Site
 
 try:
     get_store()
@@ -21,11 +20,14 @@ try:
 except DataFileError as error:  # a missing or corrupt data file stops start-up with one line, not a traceback
     sys.exit(f"error: {error}")
 
-app = dash.Dash(
+app = Site(
     __name__,
     title=t("app.title"),
     update_title=None,
     serve_locally=True,
+    # Each page holds only its own components (components/pages.py); tests check every callback's ids against the
+    # page it serves (tests/test_pages.py), so Dash need not be sent all pages at once to check them.
+    suppress_callback_exceptions=True,
     # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
     # partial plotly.js bundle is defined before any graph asks for plotly.js.
     assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css))$",
@@ -33,8 +35,7 @@ app = dash.Dash(
     external_scripts=["/assets/vendor/plotly-geo.min.js?v=4.1.1"],
     compress=True,
 )
-app.index_string = app.index_string.replace("<html>", '<html lang="en">')
-app.layout = serve_layout
+app.layout = pages.default_layout  # what Dash asks for outside a request; pages are written by Site per address
 server = app.server
 routes.register(server, app.registered_paths)
 security.install(server, app.csp_hashes(), lambda: app.callback_map, routes.framable)

@@ -5,11 +5,6 @@
 (function () {
   "use strict";
 
-  // Which page the path names, before Dash draws anything: a profile's deep link must not flash the dashboard.
-  var firstPage = /^\/country\//.test(window.location.pathname) ? "country"
-    : /^\/corridors\//.test(window.location.pathname) ? "corridors" : "dashboard";
-  document.documentElement.setAttribute("data-page", firstPage);
-
   function setPath(target, dotted, value) {
     var keys = dotted.split(".");
     var node = target;
@@ -96,8 +91,8 @@
     var texts = meta.charts[chart];
     if (!size || !graph || !texts) { return; }
     var width = size[0], height = size[1], k = height / 1080;
-    var isMap = chart === "map" || /-map$/.test(chart);
-    var top = Math.round((chart === "ranking" ? 200 : 150) * k), bottom = Math.round((isMap ? 230 : 130) * k);
+    var isMap = texts.kind === "map" || texts.kind === "flow_map";  // kinds: core/charts/model.py
+    var top = Math.round((texts.kind === "ranking" ? 200 : 150) * k), bottom = Math.round((isMap ? 230 : 130) * k);
     var layout = JSON.parse(JSON.stringify(graph.layout));
     var data = JSON.parse(JSON.stringify(graph.data));
     // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room.
@@ -185,10 +180,23 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     lac: {
-      mapFigure: function (frames, year, state) {
+      loadFrames: function (url) {
+        if (!url) { return window.dash_clientside.no_update; }
+        return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
+          return response.ok ? response.json() : window.dash_clientside.no_update;
+        });
+      },
+
+      // The server drew the first map of the page (map-wrap's data-drawn says which): it is redrawn here only for
+      // another year, another view (new frames) or another selection.
+      mapFigure: function (frames, year, countries, url) {
         if (!frames || !frames.base) { return window.dash_clientside.no_update; }
-        var selected = (state && state.countries) || [];
+        var selected = countries || [];
         var shown = nearestYear(frames.years, year);
+        var wrap = document.getElementById("map-wrap");
+        var key = [url, shown, selected.join(",")].join("|");
+        if (wrap && wrap.getAttribute("data-drawn") === key) { return window.dash_clientside.no_update; }
+        if (wrap) { wrap.setAttribute("data-drawn", key); }
         var update = frames.frames[String(shown)];
         var base = frames.base;
         // A frame holds [shapes, dots] updates; the inset map repeats the shapes (traces are tagged by meta).
@@ -206,10 +214,9 @@
         });
         // The year of the frame, large on the map: while the animation plays, the titles keep the paused year.
         var layout = Object.assign({}, base.layout);
-        layout.annotations = (base.layout.annotations || []).concat([{
-          text: String(shown), xref: "paper", yref: "paper", x: 0.99, y: 0.99, xanchor: "right", yanchor: "top",
-          showarrow: false, font: { size: 30, color: "rgba(31,41,51,0.45)" }
-        }]);
+        layout.annotations = (base.layout.annotations || []).map(function (note) {
+          return note.name === "year" ? Object.assign({}, note, { text: String(shown) }) : note;
+        });
         return { data: data, layout: layout };
       },
 
@@ -234,24 +241,22 @@
         return years[index + 1];
       },
 
-      // `meta` describes the dashboard's charts, `pageMeta` those of a profile or corridor view.
-      exportImage: function (clicks, meta, pageMeta) {
+      // `meta` holds the title, subtitle and source line of each chart of the page.
+      exportImage: function (clicks, meta) {
         var ctx = window.dash_clientside.callback_context;
         var trigger = ctx.triggered_id;
         if (!trigger || !ctx.triggered.length || !ctx.triggered[0].value) { return; }
-        var own = pageMeta && pageMeta.charts && pageMeta.charts[trigger.chart] ? pageMeta : meta;
-        if (own) { exportChart(trigger.chart, trigger.format, own); }
+        if (meta && meta.charts && meta.charts[trigger.chart]) { exportChart(trigger.chart, trigger.format, meta); }
       },
 
       printPage: function (clicks) {
         if (clicks) { window.print(); }
       },
 
-      copyLink: function (clicks, meta, pageMeta) {
+      copyLink: function (clicks, meta) {
         if (!clicks) { return window.dash_clientside.no_update; }
         copyText(window.location.href);
-        var onDashboard = window.location.pathname === "/";
-        return ((onDashboard ? meta : pageMeta) || meta || pageMeta || {}).copied || "";
+        return (meta || {}).copied || "";
       },
 
       copyEmbed: function (clicks, code) {
@@ -260,22 +265,9 @@
 
       replaceUrl: function (query) {
         if (typeof query === "string") {
+          // dcc.Location already holds this address (components/pages.py): it is not told, so no callback runs.
           window.history.replaceState(window.history.state, "", window.location.pathname + query + window.location.hash);
-          // dcc.Location learns the new address only from popstate; without it, its next push restores the old one.
-          window.dispatchEvent(new PopStateEvent("popstate", { state: window.history.state }));
         }
-      },
-
-      setDocumentLanguage: function (lang, title) {
-        if (lang) { document.documentElement.lang = lang; }
-        if (title && window.location.pathname === "/") { document.title = title; }
-      },
-
-      setPageTitle: function (pageMeta, state, siteTitle) {
-        if (state && state.page) { document.documentElement.setAttribute("data-page", state.page); }
-        var onPage = state && state.page && state.page !== "dashboard";
-        var own = onPage && pageMeta && pageMeta.title;
-        if (siteTitle) { document.title = own ? pageMeta.title + " · " + siteTitle : siteTitle; }
       },
 
       commitYear: function (year, playing, committed) {

@@ -1,5 +1,5 @@
 """Importing this package registers every callback (each module uses dash.callback, none imports app)."""
 
-from callbacks import exports, language, pages, play, state, views
+from callbacks import dashboard, exports, play
 
-__all__ = ["exports", "language", "pages", "play", "state", "views"]
+__all__ = ["dashboard", "exports", "play"]

@@ -1,4 +1,5 @@
-"""Browser-side callbacks (assets/dashboard.js): year swaps and the play animation need no server round-trip."""
+"""The dashboard's browser-side callbacks (assets/dashboard.js): the map of every year is fetched once per view and
+the browser swaps years, plays the animation and outlines the selection itself, with no server round trip."""
 
 from dash import ClientsideFunction, Input, Output, State, clientside_callback
 
@@ -6,13 +7,23 @@ from components import ids
 
 NAMESPACE = "lac"
 
-# The map is rebuilt in the browser from the frames store whenever the year, the frames or the selection change.
+# The map of every year of the view, fetched from its (cacheable) address once the page has drawn.
+clientside_callback(
+    ClientsideFunction(NAMESPACE, "loadFrames"),
+    Output(ids.FRAMES, "data"),
+    Input(ids.FRAMES_URL, "data"),
+)
+
+# The map is redrawn in the browser when the year, the frames or the selection change (not for the view the server
+# has drawn already).
 clientside_callback(
     ClientsideFunction(NAMESPACE, "mapFigure"),
     Output(ids.MAP, "figure"),
     Input(ids.FRAMES, "data"),
     Input(ids.YEAR, "value"),
-    Input(ids.STATE, "data"),
+    Input(ids.COUNTRIES, "value"),
+    State(ids.FRAMES_URL, "data"),
+    prevent_initial_call=True,
 )
 
 # Play/pause toggles the ticker; the button label says what pressing it will do.
@@ -43,18 +54,12 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-# The slider's year reaches the server (URL, ranking, trend) only when it is not playing.
+# The slider's year reaches the server (address, ranking, trend) only when it is not playing.
 clientside_callback(
     ClientsideFunction(NAMESPACE, "commitYear"),
     Output(ids.COMMITTED_YEAR, "data"),
     Input(ids.YEAR, "value"),
     Input(ids.PLAYING, "data"),
     State(ids.COMMITTED_YEAR, "data"),
-)
-
-# dcc.Location can only push history entries; a corrected link must replace its own entry, or Back would loop.
-clientside_callback(
-    ClientsideFunction(NAMESPACE, "replaceUrl"),
-    Input(ids.REPLACE_URL, "data"),
     prevent_initial_call=True,
 )

@@ -1,10 +1,21 @@
-"""Small building blocks shared by the pages: the graph configuration and labelled controls."""
+"""Small building blocks the pages share: the graph configuration, labelled controls, headline cards, the sources
+line and a chart's panel (title, download menu, graph, notes, sources)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
 import dash_bootstrap_components as dbc
+from dash import dcc, html
 
 from components import ids
+from components.share import export_menu
+from core.charts.model import Chart, Headline
+from core.i18n.catalog import t
+from core.state.options import options
+from core.state.urlstate import ViewState, href
 
 GRAPH_CONFIG = {
     # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
@@ -17,14 +28,77 @@ GRAPH_CONFIG = {
 }
 
 
-def labelled(control_id: str, label: str, control: object, width: dict[str, int]) -> dbc.Col:
+def page_link(state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str,
+              **extra: Any) -> html.A:  # fmt: skip
+    """A link to another page with the visitor's view; the dashboard's address leaves the corridor settings out."""
+    if page == "dashboard":
+        state = replace(state, direction="out", cyear=None)
+    return html.A(text, href=href(state, options(), browser_lang, page, subject), **extra)
+
+
+def back_link(state: ViewState, browser_lang: str | None, element_id: str) -> html.A:
+    """Back to the dashboard, in the view the visitor came with."""
+    return page_link(state, browser_lang, "dashboard", None, t("route.back_dashboard", state.lang),
+                     className="btn btn-outline-secondary btn-sm", id=element_id)  # fmt: skip
+
+
+def labelled(control_id: str, label: str, control: Any, width: dict[str, int]) -> dbc.Col:
     label_el = dbc.Label(label, html_for=control_id, id=ids.LABEL_PREFIX + control_id, className="control-label")
     return dbc.Col([label_el, control], **width)
 
 
-def toggle(control_id: str, options: list[dict[str, str]], extra_class: str) -> dbc.RadioItems:
+def toggle(control_id: str, options: list[dict[str, Any]], value: Any, extra_class: str) -> dbc.RadioItems:
     """A group of radio buttons drawn as a button bar (keyboard: arrow keys move between options)."""
     return dbc.RadioItems(
-        id=control_id, options=options, inline=True, className=f"btn-group {extra_class}",
-        inputClassName="btn-check", labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active",
-    )  # fmt: skip
+        id=control_id,
+        options=options,
+        value=value,
+        inline=True,
+        className=f"btn-group {extra_class}",
+        inputClassName="btn-check",
+        labelClassName="btn btn-outline-secondary btn-sm",
+        labelCheckedClassName="active",
+    )
+
+
+def headline_cards(items: Sequence[Headline]) -> list[Any]:
+    return [
+        html.Div(
+            [
+                html.Div(item.label, className="headline-label"),
+                html.Div(item.value, className="headline-value"),
+                html.Div(item.note, className="headline-note"),
+            ],
+            className="headline",
+        )
+        for item in items
+    ]
+
+
+def sources_line(sources: str, lang: str, more: bool = False) -> list[Any]:
+    """The line under a chart: its sources (and, on the dashboard, where the full citations are)."""
+    tail = [". ", t("sources.more", lang)] if more else []
+    return [html.Strong(t("sources.label", lang) + " "), sources, *tail]
+
+
+def chart_panel(chart: Chart, lang: str, extra: Any = None, compact: bool = False) -> html.Section:
+    """A chart with its title, download menu (images, its data, embed code), notes and sources line."""
+    head = [
+        html.H3(chart.title, className="chart-title"),
+        html.Div(export_menu(chart.id, lang), className="chart-tools"),
+    ]
+    body: list[Any] = [
+        html.Div(head, className="chart-head"),
+        dcc.Graph(
+            id=chart.id,
+            figure=chart.figure,
+            config=GRAPH_CONFIG,
+            style={"height": f"{chart.height}px"},
+            className="page-graph",
+        ),
+        *(html.P(note, className="chart-note") for note in chart.notes),
+        html.P(sources_line(chart.sources, lang), className="sources-line"),
+    ]
+    if extra is not None:
+        body.append(extra)
+    return html.Section(body, className="panel" + (" compact-panel" if compact else ""))

@@ -448,7 +448,7 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
     assert list(frame.columns)[:2] == ["Puesto", "País o territorio"]
     assert list(frame.columns)[-1] == "Año del valor"
 
-    page.locator("#lang label", has_text="English").click()
+    page.locator(".lang-toggle a", has_text="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     page.wait_for_function("() => document.getElementById('app-title').textContent.startsWith('Migration')")
     page.wait_for_function("() => document.getElementById('map-title').textContent.includes('Latin America')")
@@ -480,10 +480,10 @@ def test_copy_link_puts_the_address_on_the_clipboard(page: Any, live_server: str
 # A link the app corrects (a default value dropped, parameters reordered) is rewritten in place with
 # history.replaceState, behind dcc.Location's back; the next change must still reach the address bar.
 CORRECTED_LINKS = [
-    pytest.param("?indicator=emigrant_share&year=2015&focus=sica", "?year=2015&focus=sica", "#view", "Table",
+    pytest.param("?indicator=emigrant_share&year=2015&focus=sica", "?year=2015&focus=sica", "#view label", "Table",
                  "?year=2015&focus=sica&view=table", id="default-indicator-then-table"),
-    pytest.param("?lang=es&indicator=remittances_usd", "?indicator=remittances_usd&lang=es", "#lang", "English",
-                 "?indicator=remittances_usd", id="reordered-lang-then-english"),
+    pytest.param("?lang=es&indicator=remittances_usd", "?indicator=remittances_usd&lang=es", ".lang-toggle a",
+                 "English", "?indicator=remittances_usd", id="reordered-lang-then-english"),
 ]  # fmt: skip
 
 
@@ -493,10 +493,10 @@ def test_a_corrected_link_follows_the_next_change(
 ) -> None:
     open_dashboard(page, live_server, link)
     page.wait_for_function("search => location.search === search", arg=corrected)
-    page.locator(f"{control} label", has_text=choice).click()
-    page.locator(f"{control} label.active", has_text=choice).wait_for()
+    page.locator(control, has_text=choice).click()
+    page.locator(f"{control}.active", has_text=choice).wait_for()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
-    if control == "#view":
+    if control == "#view label":
         page.wait_for_selector("#data-table table tbody tr", state="visible")
     wait_idle(page)
     with contextlib.suppress(PlaywrightTimeoutError):

@@ -25,11 +25,11 @@ def path(page: Any) -> str:
 
 def wait_profile(page: Any, name: str) -> None:
     page.wait_for_function(
-        "name => { const t = document.querySelector('#profile-body .page-title');"
+        "name => { const t = document.querySelector('#page-country .page-title');"
         " return t && t.textContent === name; }",
         arg=name,
     )
-    page.wait_for_selector("#profile-body .js-plotly-plot")
+    page.wait_for_selector("#page-country .js-plotly-plot")
     wait_idle(page)
 
 
@@ -51,7 +51,7 @@ def test_profile_opens_from_the_map_and_leads_back_with_the_context(page: Any, l
     wait_profile(page, "El Salvador")
     assert path(page) == "/country/SLV"
     assert query(page) == {"indicator": ["remittances_gdp"], "year": ["2015"], "focus": ["sica"], "countries": ["SLV"]}
-    assert page.locator("#page-dashboard").is_hidden()
+    assert page.locator("#page-dashboard").count() == 0  # a page of its own, not the dashboard hidden
     page.wait_for_function("() => document.title.startsWith('El Salvador: migration and development profile')")
     # The indicator the visitor came from is the first trend; the comparison includes the focus bloc.
     first = page.locator(".profile-trends .js-plotly-plot").first
@@ -80,9 +80,9 @@ def test_back_button_returns_from_the_profile_to_the_map(page: Any, live_server:
     wait_profile(page, "Mexico")
     page.go_back()
     page.wait_for_function("() => location.pathname === '/'")
-    page.wait_for_function("() => !document.getElementById('page-dashboard').hidden")
+    page.wait_for_selector("#page-dashboard")
     wait_graph(page, "map", "gd.data.length >= 3")
-    assert page.locator("#page-country").is_hidden()
+    assert page.locator("#page-country").count() == 0
     box = page.locator("#map .js-plotly-plot").bounding_box()
     assert box is not None
     assert box["width"] > 400  # drawn at its real size, not the size of a hidden box
@@ -100,15 +100,15 @@ def test_corridor_view_opens_from_a_profile(page: Any, live_server: str, page_lo
     top = graph(page, "cv-corridors", "gd.data[gd.data.length - 1].y[0]")
     assert top == "Estados Unidos"
     # Reverse view and another year, each in the address; a reload restores both.
-    page.locator("#direction label", has_text="migrantes que viven allí").click()
+    page.locator(".direction-links a", has_text="migrantes que viven allí").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('direction') === 'in'")
     wait_corridors(page, "México: quiénes viven allí")
-    page.locator("#corridor-year label", has_text="2000").click()
+    page.locator(".year-links a", has_text="2000").click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('cyear') === '2000'")
     wait_corridors(page, "2000")
     page.reload()
     wait_corridors(page, "México: quiénes viven allí, migrantes por origen, 2000")
-    assert page.locator("#direction input[value=in]").is_checked()
+    assert "allí" in page.inner_text(".direction-links a[aria-current=true]")
     page.locator("#back-profile").click()
     wait_profile(page, "México")
     assert path(page) == "/country/MEX"
@@ -123,7 +123,7 @@ def test_regional_view_of_a_group(page: Any, live_server: str) -> None:
     names = graph(page, "cv-regions", "gd.data.map(t => t.name)")
     assert "United States" in names
     assert any("Latin America" in n for n in names)
-    assert page.locator("#direction input[value=in]").is_disabled()
+    assert page.locator(".direction-links a").count() == 1  # a group's emigrants only: no "who lives there"
 
 
 def test_unknown_country_is_a_404(page: Any, live_server: str, page_log: Any) -> None:

@@ -1,4 +1,5 @@
-"""Callbacks called directly and over HTTP with the Flask test client; layout ids; the geometry route."""
+"""The dashboard's callback called as Dash calls it and over HTTP; every callback's ids against the pages; the
+routes of the map's geometry and years."""
 
 from __future__ import annotations
 
@@ -12,135 +13,156 @@ import pytest
 from dash import no_update
 
 from app import app, server
-from callbacks.state import sync_state
-from callbacks.views import build_frames, draw_panels
-from components import ids
+from callbacks import dashboard as view_callback
+from components import dashboard, ids, pages
+from components.dashboard import year_marks
 from core.charts.dashboard import mapview, ranking, trend
 from core.data.store import get_store
+from core.state.controls import snap_year
 from core.state.inputs import InvalidInputError
 from core.state.options import options
+from core.state.urlstate import ViewState
+from core.web import routes
 from pipeline.paths import LAC_STATES
-
-SYNC_INPUTS = ("search", "pathname", "indicator", "focus", "countries", "scale", "view", "year", "map_click",
-               "ranking_click", "lang", "direction", "cyear", "old_key", "browser_lang")  # fmt: skip
+from tests.layout_helpers import by_id, text_of, walk
 
 
-def sync(trigger: str | None, **values: Any) -> tuple[Any, ...]:
-    """Call sync_state as Dash would, with `trigger` as the input that changed."""
+def state_of(query: str, browser: str = "en") -> dict[str, Any]:
+    """The view-state store of the dashboard at this address, as the page holds it."""
+    page = pages.build("/", query, browser)
+    assert page is not None
+    return dashboard.store(page.state)
+
+
+def update(trigger: str | None, old: dict[str, Any], browser: str | None = "en", **values: Any) -> dict[str, Any]:
+    """Call the dashboard's callback as Dash would, `trigger` (a name of CHANGES) being the input that changed."""
     from dash._callback_context import context_value
     from dash._utils import AttributeDict
 
-    args = {name: values.get(name) for name in SYNC_INPUTS}
-    args["pathname"] = values.get("pathname", "/")
-    prop = {"search": f"{ids.URL}.search", "indicator": f"{ids.INDICATOR}.value", "focus": f"{ids.FOCUS}.value",
-            "countries": f"{ids.COUNTRIES}.value", "map_click": f"{ids.MAP}.clickData",
-            "year": f"{ids.COMMITTED_YEAR}.data", "lang": f"{ids.LANG}.value", "pathname": f"{ids.URL}.pathname",
-            "direction": f"{ids.DIRECTION}.value", "cyear": f"{ids.CYEAR}.value"}.get(trigger or "")  # fmt: skip
+    args = {name: values.get(name) for name in view_callback.CHANGES}
+    dependency = view_callback.CHANGES.get(trigger or "")
+    prop = f"{dependency.component_id}.{dependency.component_property}" if dependency else None
     token = context_value.set(AttributeDict(triggered_inputs=[{"prop_id": prop, "value": None}] if prop else []))
     try:
-        return sync_state(*args.values())
+        return view_callback.update_view(**args, old=old, browser=browser)
     finally:
         context_value.reset(token)
 
 
-def key_of(state: dict[str, Any]) -> dict[str, Any]:
-    """The map-key store sync_state writes beside a state."""
-    return {"indicator": state["indicator"], "focus": state["focus"], "scale": state["scale"] or "linear",
-            "lang": state["lang"], "dashboard": True}  # fmt: skip
+def controls_of(state: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """The dashboard's control values for a state (as the page shows them), with some changed."""
+    values = {"indicator": state["indicator"], "focus": state["focus"], "countries": state["countries"],
+              "scale": state["scale"], "view": state["view"], "year": state["year"]}  # fmt: skip
+    return {**values, **changes}
 
 
-def test_layout_ids_are_unique() -> None:
-    seen: list[str] = []
-
-    def walk(node: Any) -> None:
-        if hasattr(node, "id") and isinstance(getattr(node, "id", None), str):
-            seen.append(node.id)
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and not isinstance(child, str | int | float):
-                walk(child)
-
-    walk(app.layout())
-    assert len(seen) == len(set(seen)), sorted(i for i in seen if seen.count(i) > 1)
-    assert {ids.MAP, ids.TREND, ids.RANKING, ids.YEAR, ids.INDICATOR, ids.FOCUS, ids.COUNTRIES} <= set(seen)
+# --- the pages hold what the callbacks use --------------------------------------------------------------------
 
 
-def test_url_sets_every_control() -> None:
-    out = sync(None, search="?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV,HND&scale=log")
-    (
-        query,
-        state,
-        _key,
-        indicator,
-        focus,
-        countries,
-        scale,
-        _view,
-        ymin,
-        ymax,
-        step,
-        _marks,
-        year,
-        notice,
-        _lang,
-        fix,
-        _direction,
-        _cyear,
-    ) = out
-    assert query is no_update  # already canonical: no new history entry
-    assert (indicator, focus, countries, scale, year) == ("remittances_gdp", "sica", ["SLV", "HND"], "log", 2015)
-    assert state["countries"] == ["SLV", "HND"]
-    assert (ymin, ymax, step) == (1990, 2024, 1)
-    assert fix is no_update
-    assert notice is None
+def ids_of(names: list[str]) -> set[str]:
+    """Component ids of a callback's dependencies (a pattern-matching id by its type)."""
+    return {json.loads(n)["type"] if n.startswith("{") else n for n in names}
 
 
-def test_bad_url_falls_back_with_a_notice() -> None:
-    out = sync(None, search="?indicator=nope&year=abc&countries=<script>&zzz=1")
-    query, state, *_, notice, _lang, fix, _direction, _cyear = out
-    assert state["indicator"] == options().default_indicator
-    assert query is no_update  # a corrected link replaces its own history entry, it is not pushed
-    assert fix == ""
-    text = json.dumps(notice.to_plotly_json(), default=str)
-    assert "indicator" in text
-    assert "countries" in text
-    assert "zzz" in text
-    assert "<script>" not in text
+def test_every_callback_finds_its_components_on_the_pages_it_serves() -> None:
+    """Dash is not sent every page to check callbacks against (suppress_callback_exceptions), so this test is that
+    check: on every page, a callback whose inputs are there finds all its outputs and states there too, and
+    every callback works on some page."""
+    server.test_client().get("/")  # Dash fills its callback list on the first request
+    built = {path: ids_of(list(by_id(pages.build(path, "", "en").layout)))
+             for path in ("/", "/country/SLV", "/corridors/caricom")}  # fmt: skip
+    for callback in app._callback_list:
+        written = [] if callback.get("no_output") else callback["output"].strip(".").split("...")
+        outputs = [o.rsplit(".", 1)[0] for o in written if o]
+        inputs = ids_of([d["id"] for d in callback["inputs"]])
+        everything = inputs | ids_of(outputs) | ids_of([d["id"] for d in callback["state"]])
+        complete = [path for path, present in built.items() if everything <= present]
+        assert complete, (callback["output"][:80], everything - built["/"])
+        for path, present in built.items():
+            if inputs & present:
+                assert everything <= present, (path, callback["output"][:80], everything - present)
+    assert ids.PRINT in built["/country/SLV"]
+    assert ids.YEAR not in built["/country/SLV"]
 
 
-def test_changing_indicator_snaps_the_year_and_says_so() -> None:
-    out = sync("indicator", search="?year=2020", indicator="tertiary_emigration_rate", focus="lac", countries=[],
-               scale=None, view="map", year=2020)  # fmt: skip
-    query, _state, *_, year, notice, _lang, _fix, _direction, _cyear = out
-    assert year == 2010
-    assert query == "?indicator=tertiary_emigration_rate"
-    assert "2010" in json.dumps(notice.to_plotly_json(), default=str)
+def test_the_dashboard_page_is_drawn_from_its_address() -> None:
+    page = pages.build("/", "?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV,HND&scale=log", "en")
+    assert page is not None
+    assert page.corrected is None
+    found = by_id(page.layout)
+    assert found[ids.INDICATOR].value == "remittances_gdp"
+    assert found[ids.FOCUS].value == "sica"
+    assert found[ids.COUNTRIES].value == ["SLV", "HND"]
+    assert found[ids.SCALE].value == "log"
+    assert found[ids.YEAR].value == 2015
+    assert (found[ids.YEAR].min, found[ids.YEAR].max) == (1990, 2024)
+    assert found[ids.STATE].data["countries"] == ["SLV", "HND"]
+    assert found[ids.TREND].figure["data"]
+    assert found[ids.MAP_WRAP].to_plotly_json()["props"]["data-drawn"] == "|".join(
+        (found[ids.FRAMES_URL].data, "2015", "SLV,HND")
+    )
+    assert "Honduras" in text_of(found[ids.PROFILE_LINKS])
+
+
+def test_a_bad_link_falls_back_with_a_notice_and_a_corrected_address() -> None:
+    page = pages.build("/", "?indicator=nope&year=abc&countries=<script>&zzz=1", "en")
+    assert page is not None
+    assert page.state.indicator == options().default_indicator
+    assert page.corrected == ""
+    notice = text_of(by_id(page.layout)[ids.NOTICE])
+    assert all(name in notice for name in ("indicator", "countries", "zzz"))
+    assert "<script>" not in notice
+    # The same address reached by Back: the address is replaced, not pushed.
+    out = update("search", state_of(""), search="?indicator=nope&zzz=1")
+    assert out["search"] is no_update
+    assert out["replace"] == ""
+    assert "zzz" in text_of(out["notice"])
+
+
+def test_changing_indicator_shows_its_latest_year_on_its_own_scale() -> None:
+    old = state_of("?year=2020&scale=log")
+    out = update("indicator", old, **controls_of(old, indicator="tertiary_emigration_rate", year=2020, scale="log"))
+    assert out["year_value"] == 2010
+    assert out["scale"] == "linear"
+    assert out["search"] == "?indicator=tertiary_emigration_rate"
+    assert out["frames_url"] != no_update  # another view: another map
+
+
+def test_a_new_selection_redraws_only_what_follows_it() -> None:
+    old = state_of("")
+    out = update("countries", old, **controls_of(old, countries=["MEX"]))
+    assert out["search"] == "?countries=MEX"
+    assert out["state"]["countries"] == ["MEX"]
+    for part in view_callback.VIEW_PARTS:
+        assert out[part] is no_update, part
+    assert out["trend"] is not no_update
+    assert out["table"] is no_update  # map view: no table to draw
+    assert set(out) == set(view_callback.OUTPUTS)
 
 
 def test_map_click_toggles_a_country() -> None:
     click = {"points": [{"customdata": ["El Salvador", "...", "SLV"]}]}
-    out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=["HND"], scale="linear",
-               view="map", year=2024, map_click=click)  # fmt: skip
-    assert out[0] == "?countries=HND,SLV"
-    out = sync("map_click", search="?countries=HND,SLV", indicator="emigrant_share", focus="lac",
-               countries=["HND", "SLV"], scale="linear", view="map", year=2024, map_click=click)  # fmt: skip
-    assert out[0] == "?countries=HND"
+    old = state_of("?countries=HND")
+    out = update("map_click", old, **controls_of(old), map_click=click)
+    assert out["search"] == "?countries=HND,SLV"
+    old = state_of("?countries=HND,SLV")
+    out = update("map_click", old, **controls_of(old), map_click=click)
+    assert out["search"] == "?countries=HND"
 
 
 @pytest.mark.parametrize(
     "payload", [{"points": []}, {"points": [{"customdata": "x"}]}, {"points": [{"customdata": ["<b>", "x", "ZZZ"]}]}]
 )
 def test_clicks_on_nothing_of_ours_are_ignored(payload: Any) -> None:
-    out = sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear",
-               view="map", year=2020, map_click=payload)  # fmt: skip
-    assert out[1]["countries"] == []
+    old = state_of("")
+    assert update("map_click", old, **controls_of(old), map_click=payload)["state"]["countries"] == []
 
 
 @pytest.mark.parametrize("payload", ["junk", 7, {"points": "x"}, {"points": [1]}, {"points": [{}] * 100}])
 def test_forged_clicks_are_rejected(payload: Any) -> None:
+    old = state_of("")
     with pytest.raises(InvalidInputError):
-        sync("map_click", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear",
-             view="map", year=2020, map_click=payload)  # fmt: skip
+        update("map_click", old, **controls_of(old), map_click=payload)
 
 
 @pytest.mark.parametrize(
@@ -157,46 +179,67 @@ def test_forged_clicks_are_rejected(payload: Any) -> None:
         {"year": "2020"},
         {"year": 10**400},
         {"year": float("nan")},
-        {"lang": "xx"},
-        {"browser_lang": ["en"]},
         {"search": 5},
-        {"pathname": "/" * 5000},
-        {"old_key": {"indicator": "x"}},
+        {"browser": ["en"]},
+        {"browser": "xx"},
+        {"old": {"indicator": "x"}},
+        {"old": None},
     ],
 )
 def test_forged_control_values_are_rejected(values: dict[str, Any]) -> None:
-    base = {"search": "", "indicator": "emigrant_share", "focus": "lac", "countries": [], "scale": "linear",
-            "view": "map", "year": 2020}  # fmt: skip
+    old = state_of("")
+    arguments = {**controls_of(old), "old": old, "browser": "en", **values}
     with pytest.raises(InvalidInputError):
-        sync("indicator", **{**base, **values})
+        update("indicator", **arguments)
 
 
-def test_frames_hold_every_year_and_every_lac_state() -> None:
-    state = sync(None, search="?indicator=emigrant_stock")[1]
-    frames = build_frames(key_of(state), state)
+def test_unchanged_language_and_view_keep_the_state_of_the_page() -> None:
+    old = state_of("?lang=es", browser="en")
+    out = update("focus", old, browser="en", **controls_of(old, focus="sica"))
+    assert out["search"] == "?focus=sica&lang=es"  # the page's language stays in the address
+    assert out["state"]["lang"] == "es"
+
+
+# --- the map of every year, from its route --------------------------------------------------------------------
+
+
+def test_the_map_of_every_year_holds_every_year_and_every_lac_state(client: Any) -> None:
+    url = routes.frames_url(ViewState(indicator="emigrant_stock", focus="lac"))
+    answer = client.get(url)
+    assert answer.status_code == 200
+    assert "immutable" in answer.headers["Cache-Control"]
+    frames = answer.get_json()
     assert frames["years"] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
     assert set(frames["frames"]) == {str(y) for y in frames["years"]}
-    locations = frames["frames"]["2020"][0]["locations"]
-    assert set(LAC_STATES) <= set(locations)
+    assert set(LAC_STATES) <= set(frames["frames"]["2020"][0]["locations"])
     base = frames["base"]
     go.Figure(base)
     assert base["data"][1]["geojson"].startswith("/data/geometry.")  # geometry by URL, sent once and cached
-    assert len(json.dumps(frames)) < 400_000
+    assert [a["text"] for a in base["layout"]["annotations"] if a.get("name") == "year"] == ["2024"]
+    assert len(answer.get_data()) < 400_000
+
+
+@pytest.mark.parametrize(
+    "change",
+    [("emigrant_stock", "nope"), ("/lac/", "/nowhere/"), ("/log/", "/cubic/"), ("/en.json", "/xx.json"),
+     (get_store().version, "0000")],
+)  # fmt: skip
+def test_the_map_route_answers_404_for_a_view_of_nothing(client: Any, change: tuple[str, str]) -> None:
+    url = routes.frames_url(ViewState(indicator="emigrant_stock", focus="lac"))
+    assert client.get(url.replace(*change)).status_code == 404
 
 
 def test_panels_render_for_every_indicator_and_focus() -> None:
     for indicator in options().years:
         for focus in ("lac", "caribbean", "oecs", "world"):
-            state = sync(None, search=f"?indicator={indicator}&focus={focus}&countries=MEX,JAM&view=table")[1]
-            out = draw_panels(state, None)
-            assert out[0]["data"], (indicator, focus)  # trend has at least the aggregate or the countries
-            go.Figure(out[0])  # plotly validates every property of the builders' dicts
-            go.Figure(out[1])
-            assert out[3] is not no_update  # table rendered in table view
-
-
-def post_callback(client: Any, payload: dict[str, Any]) -> Any:
-    return client.post("/_dash-update-component", json=payload)
+            page = pages.build("/", f"?indicator={indicator}&focus={focus}&countries=MEX,JAM&view=table", "en")
+            assert page is not None
+            parts = dashboard.parts(page.state, "en")
+            assert parts["trend"]["data"], (indicator, focus)  # trend has at least the aggregate or the countries
+            go.Figure(parts["trend"])  # plotly validates every property of the builders' dicts
+            go.Figure(parts["ranking"])
+            assert parts["table"] is not None
+            assert not parts["table_hidden"]
 
 
 @pytest.fixture
@@ -217,6 +260,37 @@ def test_page_and_assets_served_locally(client: Any) -> None:
     assert "immutable" in vendored.headers["Cache-Control"]  # versioned assets are cached for a year
 
 
+def test_the_page_carries_its_layout_and_callbacks(client: Any) -> None:
+    """The renderer's two first requests are answered from the page (assets/boot.js): the inlined layout is the
+    page of that address, in its language, and its title is the page's."""
+    html = client.get("/country/SLV?lang=fr").get_data(as_text=True)
+    assert '<html lang="fr">' in html
+    assert "<title>El Salvador" in html
+    layout = json.loads(re.search(r'<script id="page-layout" type="application/json">(.*?)</script>', html, re.S)[1])
+    expected = pages.build("/country/SLV", "lang=fr", "en")
+    assert expected is not None
+    assert layout == json.loads(text_of(expected.layout))
+    callbacks = re.search(r'<script id="page-dependencies" type="application/json">(.*?)</script>', html, re.S)[1]
+    assert len(json.loads(callbacks)) == len(app._callback_list)
+    # Should the inlined copy be missing, /_dash-layout answers the page of the Referer.
+    asked = client.get("/_dash-layout", headers={"Referer": "http://localhost/country/SLV?lang=fr"})
+    assert asked.get_json() == layout
+
+
+def test_a_language_is_a_page_of_its_own(client: Any) -> None:
+    """The language switch is a set of links, each the same view in another language (no parameter for the
+    visitor's own browser language), the current one marked."""
+    page = pages.build("/", "?indicator=remittances_gdp", "es")
+    assert page is not None
+    links = {c.lang: c for c in walk(page.layout) if "lang-link" in str(getattr(c, "className", ""))}
+    assert set(links) == {"en", "es", "pt", "fr"}
+    assert links["es"].href == "/?indicator=remittances_gdp"
+    assert links["en"].href == "/?indicator=remittances_gdp&lang=en"
+    assert getattr(links["es"], "aria-current") == "true"
+    html = client.get("/?indicator=remittances_gdp", headers={"Accept-Language": "es"}).get_data(as_text=True)
+    assert '<html lang="es">' in html
+
+
 def test_geometry_route_is_cacheable_and_versioned(client: Any) -> None:
     version = get_store().version
     response = client.get(f"/data/geometry.{version}.json", headers={"Accept-Encoding": "gzip"})
@@ -227,63 +301,20 @@ def test_geometry_route_is_cacheable_and_versioned(client: Any) -> None:
     assert client.get("/data/geometry.0000.json").status_code == 404
 
 
-def test_frames_callback_over_http(client: Any) -> None:
-    state = sync(None, search="?indicator=remittances_usd")[1]
-    payload = {
-        "output": f"{ids.FRAMES}.data",
-        "outputs": {"id": ids.FRAMES, "property": "data"},
-        "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": key_of(state)}],
-        "state": [{"id": ids.STATE, "property": "data", "value": state}],
-        "changedPropIds": [f"{ids.VIEW_KEY}.data"],
-    }
-    response = post_callback(client, payload)
-    assert response.status_code == 200
-    body = response.get_json()
-    assert body["response"][ids.FRAMES]["data"]["years"][-1] == 2024
-
-
 def test_language_comes_from_the_url_then_the_browser() -> None:
-    assert sync(None, search="?lang=es", browser_lang="en")[1]["lang"] == "es"
-    assert sync(None, search="", browser_lang="fr")[1]["lang"] == "fr"
+    assert state_of("?lang=es", "en")["lang"] == "es"
+    assert state_of("", "fr")["lang"] == "fr"
+    old = state_of("")
     with pytest.raises(InvalidInputError):  # the server writes a language of ours into that store
-        sync(None, search="", browser_lang="xx")
-    # English chosen in a Spanish browser is written to the URL, so a reload keeps it.
-    out = sync("lang", search="", indicator="emigrant_share", focus="lac", countries=[], scale="linear", view="map",
-               year=2024, lang="en", browser_lang="es")  # fmt: skip
-    assert out[0] == "?lang=en"
-
-
-def test_switching_language_translates_every_layout_text() -> None:
-    from callbacks.language import translate
-    from components.texts import TARGETS
-
-    english, spanish = translate("en"), translate("es")
-    assert len(english) == len(spanish) == len(TARGETS)
-    changed = [target for target, a, b in zip(TARGETS, english, spanish, strict=True) if a != b]
-    assert (ids.TITLE, "children") in changed
-    assert (ids.INDICATOR, "options") in changed
-    assert spanish[TARGETS.index((ids.TITLE, "children"))].startswith("Migración")
-    assert translate(None)[0] is no_update
-    with pytest.raises(InvalidInputError):
-        translate("xx")
+        update("focus", old, browser="xx", **controls_of(old))
 
 
 def test_spanish_panels_use_spanish_numbers() -> None:
-    state = sync(None, search="?lang=es&indicator=remittances_usd&countries=MEX")[1]
-    out = draw_panels(state, None)
-    headlines = json.dumps(out[2], default=lambda c: c.to_plotly_json())
-    assert re.search(r"US\$ \d{1,3}\.\d{3} millones", headlines)  # ECLAC: 61.500 millones, not 61,5 mil millones
-    assert "Remesas" in json.dumps(out[0])
-
-
-def test_callbacks_without_a_state_leave_every_output_alone() -> None:
-    """Before the state store is filled, each view callback answers no_update for each of its outputs."""
-    from callbacks.views import draw_texts
-
-    for outputs, declared in ((draw_panels(None, None), 11), (draw_texts(None, None), 5)):
-        assert len(outputs) == declared
-        assert all(o is no_update for o in outputs)
-    assert build_frames(None, None) is no_update
+    page = pages.build("/", "?lang=es&indicator=remittances_usd&countries=MEX", "en")
+    assert page is not None
+    parts = dashboard.parts(page.state, "en")
+    assert re.search(r"US\$ \d{1,3}\.\d{3} millones", text_of(parts["headlines"]))  # ECLAC: 61.500 millones
+    assert "Remesas" in json.dumps(parts["trend"])
 
 
 def test_cost_views_show_the_sdg_target_and_no_empty_inset() -> None:
@@ -318,8 +349,6 @@ def test_trend_export_holds_the_trend_lines() -> None:
 
 
 def test_year_marks_label_few_years_on_annual_series() -> None:
-    from callbacks.state import year_marks
-
     five_yearly = year_marks((1990, 1995, 2000, 2005, 2010, 2015, 2020))
     assert all(five_yearly.values())
     annual = year_marks(tuple(range(2011, 2021)))
@@ -327,8 +356,6 @@ def test_year_marks_label_few_years_on_annual_series() -> None:
 
 
 def test_the_slider_steps_to_the_next_data_year_in_the_direction_moved() -> None:
-    from callbacks.state import snap_year
-
     years = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)  # UN DESA 2024: uneven, the slider's step is 1
     assert snap_year(years, 2014, previous=2015) == 2010  # ArrowLeft from 2015
     assert snap_year(years, 2021, previous=2020) == 2024  # ArrowRight from 2020

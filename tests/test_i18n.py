@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from components.dashboard import DROPDOWN_TEXTS
 from core.i18n.catalog import MESSAGES, catalog, t
 from core.i18n.formats import fmt_compact, fmt_number, fmt_short, fmt_value
 
@@ -68,25 +69,17 @@ def all_units() -> set[str]:
 
 # The concrete values each t(f"family.{...}") call is made with.
 FAMILIES: dict[str, set[str]] = {
-    "source.": all_sources(),  # meta["source"] ids, components/panels.py
-    "table.": {"rank", "country", "value", "year"},  # table header, components/panels.py
-    "unit.": {"persons", "percent", "usd"} | all_units(),  # meta["unit"], components/panels.py
-    "play.": {"play", "pause", "play_label", "pause_label"},  # play button labels, core/charts/dashboard.py
-    "controls.scale_": {"linear", "log"},  # scale toggle, components/texts.py
-    "view.": {"map", "table"},  # map/table toggle, components/texts.py
-    "export.embed_": {"live", "pinned"},  # embed kinds, components/texts.py
-    "route.direction_": {"out", "in"},  # corridor view directions, components/pages.py
-    "route.corridor_title_": {"out", "in"},  # corridor view title, callbacks/pages.py
+    "source.": all_sources(),  # meta["source"] ids, core/charts/texts.py
+    "table.": {"rank", "country", "value", "year"},  # table header, components/dashboard.py
+    "unit.": {"persons", "percent", "usd"} | all_units(),  # meta["unit"], components/dashboard.py
+    "play.": {"play", "pause", "play_label", "pause_label"},  # play button labels, core/charts/dashboard/mapview.py
+    "controls.scale_": {"linear", "log"},  # scale toggle, components/dashboard.py
+    "view.": {"map", "table"},  # map/table toggle, components/dashboard.py
+    "export.embed_": {"live", "pinned"},  # embed kinds, components/share.py
+    "route.direction_": {"out", "in"},  # corridor view directions, components/corridors.py
+    "route.corridor_title_": {"out", "in"},  # corridor view title, components/corridors.py
     "format.usd_": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_usd, core/i18n/formats.py
-    "dropdown.": {
-        "select_all",
-        "deselect_all",
-        "selected_count",
-        "search",
-        "clear_search",
-        "clear_selection",
-        "no_options_found",
-    },  # dcc.Dropdown's own texts, components/texts.py
+    "dropdown.": set(DROPDOWN_TEXTS),  # dcc.Dropdown's own texts, components/dashboard.py
 }
 
 
@@ -406,3 +399,25 @@ def test_spanish_short_billions_are_cldrs_millions():
     assert fmt_short(3.5644e9, "es") == "3564\u00a0M"
     assert fmt_short(3.5644e9, "en") == "3.6B"
     assert fmt_value(3.5644e9, "usd", "es") == "US$ 3600 millones"
+
+
+# Endings the code adds to a key it holds: plural and ordinal categories (core.i18n.formats.plural, ordinal) and the
+# sentence variants of core/charts/sentences.py (_large, _relative, _gaps).
+DYNAMIC_ENDINGS = ("_zero", "_one", "_two", "_few", "_many", "_other", "_large", "_relative", "_gaps")
+
+
+def test_every_catalog_key_is_used():
+    """A message no code asks for is a text nobody maintains: it goes."""
+    used = literal_keys() | {f"{prefix}{value}" for prefix, values in FAMILIES.items() for value in values}
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                used.add(node.value)
+
+    def stem(key: str) -> str:
+        while key not in used and key.endswith(DYNAMIC_ENDINGS):
+            key = key[: key.rindex("_")]
+        return key
+
+    unused = sorted(key for key in EN if stem(key) not in used)
+    assert not unused, f"keys of en.json no code uses: {unused}"

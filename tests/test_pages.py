@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import io
-import json
-from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import pytest
-from dash import no_update
 
 from app import server
-from callbacks.pages import draw_page
-from components import ids
+from components import ids, pages
 from core.charts import profile as profiles
 from core.charts import registry
 from core.charts.dashboard import ranking as dashboard_ranking
@@ -23,16 +19,13 @@ from core.data.store import get_store
 from core.state.options import options
 from core.state.urlstate import ViewState, decode, encode, href, route, with_route
 from core.web import embeds, exports
+from tests.layout_helpers import by_id, text_of, walk
 
 OPTIONS = options()
 
 
 def state_on(path: str, query: str = "", lang: str = "en") -> ViewState:
     return with_route(decode(query, OPTIONS, lang), path, OPTIONS)
-
-
-def as_data(state: ViewState) -> dict[str, Any]:
-    return {**asdict(state), "rejected": list(state.rejected), "countries": list(state.countries)}
 
 
 def value(indicator: str, iso3: str, year: int) -> float:
@@ -117,49 +110,56 @@ def test_pages_are_served_and_bad_codes_are_404(client: Any) -> None:
         assert "Volver al panel" in body
 
 
-# --- the page callback ----------------------------------------------------------------------------------------------
+# --- the pages, drawn whole on the server ---------------------------------------------------------------------
 
 
-def test_dashboard_path_hides_the_other_pages() -> None:
-    out = draw_page(as_data(state_on("/")), "en", None)
-    assert out[:3] == (False, True, True)
-    assert all(o is no_update for o in out[3:])
+def page_of(path: str, query: str = "", browser: str = "en") -> pages.Page:
+    page = pages.build(path, query, browser)
+    assert page is not None
+    return page
 
 
-def test_profile_page_is_drawn_once_per_content() -> None:
-    state = state_on("/country/SLV", "focus=sica&indicator=remittances_gdp")
-    out = draw_page(as_data(state), "en", None)
-    assert out[:3] == (True, False, True)
-    body = json.dumps(out[5], default=lambda c: c.to_plotly_json())
+def test_each_address_is_a_page_of_its_own() -> None:
+    for path, name in (("/", "dashboard"), ("/country/SLV", "country"), ("/corridors/MEX", "corridors")):
+        found = by_id(page_of(path).layout)
+        assert f"page-{name}" in found
+        assert not {f"page-{other}" for other in ("dashboard", "country", "corridors") if other != name} & set(found)
+    assert pages.build("/nowhere", "", "en") is None
+    assert pages.build("/country/XYZ", "", "en") is None
+
+
+def test_profile_page_holds_its_charts_and_their_export_texts() -> None:
+    page = page_of("/country/SLV", "focus=sica&indicator=remittances_gdp")
+    found = by_id(page.layout)
+    body = text_of(page.layout)
     assert "El Salvador" in body
-    assert "pf-trend-remittances_gdp" in body
-    meta = out[11]
+    assert "pf-trend-remittances_gdp" in found
+    meta = found[ids.PAGE_META].data
     assert set(meta["charts"]) == {spec.id for spec in registry.specs("country")}
     assert all("{url}" in c["source"] for c in meta["charts"].values())
-    again = draw_page(as_data(state), "en", meta)  # same content: nothing is rebuilt
-    assert all(o is no_update for o in again[3:])
-    spanish = draw_page(as_data(replace(state, lang="es")), "en", meta)  # another language: drawn again
-    assert spanish[5] is not no_update
-    assert "Volver al panel" in json.dumps(spanish[3], default=lambda c: c.to_plotly_json())
+    assert page.title.startswith("El Salvador")
+    spanish = page_of("/country/SLV", "lang=es")
+    assert "Volver al panel" in text_of(spanish.layout)
+    assert spanish.state.lang == "es"
 
 
 def test_profile_links_back_to_the_dashboard_with_the_context() -> None:
-    state = state_on("/country/SLV", "indicator=remittances_gdp&year=2015&focus=sica")
-    nav = json.dumps(draw_page(as_data(state), "en", None)[3], default=lambda c: c.to_plotly_json())
-    assert '"/?indicator=remittances_gdp&year=2015&focus=sica"' in nav
-    assert '"/corridors/SLV?indicator=remittances_gdp&year=2015&focus=sica"' in nav
+    found = by_id(page_of("/country/SLV", "indicator=remittances_gdp&year=2015&focus=sica").layout)
+    assert found["back-dashboard"].href == "/?indicator=remittances_gdp&year=2015&focus=sica"
+    assert found["open-corridors"].href == "/corridors/SLV?indicator=remittances_gdp&year=2015&focus=sica"
 
 
-def test_corridor_page_is_drawn() -> None:
-    state = state_on("/corridors/COL", "direction=in")
-    out = draw_page(as_data(state), "en", None)
-    assert out[:3] == (True, True, False)
-    assert "Colombia" in out[7]
-    options = out[10]
-    assert [o["value"] for o in options] == ["out", "in"]
-    assert not any(o["disabled"] for o in options)
-    group = draw_page(as_data(state_on("/corridors/sica")), "en", None)
-    assert [o["disabled"] for o in group[10]] == [False, True]
+def test_corridor_page_offers_its_directions_and_years_as_links() -> None:
+    page = page_of("/corridors/COL", "direction=in")
+    assert "Colombia" in page.title
+    links = [c for c in walk(page.layout) if getattr(c, "href", "").startswith("/corridors/COL")]
+    hrefs = {c.href for c in links}
+    assert "/corridors/COL" in hrefs  # emigration, the default direction: no parameter
+    assert "/corridors/COL?direction=in&cyear=2000" in hrefs
+    current = [c for c in links if getattr(c, "aria-current", None) == "true"]
+    assert [c.children for c in current][-1] == "2020"
+    group = page_of("/corridors/sica")
+    assert not [c for c in walk(group.layout) if "direction=in" in str(getattr(c, "href", ""))]
 
 
 # --- the profile's figures --------------------------------------------------------------------------------------
@@ -324,23 +324,13 @@ def test_embed_code_and_page_of_a_corridor_chart(client: Any) -> None:
         assert client.get(bad).status_code == 404, bad
 
 
-def test_layout_has_the_page_shells() -> None:
-    from app import app
-
-    text = json.dumps(app.layout(), default=lambda c: c.to_plotly_json())
-    for element in (ids.DASHBOARD_PAGE, ids.PROFILE_PAGE, ids.CORRIDOR_PAGE, ids.DIRECTION, ids.CYEAR, ids.PRINT):
-        assert f'"{element}"' in text
-
-
 def test_every_country_has_a_profile_and_every_lac_country_a_corridor_view() -> None:
     """Countries with gaps (no cost survey, no remittance estimate, no corridors: Kosovo) still get every page."""
     for code in sorted(OPTIONS.countries):
-        out = draw_page(as_data(state_on(f"/country/{code}")), "en", None)
-        assert out[1] is False, code
+        assert "page-country" in by_id(page_of(f"/country/{code}").layout), code
     for code in queries.group_members("lac"):
         for direction in ("out", "in"):
-            out = draw_page(as_data(state_on(f"/corridors/{code}", f"direction={direction}")), "en", None)
-            assert out[2] is False, (code, direction)
+            assert "page-corridors" in by_id(page_of(f"/corridors/{code}", f"direction={direction}").layout), code
 
 
 def test_the_share_is_of_the_visitors_bloc_when_the_country_is_in_it() -> None:

@@ -27,7 +27,7 @@ class Chart:
     notes: tuple[str, ...] = ()  # caveats shown under the chart (a model estimate, a gap)
     about: tuple[tuple[str, str], ...] = ()  # (label, text) metadata that travels with the data
     height: int = 440  # pixels on the page and in an embed
-    kind: str = "lines"  # map, lines, dots, flow_map: how slide images lay it out
+    kind: str = "lines"  # map, flow_map, lines, dots, ranking (dots, axis on top): how slide images lay it out
     file: str = ""  # the stem of its download files (the registry fills it)
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

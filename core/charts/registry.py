@@ -112,7 +112,7 @@ def warm() -> None:
     from core.state.urlstate import default_state
 
     state = default_state(options())
-    mapview.map_payload(state)
+    mapview.map_json(state)
     for chart in page_charts(state).values():
         chart.figure  # noqa: B018  (drawn and kept)
     headlines.headlines(state)

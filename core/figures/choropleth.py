@@ -36,6 +36,14 @@ class MapData:
     lat_range: tuple[float, float]
     legend_title: str
     inset_title: str = ""  # set: an Eastern Caribbean inset, where island states are a few pixels apart
+    year: int | None = None  # set: the year, large in the map's corner (the browser rewrites it as the years play)
+
+
+def year_label(year: int) -> dict[str, Any]:
+    """The year shown, large and faint in the map's top right corner (named: the browser finds it to rewrite)."""
+    return {"name": "year", "text": str(year), "xref": "paper", "yref": "paper", "x": 0.99, "y": 0.99,
+            "xanchor": "right", "yanchor": "top", "showarrow": False,
+            "font": {"size": 30, "color": style.YEAR_MARK}}  # fmt: skip
 
 
 def map_year_traces(data: MapData) -> list[dict]:
@@ -145,6 +153,8 @@ def map_figure(data: MapData) -> Figure:
                  "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 11, "color": style.MUTED}}
             ],
         }  # fmt: skip
+    if data.year is not None:
+        extra_layout["annotations"] = [*extra_layout.get("annotations", []), year_label(data.year)]
     layout = style.base_layout(
         geo=geo.geo_layout(data.lon_range, data.lat_range),
         margin={"l": 0, "r": 0, "t": 0, "b": 64},

@@ -10,6 +10,7 @@ from typing import Any
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 INK = "#1f2933"
 MUTED = "#5f6b7a"
+YEAR_MARK = "rgba(31,41,51,0.45)"  # the large year in the corner of the map
 BACKGROUND_LAND = "#eef0f2"
 BORDER = "#ffffff"
 SELECTED_LINE = "#111111"

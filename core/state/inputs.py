@@ -17,7 +17,6 @@ from typing import Any
 from core.state.urlstate import (
     DIRECTIONS,
     MAX_COUNTRIES,
-    MAX_PATH,
     PAGES,
     SCALES,
     VIEWS,
@@ -96,29 +95,6 @@ def search(value: Any) -> str:
     if not isinstance(value, str):
         raise _fail("search", value)
     return value  # urlstate.decode looks at no more than MAX_QUERY characters of it
-
-
-def pathname(value: Any) -> str:
-    if value is None:
-        return "/"
-    if not isinstance(value, str) or len(value) > 4 * MAX_PATH:
-        raise _fail("pathname", value)
-    return value
-
-
-def page_key(data: Any, names: Collection[str]) -> dict[str, Any] | None:
-    """The content key a page store holds (what a drawn page depends on), or None before a page was drawn."""
-    if data is None:
-        return None
-    key = data.get("key") if isinstance(data, dict) else None
-    if not isinstance(key, dict) or set(key) != set(names):
-        raise _fail("page key", data)
-    for value in key.values():
-        scalar = value is None or (isinstance(value, int | str) and len(str(value)) <= MAX_TEXT)
-        listed = isinstance(value, list) and len(value) <= MAX_COUNTRIES and all(isinstance(v, str) for v in value)
-        if not (scalar or listed):
-            raise _fail("page key", data)
-    return key
 
 
 def language(value: Any, options: Options, what: str = "lang") -> str | None:
@@ -205,26 +181,3 @@ def view_state(data: Any, options: Options) -> ViewState:
         subject=subject,
         rejected=tuple(str(text(r, "state.rejected")) for r in rejected),
     )
-
-
-def optional_view_state(data: Any, options: Options) -> ViewState | None:
-    """The view-state store before sync_state has written it (None), or a valid state."""
-    return None if data is None else view_state(data, options)
-
-
-VIEW_KEY_FIELDS = frozenset({"indicator", "focus", "scale", "lang", "dashboard"})
-
-
-def view_key(data: Any, options: Options) -> dict[str, Any] | None:
-    """The map-key store: what the map frames depend on (see callbacks.state.view_key)."""
-    if data is None:
-        return None
-    if not isinstance(data, dict) or set(data) != VIEW_KEY_FIELDS or not isinstance(data["dashboard"], bool):
-        raise _fail("view key", data)
-    return {
-        "indicator": text(data["indicator"], "key.indicator", options.years, optional=False),
-        "focus": text(data["focus"], "key.focus", options.focuses, optional=False),
-        "scale": text(data["scale"], "key.scale", SCALES, optional=False),
-        "lang": text(data["lang"], "key.lang", options.languages, optional=False),
-        "dashboard": data["dashboard"],
-    }

@@ -100,7 +100,12 @@ def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -
     return {
         "title": title,
         "charts": {
-            c.id: {"title": c.title, "subtitle": c.subtitle, "source": line.replace("{sources}", c.sources)}
+            c.id: {
+                "title": c.title,
+                "subtitle": c.subtitle,
+                "source": line.replace("{sources}", c.sources),
+                "kind": c.kind,
+            }
             for c in charts
         },
         "source": "",

@@ -1,6 +1,7 @@
-"""Flask routes beside Dash, and which paths exist at all: the map geometry (cached for a year per data version), the
-chart-only embed pages (the only pages other sites may frame: see core/web/security.py), robots.txt, and the localised
-404 page for every path that names no page of ours (Dash would otherwise serve the app at any path)."""
+"""Flask routes beside Dash, and which paths exist at all: the map geometry and the dashboard map's years (cached
+for a year per data version), the chart-only embed pages (the only pages other sites may frame: see
+core/web/security.py), robots.txt, and the localised 404 page for every path that names no page of ours (Dash would
+otherwise serve the app at any path)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from typing import Any
 from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 
+from core.charts.dashboard import mapview
 from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, negotiate, t
 from core.state.options import options
-from core.state.urlstate import route
+from core.state.urlstate import SCALES, ViewState, route
 from core.web import embeds
 
 YEAR_SECONDS = 365 * 24 * 3600
@@ -36,12 +38,49 @@ def geometry(version: str) -> Response:
     return response
 
 
+FRAMES_RULE = "/data/frames/<version>/<indicator>/<focus>/<scale>/<lang>.json"
+
+
+def frames_url(state: ViewState) -> str:
+    """Where the browser fetches the map of every year of the dashboard view `state`."""
+    return (
+        FRAMES_RULE.replace("<", "{")
+        .replace(">", "}")
+        .format(
+            version=get_store().version,
+            indicator=state.indicator,
+            focus=state.focus,
+            scale=state.resolved_scale(options()),
+            lang=state.lang,
+        )
+    )
+
+
+def frames(version: str, indicator: str, focus: str, scale: str, lang: str) -> Response:
+    """The map of every year of one dashboard view, for the browser to swap years and play them without the server
+    (components/dashboard.py links it). Its URL names the data version, so browsers may keep it for a year."""
+    valid = options()
+    if (
+        version != get_store().version
+        or indicator not in valid.years
+        or focus not in valid.focuses
+        or scale not in SCALES
+        or lang not in LANGUAGES
+    ):
+        return not_found()
+    state = ViewState(indicator=indicator, focus=focus, scale=scale, lang=lang)
+    response = Response(mapview.map_json(state), mimetype="application/json")
+    response.headers["Cache-Control"] = f"public, max-age={YEAR_SECONDS}, immutable"
+    return response
+
+
 def embed(chart: str) -> Response:
     """A chart with its title and source line, interactive, sized to the iframe that shows it."""
     if not embeds.embeddable(chart):
         return not_found()
-    body, status = embeds.page(chart, request.query_string.decode("utf-8", "replace"),
-                               request.headers.get("Accept-Language"))  # fmt: skip
+    body, status = embeds.page(
+        chart, request.query_string.decode("utf-8", "replace"), request.headers.get("Accept-Language")
+    )
     if status == 404:
         return not_found()
     response = Response(body, status=status, mimetype="text/html")
@@ -118,6 +157,7 @@ def framable() -> bool:
 
 def register(server: Flask, registered_paths: dict[str, Any]) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
+    server.add_url_rule(FRAMES_RULE, "frames", frames)
     server.add_url_rule("/embed/<chart>", "embed", embed)
     server.add_url_rule("/robots.txt", "robots", robots)
     server.add_url_rule("/favicon.ico", "favicon", favicon)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from plotly.io.json import to_json_plotly
 
 from core.charts import texts
 from core.charts.dashboard import common
@@ -149,6 +150,7 @@ def map_data(state: ViewState, year: int) -> choropleth.MapData:
         lat_range=lat_range,
         inset_title=t("map.inset", state.lang) if inset else "",
         legend_title=texts.label(state.indicator, state.lang, "short_label") + log_note,
+        year=year,
     )
 
 
@@ -161,12 +163,12 @@ def map_frames(state: ViewState) -> dict[str, list[dict[str, Any]]]:
     return {str(y): choropleth.map_year_traces(map_data(state, y)) for y in options().years[state.indicator]}
 
 
-def map_payload(state: ViewState) -> dict[str, Any]:
-    """The whole map of a view (every year), cached: the same view asked again costs nothing to rebuild.
-
-    The selection is left out (the browser outlines selected countries), so selecting countries reuses it."""
+def map_json(state: ViewState) -> str:
+    """The whole map of a view (every year) as the JSON the browser fetches, cached: the same view asked again costs
+    nothing to rebuild. The selection is left out (the browser outlines selected countries), so selecting countries
+    reuses it."""
     parts = (state.indicator, state.focus, state.resolved_scale(options()), state.lang)
-    return cache.cached("map", get_store().version, parts, lambda: _map_payload(*parts))
+    return cache.cached("map", get_store().version, parts, lambda: to_json_plotly(_map_payload(*parts)))
 
 
 def _map_payload(indicator: str, focus: str, scale: str, lang: str) -> dict[str, Any]:

@@ -89,5 +89,5 @@ def ranking_chart(state: ViewState) -> Chart:
         subtitle=common.subtitle(state, str(state.resolved_year(options()))),
         draw=lambda: ranking_figure(state), rows=lambda: common.values_table(state, ranked_rows(state)),
         sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
-        height=640, kind="dots",
+        height=640, kind="ranking",
     )  # fmt: skip

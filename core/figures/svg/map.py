@@ -39,7 +39,7 @@ class Legend:
 
 @dataclass(frozen=True)
 class Inset:
-    """A zoomed second map (Mercator) in a framed box of the map's lower left, as builders.map_figure's geo2."""
+    """A zoomed second map (Mercator) in a framed box of the map's lower left, as choropleth.map_figure's geo2."""
 
     title: str
     lon_range: tuple[float, float] = INSET_LON
@@ -91,7 +91,7 @@ def _areas(data: Choropleth, view: Projection, stroke: str, width: str) -> str:
 
 
 def _map_legend(legend: Legend, width: float, top: float) -> str:
-    """plotly's colorbar as builders.map_figure sets it: 98 % of the width, 10 px padding, title on top."""
+    """plotly's colorbar as choropleth.map_figure sets it: 98 % of the width, 10 px padding, title on top."""
     if not legend.colors:
         return ""
     x0 = round(0.01 * width + 10)
@@ -106,7 +106,7 @@ def _map_legend(legend: Legend, width: float, top: float) -> str:
 
 
 def choropleth(data: Choropleth, width: int, height: int, title: str, desc: str = "", uid: str = "svg-map") -> str:
-    """The map as builders.map_figure draws it in a `width` x `height` box: background land, focus members in
+    """The map as choropleth.map_figure draws it in a `width` x `height` box: background land, focus members in
     their class colours, small states as dots, selected ones outlined, the optional inset, the legend below."""
     plot_height = _map_plot_height(height)
     main = fit(data.lon_range, data.lat_range, (0.0, 0.0, float(width), float(plot_height)))

@@ -1,0 +1,313 @@
+"""The dashboard (/): linked controls, headline figures, the map with its timeline (or its table), the trend, the
+ranking and the about panel, all drawn on the server from the view state; `parts` gives every piece a callback
+refreshes, so the first page and each update come from the same function."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from components import ids
+from components.share import export_menu
+from components.widgets import GRAPH_CONFIG, headline_cards, labelled, sources_line, toggle
+from core.charts import registry, texts
+from core.charts.dashboard import headlines, mapview
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import t
+from core.state.options import options
+from core.state.urlstate import ViewState, href
+from core.web import exports, routes
+
+# dcc.Dropdown's own texts, from the catalog (its defaults are English only).
+DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+                  "no_options_found")  # fmt: skip
+
+
+def store(state: ViewState) -> dict[str, Any]:
+    """The state as the view-state store holds it (JSON: lists, not tuples)."""
+    return {**asdict(state), "rejected": list(state.rejected), "countries": list(state.countries)}
+
+
+def year_marks(years: tuple[int, ...]) -> dict[int, str]:
+    """Every data year is a stop; labels on each year of 5-yearly series, the ends and every fifth of annual ones."""
+    sparse = len(years) > 8  # ten annual labels already collide on a phone
+    return {y: (str(y) if not sparse or y % 5 == 0 or y in (years[0], years[-1]) else "") for y in years}
+
+
+def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
+    """The selected countries' profiles (or how to select one), and the focus's corridor view."""
+    lang = state.lang
+    if state.countries:
+        out: list[Any] = [html.Span(t("route.profiles_label", lang), className="profile-links-label")]
+        out += [
+            html.A(
+                queries.country_name(code, lang),
+                href=href(state, options(), browser_lang, "country", code),
+                className="btn btn-sm btn-outline-primary profile-link",
+            )
+            for code in state.countries
+        ]
+    else:
+        out = [html.Span(t("route.profiles_hint", lang), className="profile-hint")]
+    if state.focus in options().groups:
+        text = t("route.focus_corridors", lang, group=texts.group_name(state.focus, lang))
+        out.append(
+            html.A(
+                text,
+                href=href(state, options(), browser_lang, "corridors", state.focus),
+                id="focus-corridors",
+                className="focus-corridors",
+            )
+        )
+    return out
+
+
+def data_table(state: ViewState, browser_lang: str | None) -> html.Table:
+    """The map's data as a real table: the text alternative for screen readers and for copying numbers."""
+    lang = state.lang
+    head = html.Thead(
+        html.Tr([html.Th(t(f"table.{c}", lang), scope="col") for c in ("rank", "country", "value", "year")])
+    )
+    rows = [
+        html.Tr(
+            [
+                html.Td(r["rank"]),
+                html.Th(
+                    html.A(r["name"], href=href(state, options(), browser_lang, "country", r["iso3"])), scope="row"
+                ),
+                html.Td(r["display"], className="num"),
+                html.Td(r["year"]),
+            ]
+        )
+        for r in mapview.table_rows(state).to_dict("records")
+    ]
+    caption = html.Caption(mapview.map_title(state), className="visually-hidden")
+    return html.Table([caption, head, html.Tbody(rows)], className="table table-sm table-striped data-table")
+
+
+def about(state: ViewState) -> list[Any]:
+    """Definition, unit, coverage, caveats, citation and licence of the indicator, from its metadata."""
+    lang = state.lang
+    meta = queries.indicator_meta(state.indicator)
+    years = meta["years"]
+    rows = [
+        (t("about.definition", lang), meta["definition"][lang]),
+        (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
+        (t("about.coverage", lang), t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years))),
+        (t("about.citation", lang), " ".join(meta["citation"])),
+        (t("about.licence", lang), meta["licence"][lang]),
+    ]
+    return [
+        html.H3(texts.label(state.indicator, lang)),
+        html.Dl([item for term, text in rows for item in (html.Dt(term), html.Dd(text))]),
+        html.H4(t("about.caveats", lang)),
+        html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
+    ]
+
+
+def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
+    """Every piece of the dashboard that follows the view state, by the name of the output that carries it."""
+    lang = state.lang
+    years = options().years[state.indicator]
+    charts = registry.page_charts(state)
+    table_view = state.view == "table"
+    sources = sources_line(texts.indicator_sources(state.indicator, lang), lang, more=True)
+    return {
+        "state": store(state),
+        "indicator": state.indicator,
+        "focus": state.focus,
+        "countries": list(state.countries),
+        "scale": state.resolved_scale(options()),
+        "view": state.view,
+        "year_min": years[0],
+        "year_max": years[-1],
+        "year_marks": year_marks(years),
+        "year_value": state.resolved_year(options()),
+        "committed": state.resolved_year(options()),
+        "frames_url": routes.frames_url(state),
+        "trend": charts["trend"].figure,
+        "ranking": charts["ranking"].figure,
+        "headlines": headline_cards(headlines.headlines(state)),
+        "table": data_table(state, browser_lang) if table_view else None,
+        "table_hidden": not table_view,
+        "map_hidden": table_view,
+        "map_title": charts["map"].title,
+        "trend_title": charts["trend"].title,
+        "ranking_title": charts["ranking"].title,
+        "map_note": mapview.map_note(state),
+        "sources_map": sources,
+        "sources_trend": sources,
+        "sources_ranking": sources,
+        "about": about(state),
+        "profile_links": profile_links(state, browser_lang),
+        "meta": exports.image_meta(charts.values(), lang, charts["map"].file),
+    }
+
+
+def _dropdown(control_id: str, options_: list[dict[str, Any]], value: Any, **extra: Any) -> dcc.Dropdown:
+    return dcc.Dropdown(id=control_id, options=options_, value=value, clearable=False, searchable=False, **extra)
+
+
+def _country_options(lang: str) -> list[dict[str, str]]:
+    """Every country or area with data, by name."""
+    found = get_store().countries
+    present = set(queries.series(get_store().meta["order"][0])["iso3"])
+    rows = found[found["iso3"].isin(present)].sort_values(f"name_{lang}")
+    return [{"label": name, "value": code} for code, name in zip(rows["iso3"], rows[f"name_{lang}"], strict=True)]
+
+
+def controls(state: ViewState, now: dict[str, Any]) -> html.Section:
+    """Indicator, focus, country selection and scale: each a labelled, keyboard-usable control."""
+    lang = state.lang
+    indicators = [{"label": texts.label(i, lang), "value": i} for i in options().years]
+    focuses = [{"label": texts.group_name(f, lang), "value": f} for f in options().focuses]
+    scales = [{"label": t(f"controls.scale_{s}", lang), "value": s} for s in ("linear", "log")]
+    dropdown_labels = {k: t(f"dropdown.{k}", lang) for k in DROPDOWN_TEXTS}
+    countries = dcc.Dropdown(
+        id=ids.COUNTRIES,
+        options=_country_options(lang),
+        value=now["countries"],
+        multi=True,
+        placeholder=t("controls.countries_placeholder", lang),
+        labels=dropdown_labels,
+    )
+    return html.Section(
+        dbc.Row(
+            [
+                labelled(
+                    ids.INDICATOR,
+                    t("controls.indicator", lang),
+                    _dropdown(ids.INDICATOR, indicators, now["indicator"]),
+                    {"xs": 12, "md": 6, "xl": 3},
+                ),
+                labelled(
+                    ids.FOCUS,
+                    t("controls.focus", lang),
+                    _dropdown(ids.FOCUS, focuses, now["focus"]),
+                    {"xs": 12, "md": 6, "xl": 3},
+                ),
+                labelled(ids.COUNTRIES, t("controls.countries", lang), countries, {"xs": 12, "md": 8, "xl": 4}),
+                labelled(
+                    ids.SCALE,
+                    t("controls.scale", lang),
+                    toggle(ids.SCALE, scales, now["scale"], "scale-toggle"),
+                    {"xs": 12, "md": 4, "xl": 2},
+                ),
+            ],
+            className="g-3",
+        ),
+        className="controls",
+    )
+
+
+def drawn_key(now: dict[str, Any]) -> str:
+    """Which map the server drew (its frames, year and selection): the browser redraws it only for another
+    (mapFigure in assets/dashboard.js builds the same key)."""
+    return "|".join((now["frames_url"], str(now["year_value"]), ",".join(now["countries"])))
+
+
+def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
+    """The map (or its table), the year slider with play/pause, and the map's notes and sources."""
+    lang = state.lang
+    views = [{"label": t(f"view.{v}", lang), "value": v} for v in ("map", "table")]
+    play = html.Button(
+        t("play.play", lang),
+        id=ids.PLAY,
+        className="btn btn-primary btn-sm play-button",
+        type="button",
+        **{"aria-label": t("play.play_label", lang)},
+    )
+    slider = dcc.Slider(
+        id=ids.YEAR,
+        min=now["year_min"],
+        max=now["year_max"],
+        # One year per arrow key (without a step, Dash 4's slider moves by fractions of the range); the server snaps
+        # a year without data to the next data year in the direction moved (core.state.controls.snap_year).
+        step=1,
+        marks=now["year_marks"],
+        value=now["year_value"],
+        included=False,
+        allow_direct_input=False,
+    )
+    figure = mapview.map_figure(state, now["year_value"])
+    return html.Section(
+        [
+            html.Div(
+                [
+                    html.H2(now["map_title"], id=ids.MAP_TITLE, className="chart-title"),
+                    html.Div(
+                        [
+                            toggle(ids.VIEW, views, now["view"], "view-toggle"),
+                            html.Div(export_menu("map", lang, series=True), id=ids.MENU_WRAP + "map"),
+                        ],
+                        className="chart-tools",
+                    ),
+                ],
+                className="chart-head",
+            ),
+            html.Div([play, html.Div(slider, className="year-slider")], className="timeline"),
+            html.Div(
+                dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
+                id=ids.MAP_WRAP,
+                hidden=now["map_hidden"],
+                **{"data-drawn": drawn_key(now)},
+            ),
+            html.Div(now["table"], id=ids.TABLE, className="table-wrap", hidden=now["table_hidden"]),
+            html.P(now["map_note"], id=ids.MAP_NOTE, className="map-note"),
+            html.P(now["sources_map"], id=f"{ids.SOURCES}-map", className="sources-line"),
+        ],
+        className="panel map-panel",
+    )
+
+
+def chart_panel(chart_id: str, title_id: str, state: ViewState, now: dict[str, Any], wrap: str) -> html.Section:
+    head = [
+        html.H2(now[f"{chart_id}_title"], id=title_id, className="chart-title"),
+        html.Div(export_menu(chart_id, state.lang, series=True), id=ids.MENU_WRAP + chart_id),
+    ]
+    return html.Section(
+        [
+            html.Div(head, className="chart-head"),
+            html.Div(dcc.Graph(id=chart_id, figure=now[chart_id], config=GRAPH_CONFIG), className=f"graph-wrap {wrap}"),
+            html.P(now[f"sources_{chart_id}"], id=f"{ids.SOURCES}-{chart_id}", className="sources-line"),
+        ],
+        className="panel",
+    )
+
+
+def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+    """The dashboard's content and its image-export texts, for the view `state`."""
+    now = parts(state, browser_lang)
+    content = [
+        dcc.Store(id=ids.FRAMES_URL, data=now["frames_url"]),
+        dcc.Store(id=ids.FRAMES),
+        dcc.Store(id=ids.COMMITTED_YEAR, data=now["committed"]),
+        dcc.Store(id=ids.PLAYING, data=False),
+        dcc.Interval(id=ids.TICKER, interval=900, disabled=True),
+        controls(state, now),
+        html.Div(now["profile_links"], id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
+        html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **{"aria-live": "polite"}),
+        dbc.Row(
+            [
+                dbc.Col(map_panel(state, now), xs=12, xl=7),
+                dbc.Col(
+                    [
+                        chart_panel("trend", ids.TREND_TITLE, state, now, "trend-wrap"),
+                        chart_panel("ranking", ids.RANKING_TITLE, state, now, "ranking-wrap"),
+                    ],
+                    xs=12,
+                    xl=5,
+                ),
+            ],
+            className="g-3",
+        ),
+        html.Details(
+            [html.Summary(t("about.title", state.lang)), html.Div(now["about"], id=ids.ABOUT, className="about-body")],
+            className="panel about-panel",
+        ),
+    ]
+    return content, now["meta"]

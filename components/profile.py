@@ -1,0 +1,157 @@
+"""The country profile (/country/<ISO3>): its headline figures, the comparison with its groups, every indicator's
+trend, skilled emigration by sex and its corridors, drawn on the server. Every link keeps the visitor's view."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from components import ids
+from components.share import profile_menu
+from components.widgets import back_link, chart_panel, headline_cards, page_link
+from core.charts import profile, registry, texts
+from core.charts.model import Headline
+from core.data import queries
+from core.data.store import get_store
+from core.i18n.catalog import t
+from core.state.options import options
+from core.state.urlstate import MAX_COUNTRIES, ViewState, href
+from core.web import exports
+
+
+def _figure_cards(state: ViewState) -> list[Any]:
+    figures = profile.headline_figures(state)
+    cards = [Headline(f.label, f.value, f.note) for f in figures]
+    out: list[Any] = [html.Section(headline_cards(cards), className="headlines profile-headlines")]
+    if any(f.computed for f in figures):
+        out.append(html.P(t("profile.computed_note", state.lang), className="chart-note computed-note"))
+    return out
+
+
+def _group_note(group: str, lang: str) -> str:
+    """What a group holds, from groups.yaml (Central America in UN M49 includes Mexico, for instance)."""
+    note = get_store().meta["groups"][group].get("note")
+    return str(note[lang]) if note else ""
+
+
+def _comparison(state: ViewState) -> html.Section:
+    lang = state.lang
+    chosen = profile.compared_groups(state)
+    shared = profile.share_group(state)
+    columns = [
+        t("profile.indicator", lang),
+        t("table.year_plain", lang),
+        queries.country_name(str(state.subject), lang),
+        *(texts.group_name(g, lang) for g in chosen),
+    ]
+    if shared:
+        columns.append(t("profile.share_of", lang, group=texts.group_name(shared, lang)))
+    rows = [
+        html.Tr(
+            [
+                html.Th(row.label, scope="row"),
+                html.Td(row.year or "", className="num"),
+                html.Td(row.country, className="num fw-semibold"),
+                *(html.Td(cell, className="num") for cell in row.groups),
+                *([html.Td(row.share, className="num")] if shared else []),
+            ]
+        )
+        for row in profile.comparison(state)
+    ]
+    table = html.Table(
+        [html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])), html.Tbody(rows)],
+        className="table table-sm comparison-table",
+    )
+    notes = [
+        html.P(
+            t("profile.group_note", lang, group=texts.group_name(g, lang), note=note), className="chart-note group-note"
+        )
+        for g in chosen
+        if (note := _group_note(g, lang))
+    ]
+    return html.Section(
+        [
+            html.H2(t("profile.comparison_title", lang), className="chart-title"),
+            html.Div(table, className="table-wrap"),
+            html.P(t("profile.comparison_note", lang), className="chart-note"),
+            *notes,
+        ],
+        className="panel comparison-panel",
+    )
+
+
+def _dashboard_view(state: ViewState, indicator: str, code: str) -> ViewState:
+    """The dashboard on one indicator with this country selected, in the visitor's focus (its year when valid)."""
+    keep_year = state.year if state.indicator == indicator else None
+    countries = state.countries if code in state.countries else (*state.countries, code)[-MAX_COUNTRIES:]
+    return replace(state, indicator=indicator, year=keep_year, scale=None, countries=countries)
+
+
+def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+    """Everything on /country/<ISO3>, in the order a briefing reads it, and its image-export texts."""
+    lang, code = state.lang, str(state.subject)
+    name = queries.country_name(code, lang)
+    charts = registry.page_charts(state)
+    trends = []
+    for indicator in profile.trend_order(state):
+        chart = charts.get(f"pf-trend-{indicator}")
+        if chart is None:
+            continue
+        more = html.A(
+            t("profile.open_in_dashboard", lang),
+            id=f"dash-{indicator}",
+            className="small d-print-none",
+            href=href(_dashboard_view(state, indicator, code), options(), browser_lang, "dashboard"),
+        )
+        trends.append(dbc.Col(chart_panel(chart, lang, extra=more, compact=True), xs=12, md=6, xl=3))
+    if "pf-skilled" in charts:
+        trends.append(dbc.Col(chart_panel(charts["pf-skilled"], lang, compact=True), xs=12, md=6, xl=3))
+    flows_row = [
+        dbc.Col(chart_panel(charts[f"pf-{name_}"], lang), xs=12, xl=4)
+        for name_ in registry.PROFILE_CORRIDOR_CHARTS
+        if f"pf-{name_}" in charts
+    ]
+    nav = html.Nav(
+        [
+            html.Div(
+                [
+                    back_link(state, browser_lang, "back-dashboard"),
+                    page_link(
+                        state,
+                        browser_lang,
+                        "corridors",
+                        code,
+                        t("route.open_corridors", lang, country=name),
+                        className="btn btn-primary btn-sm",
+                        id="open-corridors",
+                    ),
+                ],
+                className="page-nav-links",
+            ),
+            html.Button(
+                t("profile.print", lang), id=ids.PRINT, type="button", className="btn btn-outline-secondary btn-sm"
+            ),
+            html.Div(profile_menu(lang), id="profile-menu"),
+        ],
+        className="page-nav d-print-none",
+        **{"aria-label": t("route.nav_label", lang)},
+    )
+    groups = [texts.group_name(g, lang) for g in profile.groups(code)]
+    content = [
+        nav,
+        html.Div(
+            [html.H1(name, className="page-title"), html.P(" · ".join(groups), className="page-subtitle")],
+            className="page-head",
+        ),
+        *_figure_cards(state),
+        _comparison(state),
+        html.H2(t("profile.trends_title", lang), className="section-title"),
+        dbc.Row(trends, className="g-3 profile-trends"),
+        html.H2(t("profile.corridors_title", lang), className="section-title"),
+        dbc.Row(flows_row, className="g-3 profile-flows"),
+    ]
+    title = t("profile.title", lang, country=name)
+    return content, exports.image_meta(charts.values(), lang, f"country_{code}", title)

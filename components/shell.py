@@ -1,0 +1,103 @@
+"""What every page has around its content: the header (site title, copy link, the language switch as links), the
+notice of a corrected link, the stores the callbacks read, the download and embed dialog, and the footer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from components import ids
+from components.share import copy_link, embed_dialog
+from core.data.store import get_store
+from core.i18n.catalog import LANGUAGES, t
+from core.state.options import options
+from core.state.urlstate import ViewState, encode, href
+
+
+def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
+    """The page in each language, as links: a language is a new page, drawn by the server in that language."""
+    links = [
+        html.A(
+            t("lang.name", code),
+            href=href(replace(state, lang=code), options(), browser_lang, state.page, state.subject),
+            lang=code,
+            hrefLang=code,
+            className="btn btn-sm lang-link" + (" active" if code == state.lang else ""),
+            **({"aria-current": "true"} if code == state.lang else {}),
+        )
+        for code in LANGUAGES
+    ]
+    return html.Nav(links, className="btn-group lang-toggle", **{"aria-label": t("controls.language", state.lang)})
+
+
+def header(state: ViewState, browser_lang: str | None) -> html.Header:
+    lang = state.lang
+    title = html.H1 if state.page == "dashboard" else html.P  # elsewhere the page's own title is its heading
+    return html.Header(
+        dbc.Container(
+            [
+                html.Div(
+                    [
+                        title(t("app.title", lang), id="app-title", className="app-title"),
+                        html.P(t("app.subtitle", lang), className="app-subtitle"),
+                    ]
+                ),
+                html.Div([copy_link(lang), language_links(state, browser_lang)], className="header-tools"),
+            ],
+            fluid=True,
+            className="header-inner",
+        ),
+        className="app-header",
+    )
+
+
+def notice(state: ViewState) -> Any:
+    """Which parameters of the link fell back to defaults (the address is corrected in place, see REPLACE_URL)."""
+    names = sorted({r for r in state.rejected if r.isidentifier() or r in ("query", "path")})
+    if not state.rejected:
+        return None
+    return dbc.Alert(
+        t("notice.rejected", state.lang, params=", ".join(names) or "?"),
+        color="warning",
+        dismissable=True,
+        className="notice",
+    )
+
+
+def page(
+    state: ViewState, browser_lang: str | None, content: list[Any], meta: dict[str, Any], corrected: str | None
+) -> html.Div:
+    """A whole page around its content. `corrected` is the canonical query when the link had to be corrected."""
+    from components.dashboard import store
+
+    lang = state.lang
+    return html.Div(
+        [
+            dcc.Store(id=ids.STATE, data=store(state)),
+            dcc.Store(id=ids.BROWSER_LANG, data=browser_lang),
+            dcc.Store(id=ids.PAGE_META, data=meta),
+            dcc.Store(id=ids.REPLACE_URL, data=corrected),
+            dcc.Download(id=ids.DOWNLOAD),
+            embed_dialog(lang),
+            header(state, browser_lang),
+            html.Main(
+                dbc.Container(
+                    [html.Div(notice(state), id=ids.NOTICE, role="status"), html.Div(content, id=f"page-{state.page}")],
+                    fluid=True,
+                ),
+                id=ids.MAIN,
+            ),
+            html.Footer(
+                dbc.Container(t("footer.text", lang, version=get_store().version), fluid=True), className="app-footer"
+            ),
+        ]
+    )
+
+
+def canonical_query(state: ViewState, raw_query: str, browser_lang: str | None) -> str | None:
+    """The query a corrected link should show instead of `raw_query`; None when it is already canonical."""
+    query = encode(state, options(), browser_lang)
+    return None if query == raw_query else query
