@@ -215,7 +215,8 @@
         // The year of the frame, large on the map: while the animation plays, the titles keep the paused year.
         var layout = Object.assign({}, base.layout);
         layout.annotations = (base.layout.annotations || []).map(function (note) {
-          return note.name === "year" ? Object.assign({}, note, { text: String(shown) }) : note;
+          var text = (frames.year_labels || {})[String(shown)] || String(shown);  // "2015/16": DIOC's census round
+          return note.name === "year" ? Object.assign({}, note, { text: text }) : note;
         });
         return { data: data, layout: layout };
       },

@@ -29,6 +29,8 @@ PARTS: dict[str, Output] = {
     "trend": Output(ids.TREND, "figure"),
     "ranking": Output(ids.RANKING, "figure"),
     "headlines": Output(ids.HEADLINES, "children"),
+    "focus_note": Output(ids.FOCUS_NOTE, "children"),
+    "play_disabled": Output(ids.PLAY, "disabled"),
     "table": Output(ids.TABLE, "children"),
     "table_hidden": Output(ids.TABLE, "hidden"),
     "map_hidden": Output(ids.MAP_WRAP, "hidden"),
@@ -72,6 +74,8 @@ VIEW_PARTS = (
     "year_min",
     "year_max",
     "year_marks",
+    "play_disabled",
+    "focus_note",
 )
 
 

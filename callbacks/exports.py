@@ -78,7 +78,7 @@ def download_data(clicks: Any, data: Any) -> dict[str, Any]:
     prevent_initial_call=True,
 )
 def embed_code(clicks: Any, kind: Any, data: Any, current: Any) -> dict[str, Any]:
-    """The lazy-loading iframe snippet of a chart, live or pinned to the current data version."""
+    """The lazy-loading iframe snippet of a chart, live or pinned to the current data edition."""
     trigger = ctx.triggered_id
     state = inputs.view_state(data, options())
     pinned = inputs.text(kind, "embed kind", inputs.EMBED_KINDS) == "pinned"
@@ -90,8 +90,8 @@ def embed_code(clicks: Any, kind: Any, data: Any, current: Any) -> dict[str, Any
     shown = registry.build(state, chart)  # None unless the id names a chart of the state's page
     if shown is None:
         return {"open": no_update, "code": no_update}
-    version = get_store().version if pinned else None
-    return {"open": True, "code": embeds.iframe(site_url(), shown, state, version)}
+    edition = get_store().edition if pinned else None
+    return {"open": True, "code": embeds.iframe(site_url(), shown, state, edition)}
 
 
 # No outputs: these functions only download a file or write to the clipboard.

@@ -12,8 +12,9 @@ from dash import html
 
 from components.widgets import back_link, chart_panel, headline_cards, page_link
 from core.charts import registry, texts
-from core.charts.corridor_view.headlines import headlines
+from core.charts.corridor_view.headlines import headlines, reconcile
 from core.data import flows, queries
+from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
@@ -63,6 +64,27 @@ def controls(state: ViewState, browser_lang: str | None) -> html.Section:
     )
 
 
+def about(lang: str) -> html.Details:
+    """Definition, edition, citation, licence and caveats of each bilateral table the view draws on."""
+    body: list[Any] = []
+    for spec in get_store().meta["bilateral"].values():
+        rows = [
+            (t("about.definition", lang), spec["definition"][lang]),
+            (t("about.edition", lang), ", ".join(spec.get("edition_labels") or ()) or texts.sources_line(
+                spec["source"], lang)),
+            (t("about.citation", lang), " ".join(spec["citation"])),
+            (t("about.licence", lang), spec["licence"][lang]),
+        ]  # fmt: skip
+        body += [
+            html.H3(spec["label"][lang]),
+            html.Dl([item for term, text in rows for item in (html.Dt(term), html.Dd(text))]),
+            html.H4(t("about.caveats", lang)),
+            html.Ul([html.Li(c[lang]) for c in spec["caveats"]]),
+        ]
+    return html.Details([html.Summary(t("about.title_corridors", lang)), html.Div(body, className="about-body")],
+                        className="panel about-panel", id="corridor-about")  # fmt: skip
+
+
 def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /corridors/<subject>, and its image-export texts."""
     lang, subject = state.lang, str(state.subject)
@@ -93,6 +115,10 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         html.Section(
             headline_cards(headlines(subject, state.direction, year, lang)), className="headlines corridor-headlines"
         ),
+        html.P(reconcile(subject, state.direction, year, lang), className="chart-note reconcile-note", id="reconcile"),
+        html.P([html.Span(n + " ") for n in texts.group_notes(subject, lang)], className="chart-note focus-note")
+        if flows.is_group(subject)
+        else None,
         panel("cv-flow-map"),
         dbc.Row(
             [dbc.Col(panel("cv-corridors"), xs=12, xl=6), dbc.Col(panel("cv-change"), xs=12, xl=6)], className="g-3"
@@ -105,5 +131,6 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             ],
             className="g-3",
         ),
+        about(lang),
     ]
     return content, exports.image_meta(charts.values(), lang, f"corridors_{subject}", title)

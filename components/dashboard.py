@@ -12,13 +12,13 @@ from dash import dcc, html
 
 from components import ids
 from components.share import export_menu
-from components.widgets import GRAPH_CONFIG, headline_cards, labelled, sources_line, toggle
+from components.widgets import GRAPH_CONFIG, headline_cards, labelled, page_link, sources_line, toggle
 from core.charts import registry, texts
-from core.charts.dashboard import headlines, mapview
+from core.charts.dashboard import common, headlines, mapview
 from core.data import queries
 from core.data.store import get_store
 from core.i18n.catalog import t
-from core.state.options import options
+from core.state.options import menu, options
 from core.state.urlstate import ViewState, href
 from core.web import exports, routes
 
@@ -32,10 +32,12 @@ def store(state: ViewState) -> dict[str, Any]:
     return {**asdict(state), "rejected": list(state.rejected), "countries": list(state.countries)}
 
 
-def year_marks(years: tuple[int, ...]) -> dict[int, str]:
-    """Every data year is a stop; labels on each year of 5-yearly series, the ends and every fifth of annual ones."""
+def year_marks(indicator: str, years: tuple[int, ...]) -> dict[int, str]:
+    """Every data year is a stop; labels on each year of 5-yearly series, the ends and every fifth of annual ones,
+    as the source writes them ("2015/16")."""
     sparse = len(years) > 8  # ten annual labels already collide on a phone
-    return {y: (str(y) if not sparse or y % 5 == 0 or y in (years[0], years[-1]) else "") for y in years}
+    shown = (y for y in years if not sparse or y % 5 == 0 or y in (years[0], years[-1]))
+    return {**dict.fromkeys(years, ""), **{y: texts.year_label(indicator, y) for y in shown}}
 
 
 def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
@@ -89,24 +91,46 @@ def data_table(state: ViewState, browser_lang: str | None) -> html.Table:
     return html.Table([caption, head, html.Tbody(rows)], className="table table-sm table-striped data-table")
 
 
-def about(state: ViewState) -> list[Any]:
-    """Definition, unit, coverage, caveats, citation and licence of the indicator, from its metadata."""
+def about(state: ViewState, browser_lang: str | None) -> list[Any]:
+    """Definition, unit, coverage, edition, how group figures are formed, caveats, citation and licence of the
+    indicator, from its metadata; what the focus group holds; where every source and change is listed."""
     lang = state.lang
     meta = queries.indicator_meta(state.indicator)
-    years = meta["years"]
+    years = [texts.year_label(state.indicator, y) for y in meta["years"]]
+    coverage = (t("about.coverage_one", lang, year=years[0]) if len(years) == 1 else
+                t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years)))  # fmt: skip
     rows = [
         (t("about.definition", lang), meta["definition"][lang]),
         (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
-        (t("about.coverage", lang), t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years))),
+        (t("about.coverage", lang), coverage),
+        (
+            t("about.edition", lang),
+            t(
+                "about.edition_text",
+                lang,
+                sources=", ".join(meta.get("edition_labels") or ()),
+                edition=texts.edition_label(lang),
+            ),
+        ),
+        (t("about.groups", lang), common.group_rule(state.indicator, lang)),
         (t("about.citation", lang), " ".join(meta["citation"])),
         (t("about.licence", lang), meta["licence"][lang]),
     ]
     return [
         html.H3(texts.label(state.indicator, lang)),
-        html.Dl([item for term, text in rows for item in (html.Dt(term), html.Dd(text))]),
+        html.Dl([item for term, text in rows if text for item in (html.Dt(term), html.Dd(text))]),
         html.H4(t("about.caveats", lang)),
         html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
+        html.H4(texts.group_name(state.focus, lang)),
+        *(html.P(text) for text in texts.group_notes(state.focus, lang)),
+        html.P(page_link(state, browser_lang, "sources", None, t("sources_page.link", lang))),
     ]
+
+
+def focus_note(state: ViewState) -> list[Any]:
+    """Under the headline totals: what the focus group holds, and how its territories are counted."""
+    notes = texts.group_notes(state.focus, state.lang)
+    return [html.Span(text + " ") for text in notes]
 
 
 def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
@@ -125,13 +149,15 @@ def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
         "view": state.view,
         "year_min": years[0],
         "year_max": years[-1],
-        "year_marks": year_marks(years),
+        "year_marks": year_marks(state.indicator, years),
+        "play_disabled": len(years) < 2,
         "year_value": state.resolved_year(options()),
         "committed": state.resolved_year(options()),
         "frames_url": routes.frames_url(state),
         "trend": charts["trend"].figure,
         "ranking": charts["ranking"].figure,
         "headlines": headline_cards(headlines.headlines(state)),
+        "focus_note": focus_note(state),
         "table": data_table(state, browser_lang) if table_view else None,
         "table_hidden": not table_view,
         "map_hidden": table_view,
@@ -142,7 +168,7 @@ def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
         "sources_map": sources,
         "sources_trend": sources,
         "sources_ranking": sources,
-        "about": about(state),
+        "about": about(state, browser_lang),
         "profile_links": profile_links(state, browser_lang),
         "meta": exports.image_meta(charts.values(), lang, charts["map"].file),
     }
@@ -155,7 +181,7 @@ def _dropdown(control_id: str, options_: list[dict[str, Any]], value: Any, **ext
 def _country_options(lang: str) -> list[dict[str, str]]:
     """Every country or area with data, by name."""
     found = get_store().countries
-    present = set(queries.series(get_store().meta["order"][0])["iso3"])
+    present = set(queries.series(menu()[0])["iso3"])
     rows = found[found["iso3"].isin(present)].sort_values(f"name_{lang}")
     return [{"label": name, "value": code} for code, name in zip(rows["iso3"], rows[f"name_{lang}"], strict=True)]
 
@@ -217,6 +243,7 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
     play = html.Button(
         t("play.play", lang),
         id=ids.PLAY,
+        disabled=now["play_disabled"],
         className="btn btn-primary btn-sm play-button",
         type="button",
         **{"aria-label": t("play.play_label", lang)},
@@ -291,6 +318,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         controls(state, now),
         html.Div(now["profile_links"], id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
         html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **{"aria-live": "polite"}),
+        html.P(now["focus_note"], id=ids.FOCUS_NOTE, className="chart-note focus-note"),
         dbc.Row(
             [
                 dbc.Col(map_panel(state, now), xs=12, xl=7),

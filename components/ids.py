@@ -41,6 +41,7 @@ TREND_TITLE: Final = "trend-title"
 RANKING: Final = "ranking"
 RANKING_TITLE: Final = "ranking-title"
 HEADLINES: Final = "headlines"
+FOCUS_NOTE: Final = "focus-note"  # what the focus group holds, under the headline totals
 TABLE: Final = "data-table"
 ABOUT: Final = "about"
 SOURCES: Final = "sources"  # + "-" + chart id: the sources line under a chart

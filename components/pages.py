@@ -8,14 +8,15 @@ from dataclasses import dataclass
 
 from dash import dcc, html
 
-from components import corridors, dashboard, ids, profile, shell
+from components import corridors, dashboard, ids, profile, shell, sources
 from core.charts import texts
 from core.data import queries
 from core.i18n.catalog import negotiate, t
 from core.state.options import options
 from core.state.urlstate import MAX_QUERY, ViewState, decode, route, with_route
 
-BUILDERS = {"dashboard": dashboard.layout, "country": profile.layout, "corridors": corridors.layout}
+BUILDERS = {"dashboard": dashboard.layout, "country": profile.layout, "corridors": corridors.layout,
+            "sources": sources.layout}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ def title(state: ViewState) -> str:
         name = texts.subject_name(str(state.subject), state.lang)
         year = state.resolved_cyear(options())
         return t(f"route.corridor_title_{state.direction}", state.lang, name=name, year=year) + " · " + site
+    if state.page == "sources":
+        return t("sources_page.title", state.lang) + " · " + site
     return site
 
 

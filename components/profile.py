@@ -15,7 +15,6 @@ from components.widgets import back_link, chart_panel, headline_cards, page_link
 from core.charts import profile, registry, texts
 from core.charts.model import Headline
 from core.data import queries
-from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import MAX_COUNTRIES, ViewState, href
@@ -25,16 +24,7 @@ from core.web import exports
 def _figure_cards(state: ViewState) -> list[Any]:
     figures = profile.headline_figures(state)
     cards = [Headline(f.label, f.value, f.note) for f in figures]
-    out: list[Any] = [html.Section(headline_cards(cards), className="headlines profile-headlines")]
-    if any(f.computed for f in figures):
-        out.append(html.P(t("profile.computed_note", state.lang), className="chart-note computed-note"))
-    return out
-
-
-def _group_note(group: str, lang: str) -> str:
-    """What a group holds, from groups.yaml (Central America in UN M49 includes Mexico, for instance)."""
-    note = get_store().meta["groups"][group].get("note")
-    return str(note[lang]) if note else ""
+    return [html.Section(headline_cards(cards), className="headlines profile-headlines")]
 
 
 def _comparison(state: ViewState) -> html.Section:
@@ -53,7 +43,7 @@ def _comparison(state: ViewState) -> html.Section:
         html.Tr(
             [
                 html.Th(row.label, scope="row"),
-                html.Td(row.year or "", className="num"),
+                html.Td(texts.year_label(row.indicator, row.year) if row.year else "", className="num"),
                 html.Td(row.country, className="num fw-semibold"),
                 *(html.Td(cell, className="num") for cell in row.groups),
                 *([html.Td(row.share, className="num")] if shared else []),
@@ -65,13 +55,9 @@ def _comparison(state: ViewState) -> html.Section:
         [html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])), html.Tbody(rows)],
         className="table table-sm comparison-table",
     )
-    notes = [
-        html.P(
-            t("profile.group_note", lang, group=texts.group_name(g, lang), note=note), className="chart-note group-note"
-        )
-        for g in chosen
-        if (note := _group_note(g, lang))
-    ]
+    # What each group holds (Central America in UN M49 includes Mexico), and once, how territories are counted.
+    said = dict.fromkeys(note for g in chosen for note in texts.group_notes(g, lang))
+    notes = [html.P(note, className="chart-note group-note") for note in said]
     return html.Section(
         [
             html.H2(t("profile.comparison_title", lang), className="chart-title"),

@@ -54,9 +54,9 @@ def copy_link(lang: str) -> html.Div:
     )
 
 
-def embed_dialog(lang: str) -> dbc.Modal:
-    """The iframe snippet for a chart, live (follows data updates) or pinned to this data version."""
-    kinds = [{"label": t(f"export.embed_{kind}", lang), "value": kind} for kind in ("live", "pinned")]
+def embed_dialog(lang: str, edition: str) -> dbc.Modal:
+    """The iframe snippet for a chart, live (follows data updates) or pinned to this data edition (its name)."""
+    kinds = [{"label": t(f"export.embed_{kind}", lang, edition=edition), "value": kind} for kind in ("live", "pinned")]
     return dbc.Modal(
         [
             dbc.ModalHeader(dbc.ModalTitle(t("export.embed_title", lang), id=ids.EMBED_TITLE)),

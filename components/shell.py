@@ -11,6 +11,8 @@ from dash import dcc, html
 
 from components import ids
 from components.share import copy_link, embed_dialog
+from components.widgets import page_link
+from core.charts import texts
 from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, t
 from core.state.options import options
@@ -81,7 +83,7 @@ def page(
             dcc.Store(id=ids.PAGE_META, data=meta),
             dcc.Store(id=ids.REPLACE_URL, data=corrected),
             dcc.Download(id=ids.DOWNLOAD),
-            embed_dialog(lang),
+            embed_dialog(lang, texts.edition_name()),
             header(state, browser_lang),
             html.Main(
                 dbc.Container(
@@ -90,11 +92,17 @@ def page(
                 ),
                 id=ids.MAIN,
             ),
-            html.Footer(
-                dbc.Container(t("footer.text", lang, version=get_store().version), fluid=True), className="app-footer"
-            ),
+            footer(state, browser_lang),
         ]
     )
+
+
+def footer(state: ViewState, browser_lang: str | None) -> html.Footer:
+    """The edition every number on the page comes from, and where its sources and changes are listed."""
+    lang = state.lang
+    text = t("footer.text", lang, edition=texts.edition_label(lang), version=get_store().version)
+    link = page_link(state, browser_lang, "sources", None, t("sources_page.link", lang), id="footer-sources")
+    return html.Footer(dbc.Container([html.Span(text + " "), link], fluid=True), className="app-footer")
 
 
 def canonical_query(state: ViewState, raw_query: str, browser_lang: str | None) -> str | None:

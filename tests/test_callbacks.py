@@ -349,10 +349,11 @@ def test_trend_export_holds_the_trend_lines() -> None:
 
 
 def test_year_marks_label_few_years_on_annual_series() -> None:
-    five_yearly = year_marks((1990, 1995, 2000, 2005, 2010, 2015, 2020))
+    five_yearly = year_marks("emigrant_stock", (1990, 1995, 2000, 2005, 2010, 2015, 2020))
     assert all(five_yearly.values())
-    annual = year_marks(tuple(range(2011, 2021)))
+    annual = year_marks("remittance_cost", tuple(range(2011, 2021)))
     assert [y for y, text in annual.items() if text] == [2011, 2015, 2020]
+    assert year_marks("dioc_tertiary_emigrants", (2015,)) == {2015: "2015/16"}  # DIOC's census round, as named
 
 
 def test_the_slider_steps_to_the_next_data_year_in_the_direction_moved() -> None:

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from core.charts import corridor_view
+from core.charts import corridor_view, texts
 from core.charts.corridor_view import common
 from core.charts.corridor_view import flowmap as flow_map_chart
 from core.charts.corridor_view.headlines import headlines
@@ -351,7 +351,31 @@ def test_change_of_el_salvador_usa_has_both_years():
     assert row[t("flows.col_persons_year", year=2020)] == 1_410_659
     assert row[t("flows.col_change")] == 1_410_659 - 465_433
     assert row[t("flows.col_change_pct")] == pytest.approx(100 * (1_410_659 - 465_433) / 465_433)
-    assert not chart.notes  # every top-10 corridor of El Salvador has a 1990 figure
+    # Every top-10 corridor of El Salvador has a 1990 figure (no "no figure" note); two caveats apply: a corridor
+    # starting below 1,000 persons gets no percentage, and 1990 counts the refugees of the civil wars.
+    assert chart.notes == (texts.caveat("percent_change_tiny_base", "en"), texts.caveat("refugees_1990", "en"))
+
+
+@pytest.mark.parametrize(
+    ("subject", "direction", "year", "refugees"),
+    [("SLV", "out", 2020, True), ("CRI", "in", 2020, True), ("NIC", "out", 1990, True), ("MEX", "out", 2015, True),
+     ("central_america", "out", 2020, True), ("BRA", "out", 2020, False), ("JAM", "out", 2020, False)],
+)  # fmt: skip
+def test_the_refugee_caveat_goes_with_central_american_corridors_since_1990(subject, direction, year, refugees):
+    """Every change chart compares with 1990 (or 1990 with 2020): the caveat follows the region (UN M49's Central
+    America, Mexico included), the subject's or a partner's."""
+    chart = corridor_view.chart("change", subject, direction, year, "en")
+    assert (texts.caveat("refugees_1990", "en") in chart.notes) is refugees
+
+
+def test_no_percentage_change_from_a_tiny_base():
+    """Below 1,000 persons in the base year a change is said in persons, not in per cent."""
+    chart = corridor_view.chart("change", "SLV", "out", 2020, "en")
+    rows = chart.table.dropna(subset=[t("flows.col_persons_year", year=1990), t("flows.col_persons_year", year=2020)])
+    small = rows[rows[t("flows.col_persons_year", year=1990)] < 1000]
+    assert len(small) and small[t("flows.col_change_pct")].isna().all()
+    large = rows[rows[t("flows.col_persons_year", year=1990)] >= 1000]
+    assert large[t("flows.col_change_pct")].notna().all()
 
 
 def test_a_corridor_without_a_1990_row_is_a_single_dot_and_a_note():
@@ -413,8 +437,10 @@ def test_group_remittances_sum_the_members_inflows():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_remittance_notes_say_it_is_a_model_estimate(lang):
     chart = corridor_view.chart("remittances", "MEX", "out", 1990, lang)
-    assert t("flows.remittance_matrix_note", lang) in chart.notes
-    assert "2018" in chart.subtitle  # always the 2018 matrix, whatever year is asked
+    matrix = t("source.worldbank_knomad_bilateral_remittance_matrix_2021", lang)
+    assert t("flows.remittance_matrix_note", lang, matrix=matrix, year=2021) in chart.notes
+    assert t("flows.remittance_matrix_earlier", lang, year=2018) in chart.notes  # never compared with the 2018 one
+    assert "2021" in chart.subtitle  # always the current (2021) matrix, whatever year is asked
     model = {
         "en": "model estimates",
         "es": "estimaciones de modelo",
@@ -422,24 +448,29 @@ def test_remittance_notes_say_it_is_a_model_estimate(lang):
         "fr": "estimations modélisées",
     }
     assert model[lang] in chart.subtitle  # slide images carry the title and the subtitle, not the notes
-    assert chart.sources == t("source.worldbank_bilateral_remittance_matrix_2018", lang)
+    assert chart.sources == matrix
 
 
 def test_the_english_note_is_the_matrix_caveat():
-    note = t("flows.remittance_matrix_note")
+    note = t("flows.remittance_matrix_note", matrix="KNOMAD", year=2021)
     for words in ("model estimate", "migrant stocks and incomes", "not observed", "balance-of-payments"):
         assert words in note
-    assert note.startswith(corridors.REMITTANCE_MATRIX_NOTE.split(":")[0])
+
+
+@pytest.mark.parametrize(("subject", "said"), [("VEN", True), ("lac", True), ("MEX", False), ("COL", False)])
+def test_the_2021_matrix_says_it_has_no_inflows_for_venezuela(subject, said):
+    chart = corridor_view.chart("remittances", subject, "out", 2020, "en")
+    assert any("Venezuela received" in note for note in chart.notes) is said
 
 
 def test_remittances_received_by_mexico_and_sent_from_the_usa():
     chart = corridor_view.chart("remittances", "MEX", "out", 2020, "en")
     assert column(chart, "flows.col_iso3").iloc[0] == "USA"
-    assert column(chart, "flows.col_usd", year=2018).iloc[0] == pytest.approx(34_704e6)
-    assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 34_704 / 35_557)
-    assert chart.figure["data"][-1]["text"][0] == "US$ 34.7B · 97.6%"
-    assert "US$ 34,704,000,000" in chart.figure["data"][-1]["customdata"][0][0]
-    assert chart.subtitle == "The 15 largest of 50 corridors · model estimates for 2018 (World Bank/KNOMAD)"
+    assert column(chart, "flows.col_usd", year=2021).iloc[0] == pytest.approx(52_595.342546e6)
+    assert column(chart, "flows.col_share").iloc[0] == pytest.approx(100 * 52_595.342546 / 54_130.111445)
+    assert chart.figure["data"][-1]["text"][0] == "US$ 52.6B · 97.2%"
+    assert "US$ 52,595,342,546 (2021 model estimate)" in chart.figure["data"][-1]["customdata"][0][0]
+    assert chart.subtitle == "The 15 largest of 70 corridors · model estimates for 2021 (World Bank/KNOMAD)"
     sent = corridor_view.chart("remittances", "USA", "in", 2020, "en")
     assert column(sent, "flows.col_iso3").iloc[0] == "MEX"
     assert t("flows.col_receiver") in sent.table.columns
@@ -578,7 +609,7 @@ def test_headlines_of_mexico():
     ]
     assert lines[0].value == "11.2 million"
     assert lines[2].value == "97.0%"
-    assert all(h.note == "2020 · UN DESA" for h in lines)
+    assert all(h.note == "2020 · UN DESA 2020 revision" for h in lines)  # the country figures: the 2024 revision
     female = 100 * stock("MEX", 2020, "emigrant_female") / stock("MEX", 2020)
     assert lines[-1].value == f"{female:.1f}%"
 
@@ -587,7 +618,7 @@ def test_headlines_of_colombia_in():
     lines = headlines("COL", "in", 2019 + 1, "es")
     assert len(lines) == 5
     assert lines[0].label == t("flows.headline_immigrants", "es")
-    assert lines[0].note == "2020 · DAES (ONU)"
+    assert lines[0].note == "2020 · DAES (ONU), revisión 2020"
 
 
 # --- every chart, every language -------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def literal_keys() -> set[str]:
 def test_scan_finds_the_code():
     assert len(CODE) > 5
     keys = literal_keys()
-    assert {"app.title", "map.title", "notice.rejected", "format.missing", "trend.computed"} <= keys  # multi-line, '
+    assert {"app.title", "ranking.title", "notice.rejected", "format.missing", "value.as_published"} <= keys  # multi-line, '
     assert len(keys) > 30
 
 

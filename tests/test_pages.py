@@ -16,7 +16,7 @@ from core.charts import registry
 from core.charts.dashboard import ranking as dashboard_ranking
 from core.data import queries
 from core.data.store import get_store
-from core.state.options import options
+from core.state.options import menu, options
 from core.state.urlstate import ViewState, decode, encode, href, route, with_route
 from core.web import embeds, exports
 from tests.layout_helpers import by_id, text_of, walk
@@ -167,7 +167,8 @@ def test_corridor_page_offers_its_directions_and_years_as_links() -> None:
 
 def test_every_headline_figure_has_its_year_and_source() -> None:
     figures = profiles.headline_figures(state_on("/country/SLV"))
-    assert [f.indicator for f in figures] == get_store().meta["order"]
+    assert [f.indicator for f in figures] == list(menu())  # the immigrant and DIOC indicators too
+    assert len(figures) == 12
     for figure in figures:
         assert figure.year is not None
         assert str(figure.year) in figure.note
@@ -240,7 +241,8 @@ def test_profile_download_holds_the_comparison_and_its_sources() -> None:
     assert "https://example.org/country/SLV" in text
     assert "UN DESA" in text
     frame = pd.read_csv(io.StringIO(text), comment="#")
-    assert len(frame) == len(get_store().meta["order"])
+    assert len(frame) == len(menu())
+    assert "# Data edition: 2026-12: UN DESA 2024" in text
 
 
 NNB, NB = "\u202f", "\u00a0"  # narrow no-break space, no-break space

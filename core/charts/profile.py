@@ -23,7 +23,7 @@ from core.data.store import get_store
 from core.figures import lines, style, ticks
 from core.i18n.catalog import t
 from core.i18n.formats import fmt_compact, fmt_short, fmt_value, separators
-from core.state.options import options
+from core.state.options import menu, options
 from core.state.urlstate import ViewState
 
 LAC = "lac"
@@ -35,6 +35,7 @@ SKILLED_SERIES = (
     (s.TERTIARY_RATE, "profile.all", style.AGGREGATE_COLOR),
 )
 SKILLED_SOURCE = "iab_brain_drain"
+DIOC_SOURCE = "oecd_dioc_2015_16"
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Figure:
     value: str
     year: int | None
     note: str
-    computed: bool = False  # computed here rather than published (marked †)
+    anomaly: bool = False  # a published value far out of line with its neighbouring years, kept as published
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class Comparison:
     label: str
     year: int | None
     country: str
-    groups: tuple[str, ...]  # one cell per group of groups(), "—" where the group has no honest figure
+    groups: tuple[str, ...]  # one cell per group of groups(), "—" where the group has no honest figure, "*" after a
+    # figure with members carried from a nearby year
     share: str  # the country's share of the first group's total (sums only), else ""
     values: tuple[float | None, ...] = ()  # the same as numbers: country, each group, share (for downloads)
 
@@ -100,12 +102,13 @@ def share_group(state: ViewState) -> str | None:
 
 
 def _latest(indicator: str, code: str) -> tuple[int, float, bool] | None:
+    """The country's latest (year, value, anomaly) of an indicator; None when it has none."""
     rows = queries.series(indicator)
     rows = rows[rows["iso3"] == code].sort_values("year")
     if rows.empty:
         return None
     last = rows.iloc[-1]
-    return int(last["year"]), float(last["value"]), bool(last["computed"])
+    return int(last["year"]), float(last["value"]), bool(last["anomaly"])
 
 
 def _sources(indicator: str, lang: str) -> str:
@@ -120,24 +123,26 @@ def headline_figures(state: ViewState) -> list[Figure]:
     """Every indicator's latest value for the country, each with the year it is from and its source."""
     code, lang = str(state.subject), state.lang
     out = []
-    for indicator in get_store().meta["order"]:
+    for indicator in menu():
         latest = _latest(indicator, code)
         label = texts.label(indicator, lang, "short_label")
         if latest is None:
             out.append(Figure(indicator, label, t("format.missing", lang), None, t("profile.no_data", lang)))
             continue
-        year, value, computed = latest
-        flagged = computed and indicator == s.REMITTANCES_GDP  # as on the map: only this series mixes both
-        mark = " †" if flagged else ""
-        source = t("profile.computed_source", lang) if flagged else _sources(indicator, lang)
-        note = t("profile.figure_note", lang, year=year, source=source)
-        out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang) + mark, year, note, flagged))
+        year, value, anomaly = latest
+        note = t("profile.figure_note", lang, year=texts.year_label(indicator, year), source=_sources(indicator, lang))
+        if anomaly:
+            note += " · " + t("value.as_published", lang)
+        out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang), year, note, anomaly))
     return out
 
 
-def _group_value(indicator: str, group: str, year: int) -> float | None:
+def _group_value(indicator: str, group: str, year: int) -> tuple[float | None, bool]:
+    """A group's figure in a year by the group rule, and whether some member's value is carried from a nearby year."""
     aggregate = queries.aggregate_at(indicator, queries.group_members(group), year)
-    return aggregate.value if aggregate is not None and math.isfinite(aggregate.value) else None
+    if aggregate is None or not math.isfinite(aggregate.value):
+        return None, False
+    return aggregate.value, aggregate.carried > 0
 
 
 def _shown(value: float | None, unit: str, lang: str) -> str:
@@ -158,7 +163,7 @@ def comparison(state: ViewState) -> list[Comparison]:
     chosen = compared_groups(state)
     shared = share_group(state)
     rows = []
-    for indicator in get_store().meta["order"]:
+    for indicator in menu():
         latest = _latest(indicator, code)
         label = texts.label(indicator, lang, "short_label")
         if latest is None:
@@ -167,14 +172,16 @@ def comparison(state: ViewState) -> list[Comparison]:
             continue
         year, value, _ = latest
         unit = _unit(indicator)
-        numbers = [_group_value(indicator, group, year) for group in chosen]
+        found = [_group_value(indicator, group, year) for group in chosen]
+        numbers = [number for number, _ in found]
         share = None
-        total = _group_value(indicator, shared, year) if shared and unit != "percent" else None
+        total = _group_value(indicator, shared, year)[0] if shared and unit != "percent" else None
         if total:
             share = 100.0 * value / total
+        cells = tuple(_shown(v, unit, lang) + (" *" if carried else "") for v, carried in found)
         rows.append(
             Comparison(
-                indicator, label, year, _shown(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
+                indicator, label, year, _shown(value, unit, lang), cells,
                 "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
             )
         )  # fmt: skip
@@ -321,15 +328,43 @@ def skilled_chart(state: ViewState) -> Chart:
         subtitle=t("profile.skilled_subtitle", lang, country=name),
         draw=ready(figure),
         rows=ready(table),
-        sources=t(f"source.{SKILLED_SOURCE}", lang),
-        notes=(t("profile.skilled_note", lang),),
+        sources=texts.sources_line((SKILLED_SOURCE, *((DIOC_SOURCE,) if dioc_note(code, lang) else ())), lang),
+        notes=(t("profile.skilled_note", lang), *dioc_note(code, lang)),
         height=260,
     )
 
 
+def dioc_note(code: str, lang: str) -> tuple[str, ...]:
+    """Beside IAB's rates (to 2010), DIOC's later count (around 2015/16): tertiary-educated emigrants aged 15+ in 35
+    OECD countries, by sex, and their share of the emigrants with known education; () where DIOC has none."""
+    if s.DIOC_TERTIARY not in get_store().meta["indicators"]:
+        return ()
+    values = {}
+    for indicator in (s.DIOC_TERTIARY, s.DIOC_TERTIARY_FEMALE, s.DIOC_TERTIARY_MALE, s.DIOC_TERTIARY_SHARE):
+        latest = _latest(indicator, code)
+        values[indicator] = (latest[0], latest[1]) if latest else None
+    if values[s.DIOC_TERTIARY] is None:
+        return ()
+    year = values[s.DIOC_TERTIARY][0]
+
+    def shown(indicator: str, unit: str) -> str:
+        found = values[indicator]
+        return fmt_value(None if found is None else found[1], unit, lang, compact=False)
+
+    return (t("profile.dioc_note", lang, year=texts.year_label(s.DIOC_TERTIARY, year), persons=shown(s.DIOC_TERTIARY,
+              "persons"), women=shown(s.DIOC_TERTIARY_FEMALE, "persons"), men=shown(s.DIOC_TERTIARY_MALE, "persons"),
+              share=shown(s.DIOC_TERTIARY_SHARE, "percent")),)  # fmt: skip
+
+
+def has_trend(indicator: str) -> bool:
+    """Whether an indicator has a trend to draw: more than one year (DIOC's one census round has none: its figures
+    are in the headlines, the comparison and the skilled-emigration panel)."""
+    return len(queries.indicator_meta(indicator)["years"]) > 1
+
+
 def trend_order(state: ViewState) -> list[str]:
-    """Indicators in menu order, the one the visitor came from first."""
-    order = list(get_store().meta["order"])
+    """Indicators with a trend, in menu order, the one the visitor came from first."""
+    order = [i for i in menu() if has_trend(i)]
     if state.indicator in order:
         order.remove(state.indicator)
         order.insert(0, state.indicator)

@@ -16,8 +16,7 @@ from core.charts.dashboard.ranking import ranking_chart
 from core.charts.dashboard.trend import trend_chart
 from core.charts.model import Chart
 from core.data.cache import per_version
-from core.data.store import get_store
-from core.state.options import options
+from core.state.options import menu, options
 from core.state.urlstate import ViewState
 
 PAGES = ("dashboard", "country", "corridors")
@@ -48,7 +47,13 @@ def _corridor_view(name: str) -> Callable[[ViewState], Chart]:
 
 def _profile_corridors(name: str) -> Callable[[ViewState], Chart]:
     def build(state: ViewState) -> Chart:
-        return _corridor_chart(name, str(state.subject), "out", options().corridor_years[-1], state.lang)
+        year = options().corridor_years[-1]
+        chart = _corridor_chart(name, str(state.subject), "out", year, state.lang)
+        if name != "corridors":
+            return chart
+        # Beside the profile's 2024 headline figures, the corridors' own revision and total are said in one line.
+        line = corridor_view.reconcile(str(state.subject), "out", year, state.lang)
+        return replace(chart, notes=(*chart.notes, line)) if line else chart
 
     return build
 
@@ -63,7 +68,7 @@ def specs(page: str) -> tuple[Spec, ...]:
         return (Spec("map", page, map_chart, series=True), Spec("trend", page, trend_chart, series=True),
                 Spec("ranking", page, ranking_chart, series=True))  # fmt: skip
     if page == "country":
-        trends = tuple(Spec(f"pf-trend-{i}", page, _profile_trend(i)) for i in get_store().meta["order"])
+        trends = tuple(Spec(f"pf-trend-{i}", page, _profile_trend(i)) for i in menu() if profile.has_trend(i))
         flows = tuple(Spec(f"pf-{name}", page, _profile_corridors(name)) for name in PROFILE_CORRIDOR_CHARTS)
         return (*trends, Spec("pf-skilled", page, profile.skilled_chart), *flows)
     if page == "corridors":

@@ -1,18 +1,33 @@
-"""The words charts share: indicator labels, group names, the sources line, unit names (from the metadata of the
-edition being served and the message catalog)."""
+"""The words charts share: indicator labels and year labels, group names and notes, the sources line, unit names,
+shared caveats and notes, the edition's name (from the metadata of the edition being served and the message
+catalog)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from core.data import queries
-from core.data.store import get_store
-from core.i18n.catalog import t
+from core.data.store import Edition, editions, get_store
+from core.i18n.catalog import one_line, t
 
 
 def label(indicator: str, lang: str, field: str = "label") -> str:
     """An indicator's label ("label"), its short form for axes ("short_label") or another text field."""
     return str(queries.indicator_meta(indicator)[field][lang])
+
+
+def year_label(indicator: str, year: int) -> str:
+    """How a year of an indicator is written: "2015/16" for DIOC's census round (stored as 2015), else the year."""
+    labels = queries.indicator_meta(indicator).get("year_labels") or {}
+    return str(labels.get(str(year), year))
+
+
+def titled_year(indicator: str, year: int, lang: str) -> str | None:
+    """The year a title should add after the indicator's label; None when the label already names it (DIOC's
+    label ends "(2015/16)", its only year)."""
+    shown = year_label(indicator, year)
+    return None if shown != str(year) and shown in label(indicator, lang) else shown
 
 
 def group_name(group: str, lang: str) -> str:
@@ -36,3 +51,43 @@ def indicator_sources(indicator: str, lang: str) -> str:
 
 def unit(indicator: str) -> str:
     return str(queries.indicator_meta(indicator)["unit"])
+
+
+def caveat(caveat_id: str, lang: str) -> str:
+    """A caveat shared by several indicators or charts (caveats.yaml); "" in an edition built without it."""
+    found = (get_store().meta.get("caveats") or {}).get(caveat_id)
+    return one_line(str(found[lang])) if found else ""
+
+
+def note(note_id: str, lang: str) -> str:
+    """A note the UI attaches to a value (caveats.yaml `notes`: anomaly, carried, group_rule); "" when absent."""
+    found = (get_store().meta.get("notes") or {}).get(note_id)
+    return one_line(str(found[lang])) if found else ""
+
+
+def group_notes(group: str, lang: str) -> tuple[str, ...]:
+    """What a group holds (groups.yaml: Central America in UN M49 includes Mexico) and the caveats of its totals
+    (the territories of the Caribbean, South America and LAC); () for a group without either."""
+    spec = get_store().meta["groups"][group]
+    what = t("profile.group_note", lang, group=group_name(group, lang), note=one_line(str(spec["note"][lang]))) if (
+        spec.get("note")
+    ) else ""  # fmt: skip
+    return tuple(text for text in (what, *(caveat(c, lang) for c in spec.get("caveat_ids") or ())) if text)
+
+
+def edition() -> Edition:
+    """The edition being served (named and labelled by the current edition's metadata, which knows every kept one)."""
+    version = get_store().version
+    found = next((e for e in editions() if e.id == version), None)
+    return found or Edition(version, version, {}, False, {}, Path())
+
+
+def edition_name() -> str:
+    """The served edition's short name ("2026-12"), or its id for an edition nobody named."""
+    return edition().name
+
+
+def edition_label(lang: str) -> str:
+    """The served edition's name with its sources ("2026-12: UN DESA 2024, WDI 2026-07, ..."), else its name."""
+    found = edition()
+    return str(found.label.get(lang) or found.name)

@@ -15,6 +15,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from core.data import queries
 from core.data import schema as s
 from core.data.store import get_store
 
@@ -25,12 +26,6 @@ UNKNOWN_ORIGIN: Final = s.UNKNOWN_ORIGIN  # UN DESA "Other": real migrants whose
 SDG_TARGET: Final = 3.0
 SDG_CORRIDOR_CEILING: Final = 5.0
 
-REMITTANCE_MATRIX_YEAR: Final = 2018
-REMITTANCE_MATRIX_NOTE: Final = (
-    "World Bank/KNOMAD Bilateral Remittance Matrix 2018: a model estimate that allocates each country's remittances "
-    "by migrant stocks and incomes, not observed corridor flows; its totals differ from the balance-of-payments "
-    "series (remittances_usd)."
-)
 
 # Parts of a regional split, in display order (ids, not user text: labels come from the message catalog).
 PART_LAC: Final = "lac"
@@ -274,28 +269,42 @@ def _regional_split_cached(members: tuple[str, ...], year: int, version: str) ->
     return out
 
 
-# --- remittance corridors (2018 model estimates) ---------------------------------------------------------------
+# --- remittance corridors (the current matrix edition's model estimates) ----------------------------------------
+
+
+def remittance_matrix_source() -> str:
+    """The matrix edition the corridors show (a data/raw folder: the KNOMAD 2021 matrix in the current edition)."""
+    return str(queries.remittance_matrix()["source"].iat[0])
+
+
+def remittance_matrix_year() -> int:
+    """The year the shown matrix estimates (2021 for KNOMAD's December 2022 matrix)."""
+    return int(queries.remittance_matrix()["year"].max())
 
 
 def remittance_senders(receiver: str) -> pd.DataFrame:
-    """Estimated 2018 remittances into a country by sending country: sender, usd, share_of_total, rank.
+    """Estimated remittances into a country by sending country, from one matrix edition (the current one, see
+    queries.remittance_matrix): sender, usd, share_of_total, rank.
 
-    share_of_total is % of the receiver's inflows summed over the matrix (see REMITTANCE_MATRIX_NOTE)."""
+    share_of_total is % of the receiver's inflows summed over the matrix: a model estimate that allocates each
+    country's remittances by migrant stocks and incomes, not observed corridor flows, so its totals differ from the
+    balance-of-payments series (remittances_usd)."""
     code = _code(receiver, "receiver")
     return _handed_out(_remittances_cached(code, "receiver", _version()))
 
 
 def remittance_receivers(sender: str) -> pd.DataFrame:
-    """Estimated 2018 remittances out of a country by receiving country: receiver, usd, share_of_total, rank."""
+    """Estimated remittances out of a country by receiving country (the current matrix edition): receiver, usd,
+    share_of_total, rank."""
     code = _code(sender, "sender")
     return _handed_out(_remittances_cached(code, "sender", _version()))
 
 
 @functools.lru_cache(maxsize=1024)
 def _remittances_cached(code: str, role: str, version: str) -> pd.DataFrame:
-    matrix = get_store().remittance_corridors
+    matrix = queries.remittance_matrix()  # one edition: the file holds the 2021 and 2018 matrices
     other = "sender" if role == "receiver" else "receiver"
-    rows = matrix[(matrix[role] == code) & (matrix["year"] == REMITTANCE_MATRIX_YEAR)]
+    rows = matrix[matrix[role] == code]
     out = rows[[other, "usd"]].sort_values(["usd", other], ascending=[False, True], kind="stable")
     out = out.reset_index(drop=True)
     total = float(out["usd"].sum())

@@ -147,7 +147,8 @@ def split(subject: str, direction: str, year: int) -> pd.DataFrame:
 
 
 def remittances(subject: str, direction: str) -> pd.DataFrame:
-    """2018 matrix estimates: partner, usd, share (% of the subject's total), rank, within_group; largest first.
+    """Matrix estimates (the current matrix edition): partner, usd, share (% of the subject's total), rank,
+    within_group; largest first.
 
     "out": money received by the subject, by sending country (its emigrants send it home); "in": money sent from
     the subject, by receiving country. A group sums its members' inflows by sender: money sent from one member to
@@ -170,9 +171,9 @@ def remittances(subject: str, direction: str) -> pd.DataFrame:
 
 @per_version(maxsize=4)
 def matrix_usd() -> dict[tuple[str, str], float]:
-    """The 2018 matrix estimate of each (sender, receiver) corridor, used only to order corridors, never drawn."""
-    matrix = get_store().remittance_corridors
-    matrix = matrix[matrix["year"] == corridors.REMITTANCE_MATRIX_YEAR]  # one edition: the file holds 2018 and 2021
+    """The matrix estimate of each (sender, receiver) corridor (the current matrix edition), used only to order
+    corridors, never drawn."""
+    matrix = queries.remittance_matrix()  # one edition: the file holds the 2021 and 2018 matrices
     return {
         (str(a), str(b)): float(v) for a, b, v in zip(matrix["sender"], matrix["receiver"], matrix["usd"], strict=True)
     }

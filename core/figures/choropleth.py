@@ -36,10 +36,11 @@ class MapData:
     lat_range: tuple[float, float]
     legend_title: str
     inset_title: str = ""  # set: an Eastern Caribbean inset, where island states are a few pixels apart
-    year: int | None = None  # set: the year, large in the map's corner (the browser rewrites it as the years play)
+    year: int | str | None = None  # set: the year (or its label, "2015/16"), large in the map's corner (the browser
+    # rewrites it as the years play)
 
 
-def year_label(year: int) -> dict[str, Any]:
+def year_label(year: int | str) -> dict[str, Any]:
     """The year shown, large and faint in the map's top right corner (named: the browser finds it to rewrite)."""
     return {"name": "year", "text": str(year), "xref": "paper", "yref": "paper", "x": 0.99, "y": 0.99,
             "xanchor": "right", "yanchor": "top", "showarrow": False,

@@ -32,8 +32,10 @@ def trend_figure(
     ticks: dict[str, Any] | None = None,
     separators: str = ".,",
     target: tuple[float, str] | None = None,
+    year_labels: dict[int, str] | None = None,
 ) -> Figure:
-    """Selected countries over time (colour-blind-safe palette) with the focus aggregate dashed."""
+    """Selected countries over time (colour-blind-safe palette) with the focus aggregate dashed. `year_labels`:
+    years the source writes otherwise ("2015/16" for a census round stored as 2015), ticked with their label."""
     traces = [
         {
             "type": "scatter",
@@ -83,6 +85,7 @@ def trend_figure(
             "ticks": "outside",
             "automargin": True,
             "visible": not empty,
+            **({"tickvals": list(year_labels), "ticktext": list(year_labels.values())} if year_labels else {}),
         },
         yaxis={
             "title": {"text": y_title, "font": {"size": 12}},

@@ -17,6 +17,7 @@ from typing import Any
 from core.state.urlstate import (
     DIRECTIONS,
     MAX_COUNTRIES,
+    PAGE_PATH,
     PAGES,
     SCALES,
     VIEWS,
@@ -151,12 +152,9 @@ def view_state(data: Any, options: Options) -> ViewState:
     years = options.years[indicator]
     page = text(data["page"], "state.page", PAGES, optional=False)
     subject = text(data["subject"], "state.subject")
-    if (page == "dashboard") != (subject is None):
+    if (page in PAGE_PATH) != (subject is not None):
         raise InvalidInputError("state.subject: does not match the page")
-    if page != "dashboard" and route(f"/{'country' if page == 'country' else 'corridors'}/{subject}", options) != (
-        page,
-        subject,
-    ):
+    if page in PAGE_PATH and route(PAGE_PATH[page] + str(subject), options) != (page, subject):
         raise InvalidInputError("state.subject: not a page of ours")
     state_year = integer(data["year"], "state.year")
     if state_year is not None and state_year not in years:

@@ -1,6 +1,7 @@
 """The shareable view state and its pure URL codec: only non-default values go into the query string.
 
-The page is in the path (`/`, `/country/<ISO3>`, `/corridors/<ISO3 or group>`), the view in the query string. All
+The page is in the path (`/`, `/country/<ISO3>`, `/corridors/<ISO3 or group>`, `/sources`), the view in the query
+string. All
 pages share one query vocabulary, so the dashboard's indicator, year and focus travel with a visitor to a profile
 and back."""
 
@@ -15,9 +16,10 @@ MAX_COUNTRIES = 12
 SCALES = ("linear", "log")
 VIEWS = ("map", "table")
 DIRECTIONS = ("out", "in")  # corridor view: where a subject's emigrants live / who lives in the subject
-PAGES = ("dashboard", "country", "corridors")
+PAGES = ("dashboard", "country", "corridors", "sources")
 PARAMS = ("indicator", "year", "focus", "countries", "scale", "view", "lang", "direction", "cyear")
-PAGE_PATH = {"country": "/country/", "corridors": "/corridors/"}
+PAGE_PATH = {"country": "/country/", "corridors": "/corridors/"}  # pages about a subject: the path ends with it
+SINGLE_PATH = {"sources": "/sources"}  # pages about no subject besides the dashboard
 MAX_PATH = 64
 ISO3 = re.compile(r"[A-Z]{3}")
 YEAR = re.compile(r"[0-9]{4}")
@@ -178,6 +180,9 @@ def route(path: object, options: Options) -> tuple[str, str | None] | None:
     path = path.rstrip("/") or "/"
     if path == "/":
         return "dashboard", None
+    for page, exact in SINGLE_PATH.items():
+        if path == exact:
+            return page, None
     for page, prefix in PAGE_PATH.items():
         if path.startswith(prefix):
             subject = path[len(prefix) :]
@@ -202,6 +207,8 @@ def with_route(state: ViewState, path: object, options: Options) -> ViewState:
 
 
 def path_of(page: str, subject: str | None) -> str:
+    if page in SINGLE_PATH:
+        return SINGLE_PATH[page]
     return PAGE_PATH[page] + subject if page in PAGE_PATH and subject else "/"
 
 

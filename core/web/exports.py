@@ -18,9 +18,10 @@ from openpyxl.styles import Alignment, Font
 from core.charts import profile, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
-from core.data import queries
-from core.data.store import get_store
+from core.data import changelog, queries
+from core.data.store import editions, get_store
 from core.i18n.catalog import one_line, t
+from core.state.options import menu
 from core.state.urlstate import ViewState
 
 CSV_MIME = "text/csv"
@@ -39,7 +40,9 @@ class Table:
 
 
 def _where(lang: str, site_url: str, link: str, accessed: date) -> tuple[tuple[str, str], ...]:
+    """The data edition the numbers come from, when they were downloaded and from which address."""
     return (
+        (t("export.edition", lang), f"{texts.edition_label(lang)} ({get_store().version})"),
         (t("export.accessed", lang), accessed.isoformat()),
         (t("export.address", lang), site_url.rstrip("/") + "/" + link.lstrip("/")),
     )
@@ -60,7 +63,8 @@ def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, access
 
 
 def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
-    """Every country and year of the indicator, with a flag where the value is computed rather than published."""
+    """Every country and year of the indicator, with a flag where the value is computed rather than published, and
+    one where a published value far out of line with its neighbouring years is kept as published."""
     lang = state.lang
     rows = queries.series(state.indicator).sort_values(["iso3", "year"])
     frame = pd.DataFrame(
@@ -70,6 +74,7 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
             t("table.year_plain", lang): rows["year"],
             texts.label(state.indicator, lang, "short_label"): rows["value"].round(6),
             t("export.computed", lang): rows["computed"],
+            t("export.as_published", lang): rows["anomaly"],
         }
     )
     notes = (*common.about(state.indicator, lang), *_where(lang, site_url, link, accessed))
@@ -81,7 +86,7 @@ def profile_table(state: ViewState, site_url: str, link: str, accessed: date) ->
     lang = state.lang
     frame = profile.comparison_table(state)
     sources = texts.sources_line(
-        (source for indicator in get_store().meta["order"] for source in queries.indicator_meta(indicator)["source"]),
+        (source for indicator in menu() for source in queries.indicator_meta(indicator)["source"]),
         lang,
     )
     notes = (
@@ -93,10 +98,28 @@ def profile_table(state: ViewState, site_url: str, link: str, accessed: date) ->
     return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang)
 
 
+def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:
+    """The served edition's changelog, one row per value that differs from the previous edition, with the country's
+    name beside its code; the notes say which two editions it compares and what each reason means."""
+    frame = changelog.changes()
+    frame.insert(2, "country", [queries.country_name(code, lang) for code in frame["iso3"]])
+    previous = changelog.previous_edition() or ""
+    name = next((e.name for e in editions() if e.id == previous), previous)
+    notes = (
+        (t("export.previous_edition", lang), f"{name} ({previous})"),
+        (t("export.reasons", lang), t("export.reasons_text", lang)),
+        *_where(lang, site_url, link, accessed),
+    )
+    return Table(f"changes_{get_store().version}", t("export.changes_title", lang, previous=name,
+                 edition=texts.edition_name()), frame, notes, lang)  # fmt: skip
+
+
 def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -> dict[str, Any]:
     """What the browser needs to render slide images of a page's charts: each chart's title, subtitle and source
-    line (with the access date; "{url}" becomes the page's address there), the file name stem, the page's title."""
-    line = t("export.source_line", lang, sources="{sources}", date=date.today().isoformat(), url="{url}")
+    line (with the data edition and the access date; "{url}" becomes the page's address there), the file name stem,
+    the page's title."""
+    today = date.today().isoformat()
+    line = t("export.source_line", lang, sources="{sources}", edition=texts.edition_name(), date=today, url="{url}")
     return {
         "title": title,
         "charts": {

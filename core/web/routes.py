@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import html
 import pkgutil
+from datetime import date
 from typing import Any
 
 from dash.fingerprint import check_fingerprint
@@ -16,9 +17,10 @@ from flask import Flask, Response, abort, request
 from core.charts.dashboard import mapview
 from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, negotiate, t
+from core.state import settings
 from core.state.options import options
 from core.state.urlstate import SCALES, ViewState, route
-from core.web import embeds
+from core.web import embeds, exports
 
 YEAR_SECONDS = 365 * 24 * 3600
 
@@ -85,6 +87,20 @@ def embed(chart: str) -> Response:
         return not_found()
     response = Response(body, status=status, mimetype="text/html")
     response.headers["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+CHANGES_CSV = "/sources/changes.csv"
+
+
+def changes_csv() -> Response:
+    """The changelog of the current edition as CSV, its notes in the language asked (lang=, else the browser's)."""
+    asked = request.args.get("lang", "")
+    lang = asked if asked in LANGUAGES else negotiate(request.headers.get("Accept-Language"))
+    table = exports.changes_table(lang, settings.public_url(request.host, request.scheme), CHANGES_CSV, date.today())
+    response = Response(exports.to_csv(table), mimetype=exports.CSV_MIME)
+    response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
+    response.headers["Cache-Control"] = "public, max-age=3600"
     return response
 
 
@@ -159,6 +175,7 @@ def register(server: Flask, registered_paths: dict[str, Any]) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
     server.add_url_rule(FRAMES_RULE, "frames", frames)
     server.add_url_rule("/embed/<chart>", "embed", embed)
+    server.add_url_rule(CHANGES_CSV, "changes_csv", changes_csv)
     server.add_url_rule("/robots.txt", "robots", robots)
     server.add_url_rule("/favicon.ico", "favicon", favicon)
     server.before_request(make_router(registered_paths))

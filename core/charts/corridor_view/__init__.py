@@ -8,12 +8,15 @@ from typing import Final
 
 from core.charts.corridor_view.change import change_chart
 from core.charts.corridor_view.flowmap import flow_map_chart
+from core.charts.corridor_view.headlines import reconcile
 from core.charts.corridor_view.money import costs_chart, remittances_chart
 from core.charts.corridor_view.partners import corridors_chart
 from core.charts.corridor_view.regions import regions_chart
 from core.charts.model import Chart
 from core.data import flows
 from core.i18n.catalog import LANGUAGES
+
+__all__ = ["CHARTS", "chart", "reconcile"]
 
 CHARTS: Final[dict[str, Callable[[str, str, int, str], Chart]]] = {
     "flow-map": flow_map_chart,

@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import pandas as pd
 
+from core.charts import texts
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
-from core.data import corridors, flows
+from core.data import corridors, flows, queries
+from core.data.store import get_store
 from core.figures import dumbbell
 from core.i18n.catalog import t
 from core.i18n.formats import fmt_short, separators
 
+CENTRAL_AMERICA: Final = "central_america"  # the 1990 figures of its corridors count refugees of the civil wars
+REFUGEE_YEAR: Final = 1990
+
+
+def min_base() -> float:
+    """The smallest earlier figure a percentage change is given for (1,000 persons: caveats.yaml); below it, the
+    change is said in persons only."""
+    base = get_store().meta["bilateral"]["migrant_corridors"].get("percent_change_min_base")
+    return float(base) if base else 1.0
+
 
 def _change_of(early: int | None, late: int | None) -> tuple[int | None, float | None]:
-    """Later minus earlier, in persons and in % of the earlier figure; None where a figure is missing."""
+    """Later minus earlier, in persons and in % of the earlier figure; None where a figure is missing, and no
+    percentage from a base below min_base() (a few hundred people would make several hundred per cent)."""
     if early is None or late is None:
         return None, None
-    return late - early, (100.0 * (late - early) / early if early > 0 else None)
+    return late - early, (100.0 * (late - early) / early if early >= max(min_base(), 1.0) else None)
+
+
+def _notes(subject: str, codes: list[str], values: list[tuple[int | None, int | None]], years: tuple[int, int],
+           lang: str) -> list[str]:  # fmt: skip
+    """The caveats a specialist expects under this chart: percentages withheld from tiny bases, and refugees in the
+    1990 figures of Central American corridors."""
+    out = []
+    if any(a is not None and b is not None and _change_of(a, b)[1] is None for a, b in values):
+        out.append(texts.caveat("percent_change_tiny_base", lang))
+    region = set(queries.group_members(CENTRAL_AMERICA)) if CENTRAL_AMERICA in get_store().meta["groups"] else set()
+    if REFUGEE_YEAR in years and region & {*flows.members(subject), *codes}:
+        out.append(texts.caveat("refugees_1990", lang))
+    return [text for text in out if text]
 
 
 def _hover(early: int, late: int, a: int | None, b: int | None, lang: str) -> str:
@@ -72,10 +100,13 @@ def change_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         change, change_pct = _change_of(a, b)
         if change is None:
             labels.append(t("flows.label_no_row", lang, year=base))
+        elif change_pct is None:  # a tiny base: the change in persons
+            labels.append(("+" if change > 0 else "") + c.persons(change, lang))
         else:
-            labels.append(c.signed_percent(change_pct, lang) if change_pct is not None else "")
+            labels.append(c.signed_percent(change_pct, lang))
         hovers.append(_hover(early, late, a, b, lang))
     notes = [*c.group_notes(subject, lang), *c.unknown_count_note(now_rows, lang)]
+    notes += _notes(subject, codes, [(by_year[early].get(k), by_year[late].get(k)) for k in codes], (early, late), lang)
     missing = [n for n, v in zip(names, base_values, strict=True) if v is None]
     if missing:
         notes.append(t("flows.note_no_row", lang, base=base, year=year, names=", ".join(missing)))
@@ -93,7 +124,7 @@ def change_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         title=c.title(
             lang, direction, "flows.change_title_out", "flows.change_title_in", subject=c.subject_name(subject, lang)
         ),
-        subtitle=subtitle,
+        subtitle=c.with_revision(subtitle, lang),
         draw=ready(figure),
         rows=ready(_table(by_year, codes, direction, early, late, lang)),
         sources=c.sources(lang, c.SOURCE_STOCKS),

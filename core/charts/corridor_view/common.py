@@ -10,6 +10,7 @@ import pandas as pd
 
 from core.charts import texts
 from core.data import corridors, flows, queries
+from core.data.store import get_store
 from core.figures import style
 from core.i18n.catalog import t
 from core.i18n.formats import fmt_value, separators
@@ -20,7 +21,6 @@ MAX_COST_LINES: Final = 12  # more lines than this cannot be told apart
 PLOT_HEIGHT: Final = 270  # the plotting area of a line chart, whatever its legend takes
 
 SOURCE_STOCKS: Final = "undesa_ims2020_bilateral"
-SOURCE_REMITTANCES: Final = "worldbank_bilateral_remittance_matrix_2018"
 SOURCE_COSTS: Final = "worldbank_remittance_prices_corridors"
 
 PART_LABELS_OUT: Final = {
@@ -42,6 +42,20 @@ PART_COLORS: Final = {
     corridors.PART_REST: style.QUALITATIVE[3],
     corridors.PART_UNKNOWN: style.MUTED,
 }
+
+
+def revision(lang: str) -> str:
+    """The UN DESA revision the corridors come from ("UN DESA 2020 revision"); the source's name in an edition that
+    does not say."""
+    number = get_store().meta["bilateral"]["migrant_corridors"].get("revision")
+    return t("flows.revision_tag", lang, revision=number) if number else sources(lang, SOURCE_STOCKS)
+
+
+def with_revision(subtitle: str, lang: str) -> str:
+    """A subtitle that names the UN DESA revision the corridors come from (the country totals elsewhere on the site
+    come from a later one); unchanged for an edition built before the two differed."""
+    number = get_store().meta["bilateral"]["migrant_corridors"].get("revision")
+    return f"{subtitle} · {revision(lang)}" if number else subtitle
 
 
 def subject_name(subject: str, lang: str) -> str:

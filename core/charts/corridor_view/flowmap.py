@@ -72,7 +72,7 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     return Chart(
         id="flow-map",
         title=c.title(lang, direction, "flows.map_title_out", "flows.map_title_in", subject=name),
-        subtitle=subtitle,
+        subtitle=c.with_revision(subtitle, lang),
         draw=ready(flowmap.flow_map_figure(data, separators(lang))),
         rows=ready(c.partner_table(all_rows, drawn["partner"].tolist(), subject, direction, lang)),
         sources=c.sources(lang, c.SOURCE_STOCKS),

@@ -1,5 +1,6 @@
-"""Money along the corridors: the remittances a subject receives (or sends) by partner, from the World Bank/KNOMAD
-matrix (a model estimate), and the surveyed cost of sending them against the SDG 10.c target and ceiling."""
+"""Money along the corridors: the remittances a subject receives (or sends) by partner, from the current World
+Bank/KNOMAD matrix (a model estimate of one year), and the surveyed cost of sending them against the SDG 10.c target
+and ceiling."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import pandas as pd
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
 from core.data import corridors, flows, queries
+from core.data.store import get_store
 from core.figures import dotplot, lines, style
-from core.i18n.catalog import t
+from core.i18n.catalog import one_line, t
 from core.i18n.formats import fmt_short, fmt_value, separators
 
 
@@ -17,12 +19,27 @@ def _short_usd(value: float, lang: str) -> str:
     return t("format.usd_short", lang, value=fmt_short(value, lang))
 
 
+def matrix_notes(subject: str, direction: str, lang: str) -> list[str]:
+    """What the matrix is (a model estimate of one year, not comparable with the other matrix edition), and the
+    gaps of its edition that concern the subject (the 2021 matrix has no inflows for Venezuela)."""
+    source, year = corridors.remittance_matrix_source(), corridors.remittance_matrix_year()
+    spec = get_store().meta["bilateral"]["remittance_corridors"]
+    editions = spec.get("editions") or {}
+    notes = [t("flows.remittance_matrix_note", lang, matrix=t(f"source.{source}", lang), year=year)]
+    notes += [t("flows.remittance_matrix_earlier", lang, year=other["year"])
+              for ident, other in editions.items() if ident != source]  # fmt: skip
+    own = editions.get(source) or {}
+    if direction == "out" and set(flows.members(subject)) & set(own.get("lac_states_without_inflows") or ()):
+        notes += [one_line(str(caveat[lang])) for caveat in own.get("caveats") or ()]
+    return notes
+
+
 def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     all_rows = flows.remittances(subject, direction)
     rows = all_rows.head(c.TOP_PARTNERS).reset_index(drop=True)
     name = c.subject_name(subject, lang)
-    matrix_year = corridors.REMITTANCE_MATRIX_YEAR
-    notes = [t("flows.remittance_matrix_note", lang)]
+    matrix_year = corridors.remittance_matrix_year()
+    notes = matrix_notes(subject, direction, lang)
     if flows.is_group(subject):
         notes.append(t("flows.note_remittance_group", lang))
         if rows["within_group"].any():
@@ -75,7 +92,7 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
         subtitle=subtitle,
         draw=ready(figure),
         rows=ready(table),
-        sources=c.sources(lang, c.SOURCE_REMITTANCES),
+        sources=c.sources(lang, corridors.remittance_matrix_source()),
         notes=tuple(notes),
         height=height,
         kind="dots",
@@ -88,7 +105,8 @@ def _pair(sender: str, receiver: str, lang: str) -> str:
 
 
 def _ordered(every: pd.DataFrame) -> pd.DataFrame:
-    """Corridors with the most surveys first; ties (most corridors have every survey): the larger 2018 flow first."""
+    """Corridors with the most surveys first; ties (most corridors have every survey): the larger flow in the
+    remittance matrix first."""
     counts = every.groupby(["sender", "receiver"], as_index=False).agg(periods=("period", "count"))
     money = flows.matrix_usd()
     counts["usd"] = [money.get(pair, -1.0) for pair in zip(counts["sender"], counts["receiver"], strict=True)]

@@ -36,7 +36,7 @@ def corridors_chart(subject: str, direction: str, year: int, lang: str) -> Chart
     return Chart(
         id="corridors",
         title=c.title(lang, direction, "flows.corridors_title_out", "flows.corridors_title_in", subject=name),
-        subtitle=subtitle,
+        subtitle=c.with_revision(subtitle, lang),
         draw=ready(figure),
         rows=ready(c.partner_table(all_rows, rows["partner"].tolist(), subject, direction, lang)),
         sources=c.sources(lang, c.SOURCE_STOCKS),

@@ -73,7 +73,7 @@ def regions_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     return Chart(
         id="regions",
         title=c.title(lang, direction, "flows.regions_title_out", "flows.regions_title_in", subject=name),
-        subtitle=t("flows.regions_subtitle", lang, first=years[0], last=years[-1]),
+        subtitle=c.with_revision(t("flows.regions_subtitle", lang, first=years[0], last=years[-1]), lang),
         draw=ready(figure),
         rows=ready(table),
         sources=c.sources(lang, c.SOURCE_STOCKS),

@@ -6,6 +6,7 @@ import pandas as pd
 
 from core.charts import texts
 from core.data import queries
+from core.data.queries import Aggregate
 from core.i18n.catalog import one_line, t
 from core.i18n.formats import fmt_value
 from core.state.urlstate import ViewState
@@ -23,17 +24,43 @@ def subtitle(state: ViewState, period: str) -> str:
     return t("export.subtitle", state.lang, definition=definition, focus=focus, period=period)
 
 
+def group_rule(indicator: str, lang: str) -> str:
+    """How the indicator's group figures are formed (the group rule and the indicator's own note), or why it has
+    none (costs and skilled-emigration rates need weights the data do not include)."""
+    rule = queries.indicator_meta(indicator)["aggregate"]
+    if rule.get("reason"):
+        return one_line(str(rule["reason"][lang]))
+    return " ".join(text for text in (texts.note("group_rule", lang), one_line((rule.get("note") or {}).get(lang, "")))
+                    if text)  # fmt: skip
+
+
 def about(indicator: str, lang: str) -> tuple[tuple[str, str], ...]:
-    """Definition, unit, sources, citation, licence and caveats of an indicator: what its data files carry."""
+    """Definition, unit, sources, citation, licence, group rule and caveats of an indicator: what its data files
+    carry."""
     meta = queries.indicator_meta(indicator)
     return (
         (t("about.definition", lang), meta["definition"][lang]),
         (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
         (t("sources.label", lang).rstrip(" :：\u202f"), texts.indicator_sources(indicator, lang)),
+        *(((t("about.groups", lang), rule),) if (rule := group_rule(indicator, lang)) else ()),
         (t("about.citation", lang), " ".join(meta["citation"])),
         (t("about.licence", lang), meta["licence"][lang]),
         *((t("about.caveats", lang), c[lang]) for c in meta["caveats"]),
     )
+
+
+def reporting(agg: Aggregate, lang: str) -> str:
+    """Who stands behind a group figure: "30 of 51 with data", and the members carried from a nearby year by the
+    group rule ("plus Guyana (2023) from a nearby year"; counted when more than three)."""
+    text = t("group.reporting", lang, count=agg.reporting, total=agg.members)
+    if not agg.carried:
+        return text
+    if agg.carried > 3:
+        years = sorted({y for _, y in agg.carried_from})
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        return text + ", " + t("group.carried_count", lang, count=agg.carried, years=span)
+    names = ", ".join(f"{queries.country_name(c, lang)} ({y})" for c, y in agg.carried_from)
+    return text + ", " + t("group.carried_names", lang, names=names)
 
 
 def target_line(indicator: str, lang: str) -> tuple[float, str] | None:

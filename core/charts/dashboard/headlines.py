@@ -1,11 +1,13 @@
 """The dashboard's headline figures: the focus group's emigrants (total and share of the population) and
-remittances (US$ and % of GDP), each with its year and how many members reported."""
+remittances (US$ and % of GDP), each with its year, how many members reported and which were carried from a nearby
+year (the group rule of core.data.queries)."""
 
 from __future__ import annotations
 
 import math
 
 from core.charts import texts
+from core.charts.dashboard.common import reporting
 from core.charts.model import Headline
 from core.data import queries
 from core.data import schema as s
@@ -34,6 +36,6 @@ def headlines(state: ViewState) -> list[Headline]:
         if agg is None or (isinstance(agg.value, float) and math.isnan(agg.value)):
             out.append(Headline(label, t("format.missing", state.lang), ""))
             continue
-        note = t("headline.note", state.lang, year=agg.year, count=agg.reporting, total=agg.members)
+        note = t("headline.note", state.lang, year=agg.year, reporting=reporting(agg, state.lang))
         out.append(Headline(label, fmt_value(agg.value, texts.unit(indicator), state.lang), note))
     return out

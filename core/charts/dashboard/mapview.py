@@ -15,7 +15,6 @@ from core.charts import texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
 from core.data import cache, geometry, queries
-from core.data import schema as s
 from core.data.cache import per_version
 from core.data.store import get_store
 from core.figures import bins, choropleth, geo
@@ -58,42 +57,40 @@ def classes(indicator: str, focus: str, scale: str, lang: str) -> Classes:
 
 
 def ranked_records(state: ViewState, year: int) -> list[dict[str, Any]]:
-    """Focus members with a value near `year`, highest first: iso3, value, year, computed, name, rank."""
+    """Focus members with a value near `year`, highest first: iso3, value, year, computed, carried, anomaly, name,
+    rank."""
     meta = queries.indicator_meta(state.indicator)
     members = queries.group_members(state.focus)
     rows = queries.nearest_values(state.indicator, year, members, int(meta["nearest_year_tolerance"]))
     rows.sort(key=lambda r: (-r["value"], r["iso3"]))
-    # Only remittances_gdp mixes published and computed values; say which is which there.
-    flag = state.indicator == s.REMITTANCES_GDP
     rank = 0
     for position, row in enumerate(rows, start=1):
         if position == 1 or row["value"] != rows[position - 2]["value"]:
             rank = position  # ties share the better rank
         row["rank"] = rank
         row["name"] = queries.country_name(row["iso3"], state.lang)
-        row["flag_computed"] = flag
     return rows
 
 
 def ranked_values(state: ViewState, year: int) -> pd.DataFrame:
-    columns = ["iso3", "value", "year", "computed", "rank", "name"]
+    columns = ["iso3", "value", "year", "computed", "anomaly", "rank", "name"]
     return pd.DataFrame(ranked_records(state, year), columns=columns)
 
 
-def _hover(row: dict[str, Any] | None, year: int, total: int, unit: str, focus: str, lang: str) -> str:
+def _hover(row: dict[str, Any] | None, year: int, total: int, indicator: str, focus: str, lang: str) -> str:
     if row is None:
-        return t("map.hover_no_data", lang, year=year)
-    text = t("map.hover_value", lang, value=fmt_value(row["value"], unit, lang, compact=False), year=row["year"])
+        return t("map.hover_no_data", lang, year=texts.year_label(indicator, year))
+    value = fmt_value(row["value"], texts.unit(indicator), lang, compact=False)
+    text = t("map.hover_value", lang, value=value, year=texts.year_label(indicator, row["year"]))
     if row["year"] != year:
         text += "<br>" + t("map.hover_nearest", lang, year=row["year"], asked=year)
-    if row.get("computed") and row.get("flag_computed"):
-        text += "<br>" + t("map.hover_computed", lang)
+    if row.get("anomaly"):
+        text += "<br>" + t("value.as_published", lang)
     return text + "<br>" + t("map.hover_rank", lang, rank=row["rank"], total=total, focus=focus)
 
 
 def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
     """One row per focus member with its colour class and hover text for `year`, its area and label point."""
-    unit = texts.unit(state.indicator)
     members = queries.group_members(state.focus)
     ranked = {r["iso3"]: r for r in ranked_records(state, year)}
     cls = classes(state.indicator, state.focus, scale, state.lang)
@@ -108,7 +105,7 @@ def map_members(state: ViewState, year: int, scale: str) -> pd.DataFrame:
                 "iso3": code,
                 "name": queries.country_name(code, state.lang),
                 "z": 0 if row is None else bins.classify(float(row["value"]), cls.breaks),
-                "hover": _hover(row, year, len(ranked), unit, focus, state.lang),
+                "hover": _hover(row, year, len(ranked), state.indicator, focus, state.lang),
                 "area_km2": areas.get(code),
                 "label_lon": None if place is None else place[0],
                 "label_lat": None if place is None else place[1],
@@ -150,7 +147,7 @@ def map_data(state: ViewState, year: int) -> choropleth.MapData:
         lat_range=lat_range,
         inset_title=t("map.inset", state.lang) if inset else "",
         legend_title=texts.label(state.indicator, state.lang, "short_label") + log_note,
-        year=year,
+        year=texts.year_label(state.indicator, year),
     )
 
 
@@ -177,53 +174,75 @@ def _map_payload(indicator: str, focus: str, scale: str, lang: str) -> dict[str,
         "base": map_figure(state, state.resolved_year(options())),
         "frames": map_frames(state),
         "years": list(options().years[indicator]),
+        "year_labels": {str(y): texts.year_label(indicator, y) for y in options().years[indicator]},
         "labels": {k: t(f"play.{k}", lang) for k in ("play", "pause", "play_label", "pause_label")},
     }
 
 
 def table_rows(state: ViewState) -> pd.DataFrame:
-    """What the map shows, as a table: rank, country, value, year of the value."""
+    """What the map shows, as a table: rank, country, value (marked where it is an outlier kept as published), year
+    of the value (as the source names it: "2015/16")."""
     year = state.resolved_year(options())
     unit = texts.unit(state.indicator)
-    rows = ranked_values(state, year)
-    mark = state.indicator == s.REMITTANCES_GDP
-    shown = [fmt_value(v, unit, state.lang, compact=False) + (" †" if c and mark else "")
-             for v, c in zip(rows["value"], rows["computed"], strict=True)]  # fmt: skip
+    rows = ranked_records(state, year)
+    published = t("value.as_published", state.lang)
     return pd.DataFrame(
         {
-            "rank": rows["rank"],
-            "iso3": rows["iso3"],
-            "name": rows["name"],
-            "value": rows["value"],
-            "display": shown,
-            "year": rows["year"],
-        }
+            "rank": [r["rank"] for r in rows],
+            "iso3": [r["iso3"] for r in rows],
+            "name": [r["name"] for r in rows],
+            "value": [r["value"] for r in rows],
+            "display": [
+                fmt_value(r["value"], unit, state.lang, compact=False) + (f" ({published})" if r["anomaly"] else "")
+                for r in rows
+            ],
+            "year": [texts.year_label(state.indicator, r["year"]) for r in rows],
+        },
+        columns=["rank", "iso3", "name", "value", "display", "year"],
     )
 
 
 def map_title(state: ViewState) -> str:
-    return t("map.title", state.lang, indicator=texts.label(state.indicator, state.lang),
-             focus=texts.group_name(state.focus, state.lang), year=state.resolved_year(options()))  # fmt: skip
+    year = texts.titled_year(state.indicator, state.resolved_year(options()), state.lang)
+    key = "map.title" if year else "map.title_no_year"
+    return t(key, state.lang, indicator=texts.label(state.indicator, state.lang),
+             focus=texts.group_name(state.focus, state.lang), year=year)  # fmt: skip
+
+
+def anomaly_note(state: ViewState) -> str:
+    """The focus members' values kept as published although far out of line with their neighbouring years
+    ("Uruguay 2001"), with what that means; "" when there are none."""
+    rows = queries.series(state.indicator)
+    members = set(queries.group_members(state.focus))
+    flagged = rows[rows["anomaly"] & rows["iso3"].isin(members)].sort_values(["iso3", "year"])
+    if flagged.empty:
+        return ""
+    names = ", ".join(f"{queries.country_name(c, state.lang)} {texts.year_label(state.indicator, y)}"
+                      for c, y in zip(flagged["iso3"], flagged["year"], strict=True))  # fmt: skip
+    return t("value.anomaly_note", state.lang, names=names, note=texts.note("anomaly", state.lang))
 
 
 def map_note(state: ViewState) -> str:
-    """How sparse years are handled, said plainly under the map."""
+    """How sparse years are handled, said plainly under the map, and any value kept as published."""
     meta = queries.indicator_meta(state.indicator)
     tolerance = int(meta["nearest_year_tolerance"])
     years = meta["years"]
-    note = t("map.note_years", state.lang, first=years[0], last=years[-1], count=len(years))
+    first, last = texts.year_label(state.indicator, years[0]), texts.year_label(state.indicator, years[-1])
+    if len(years) == 1:
+        note = t("map.note_one_year", state.lang, year=first)
+    else:
+        note = t("map.note_years", state.lang, first=first, last=last, count=len(years))
     if tolerance:
         note += " " + t("map.note_nearest", state.lang, tolerance=tolerance)
-    if state.indicator == s.REMITTANCES_GDP:
-        note += " " + t("table.computed_mark", state.lang) + "."
-    return note
+    anomalies = anomaly_note(state)
+    return note + (" " + anomalies if anomalies else "")
 
 
 def map_chart(state: ViewState) -> Chart:
     """The map of the year shown, with the table of its values."""
     year = state.resolved_year(options())
     return Chart(
-        id="map", title=map_title(state), subtitle=common.subtitle(state, str(year)),
+        id="map", title=map_title(state), subtitle=common.subtitle(state, texts.year_label(state.indicator, year)),
         draw=lambda: map_figure(state, year), rows=lambda: common.values_table(state, table_rows(state)),
         sources=texts.indicator_sources(state.indicator, state.lang), notes=(map_note(state),),
         about=common.about(state.indicator, state.lang), height=560, kind="map",

@@ -55,7 +55,10 @@ def ranking(state: ViewState) -> dotplot.Ranking:
         codes=rows["iso3"].tolist(),
         values=rows["value"].tolist(),
         labels=[_dot_label(v, unit, lang) for v in rows["value"]],
-        hovers=[fmt_value(v, unit, lang) for v in rows["value"]],
+        hovers=[
+            fmt_value(v, unit, lang) + (f" ({t('value.as_published', lang)})" if a else "")
+            for v, a in zip(rows["value"], rows["anomaly"], strict=True)
+        ],
         highlighted=[c in state.countries for c in rows["iso3"]],
         reference=reference,
         reference_label=reference_label,
@@ -76,7 +79,8 @@ def ranking_figure(state: ViewState) -> Figure:
 
 def ranking_title(state: ViewState) -> str:
     year = state.resolved_year(options())
-    title = t("ranking.title", state.lang, focus=texts.group_name(state.focus, state.lang), year=year)
+    title = t("ranking.title", state.lang, focus=texts.group_name(state.focus, state.lang),
+              year=texts.year_label(state.indicator, year))  # fmt: skip
     total = len(ranked_records(state, year))
     if total > RANKING_LIMIT:
         title += " (" + t("ranking.top", state.lang, shown=RANKING_LIMIT, total=total) + ")"
@@ -86,8 +90,9 @@ def ranking_title(state: ViewState) -> str:
 def ranking_chart(state: ViewState) -> Chart:
     return Chart(
         id="ranking", title=ranking_title(state),
-        subtitle=common.subtitle(state, str(state.resolved_year(options()))),
+        subtitle=common.subtitle(state, texts.year_label(state.indicator, state.resolved_year(options()))),
         draw=lambda: ranking_figure(state), rows=lambda: common.values_table(state, ranked_rows(state)),
+        notes=texts.group_notes(state.focus, state.lang),
         sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
         height=640, kind="ranking",
     )  # fmt: skip

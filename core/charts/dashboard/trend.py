@@ -28,8 +28,9 @@ def trend_lines(state: ViewState) -> list[lines.Line]:
                 name=texts.group_name(state.focus, lang),
                 years=[a.year for a in aggregate],
                 values=[a.value for a in aggregate],
-                hover=[t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang)) + "<br>"
-                       + t("trend.reporting", lang, count=a.reporting, total=a.members) for a in aggregate],
+                hover=[t("trend.hover_year", lang, year=texts.year_label(state.indicator, a.year),
+                         value=fmt_value(a.value, unit, lang)) + "<br>" + common.reporting(a, lang)
+                       for a in aggregate],
                 color=style.AGGREGATE_COLOR,
                 dash="dash",
             )
@@ -37,10 +38,10 @@ def trend_lines(state: ViewState) -> list[lines.Line]:
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
-            t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
-            + (f" ({t('trend.computed', lang)})" if c else "")
-            for y, v, c in zip(own["year"], own["value"], own["computed"], strict=False)
-        ]
+            t("trend.hover_year", lang, year=texts.year_label(state.indicator, y),
+              value=fmt_value(v, unit, lang, compact=False)) + (f" ({t('value.as_published', lang)})" if a else "")
+            for y, v, a in zip(own["year"], own["value"], own["anomaly"], strict=True)
+        ]  # fmt: skip
         out.append(
             lines.Line(
                 name=queries.country_name(code, lang),
@@ -71,7 +72,15 @@ def trend_figure(state: ViewState) -> Figure:
         ticks=value_ticks([v for line in drawn for v in line.values], log, texts.unit(state.indicator), state.lang),
         separators=separators(state.lang),
         target=common.target_line(state.indicator, state.lang),
+        year_labels=year_labels(state.indicator),
     )
+
+
+def year_labels(indicator: str) -> dict[int, str]:
+    """The tick labels of years the source names otherwise ("2015/16"); {} when every year is written as itself."""
+    years = queries.indicator_meta(indicator)["years"]
+    labels = {int(y): texts.year_label(indicator, int(y)) for y in years}
+    return {y: text for y, text in labels.items() if text != str(y)}
 
 
 def trend_title(state: ViewState) -> str:
@@ -93,10 +102,12 @@ def _table(state: ViewState) -> pd.DataFrame:
 
 
 def trend_chart(state: ViewState) -> Chart:
-    years = queries.indicator_meta(state.indicator)["years"]
+    years = [texts.year_label(state.indicator, y) for y in queries.indicator_meta(state.indicator)["years"]]
+    period = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     return Chart(
-        id="trend", title=trend_title(state), subtitle=common.subtitle(state, f"{years[0]}–{years[-1]}"),
+        id="trend", title=trend_title(state), subtitle=common.subtitle(state, period),
         draw=lambda: trend_figure(state), rows=lambda: _table(state),
+        notes=texts.group_notes(state.focus, state.lang),
         sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
         height=440, kind="lines",
     )  # fmt: skip
