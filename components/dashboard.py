@@ -128,9 +128,12 @@ def about(state: ViewState, browser_lang: str | None) -> list[Any]:
 
 
 def focus_note(state: ViewState) -> list[Any]:
-    """Under the headline totals: what the focus group holds, and how its territories are counted."""
-    notes = texts.group_notes(state.focus, state.lang)
-    return [html.Span(text + " ") for text in notes]
+    """Under the headline totals: what the focus group holds, and (one click away) how its territories count."""
+    note = texts.group_note(state.focus, state.lang)
+    caveats = texts.group_caveats(state.focus, state.lang)
+    more = html.Details([html.Summary(t("group.caveats", state.lang)), *(html.P(c) for c in caveats)],
+                        className="focus-caveats") if caveats else None  # fmt: skip
+    return [html.P(note), more] if note else [more]
 
 
 def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
@@ -318,7 +321,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         controls(state, now),
         html.Div(now["profile_links"], id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
         html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **{"aria-live": "polite"}),
-        html.P(now["focus_note"], id=ids.FOCUS_NOTE, className="chart-note focus-note"),
+        html.Div(now["focus_note"], id=ids.FOCUS_NOTE, className="chart-note focus-note"),
         dbc.Row(
             [
                 dbc.Col(map_panel(state, now), xs=12, xl=7),

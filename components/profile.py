@@ -31,14 +31,17 @@ def _comparison(state: ViewState) -> html.Section:
     lang = state.lang
     chosen = profile.compared_groups(state)
     shared = profile.share_group(state)
+    # Groups by their short names ("SICA", "LAC, states and territories"; the full name on hover and in the notes
+    # below), so four groups fit an A4 brief.
     columns = [
-        t("profile.indicator", lang),
-        t("table.year_plain", lang),
-        queries.country_name(str(state.subject), lang),
-        *(texts.group_name(g, lang) for g in chosen),
+        (t("profile.indicator", lang), None),
+        (t("table.year_plain", lang), None),
+        (queries.country_name(str(state.subject), lang), None),
+        *((texts.group_name(g, lang, "short_name"), texts.group_name(g, lang)) for g in chosen),
     ]
     if shared:
-        columns.append(t("profile.share_of", lang, group=texts.group_name(shared, lang)))
+        columns.append((t("profile.share_of", lang, group=texts.group_name(shared, lang, "short_name")),
+                        t("profile.share_of", lang, group=texts.group_name(shared, lang))))  # fmt: skip
     rows = [
         html.Tr(
             [
@@ -52,7 +55,7 @@ def _comparison(state: ViewState) -> html.Section:
         for row in profile.comparison(state)
     ]
     table = html.Table(
-        [html.Thead(html.Tr([html.Th(c, scope="col") for c in columns])), html.Tbody(rows)],
+        [html.Thead(html.Tr([html.Th(c, scope="col", title=full) for c, full in columns])), html.Tbody(rows)],
         className="table table-sm comparison-table",
     )
     # What each group holds (Central America in UN M49 includes Mexico), and once, how territories are counted.

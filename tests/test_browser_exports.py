@@ -141,6 +141,11 @@ def manifest_version() -> str:
     return str(json.loads(MANIFEST.read_text(encoding="utf-8"))["version"])
 
 
+def edition_name() -> str:
+    """The current edition's human name ("2026-12"), as manifest.json names it."""
+    return str(json.loads(MANIFEST.read_text(encoding="utf-8"))["edition"]["name"])
+
+
 def embed_src(code: str) -> str:
     match = re.search(r'<iframe [^>]*src="([^"]+)"', code)
     assert match, f"no iframe src in the embed code: {code!r}"
@@ -315,15 +320,17 @@ def test_embed_code_renders_on_another_site(
     assert parse_qs(urlsplit(live).query) == {"countries": ["SLV,HND"], "indicator": ["remittances_gdp"]}
 
     page.locator("#embed-kind label", has_text="Pinned").click()
-    page.wait_for_function("() => document.getElementById('embed-code').value.includes('version=')")
+    page.wait_for_function("() => document.getElementById('embed-code').value.includes('edition=')")
     pinned = embed_src(page.input_value("#embed-code"))
     version = manifest_version()
-    assert parse_qs(urlsplit(pinned).query) == {**parse_qs(urlsplit(live).query), "version": [version]}
+    # Pinned: the data edition and the year said outright (the latest year moves with each edition).
+    expected = {**parse_qs(urlsplit(live).query), "year": ["2024"], "edition": [version]}
+    assert parse_qs(urlsplit(pinned).query) == expected
     assert urlsplit(pinned).path == "/embed/trend"
 
-    # Another site shows the pinned snippet as copied, and one pinned to a version this site no longer serves.
+    # Another site shows the pinned snippet as copied, and one pinned to an edition this site no longer keeps.
     foreign, folder = foreign_site
-    stale = pinned.replace(f"version={version}", "version=0123456789ab")
+    stale = pinned.replace(f"edition={version}", "edition=0123456789ab")
     (folder / "page.html").write_text(
         "<!DOCTYPE html><html><body><h1>A ministry's page</h1>\n"
         + page.input_value("#embed-code").replace("<iframe ", '<iframe id="pinned" ', 1)
@@ -345,12 +352,12 @@ def test_embed_code_renders_on_another_site(
         source = frame.inner_text(".embed-source")
         assert "World Development Indicators" in source
         if frame_id == "pinned":
-            assert f"Data version {version}" in source, source
-            assert "no longer serves" not in source
+            assert f"Data edition {edition_name()} (pinned)" in source, source
+            assert "no longer keeps" not in source
         else:
-            assert "pinned to data version 0123456789ab" in source, source
-            assert "no longer serves" in source
-            assert version in source
+            assert "pinned to data edition 0123456789ab" in source, source
+            assert "no longer keeps" in source
+            assert f"shows edition {edition_name()}" in source
     tab.wait_for_load_state("networkidle")
     foreign_requests = [
         u for u in log.requests

@@ -15,7 +15,6 @@ from core.charts import profile as profiles
 from core.charts import registry
 from core.charts.dashboard import ranking as dashboard_ranking
 from core.data import queries
-from core.data.store import get_store
 from core.state.options import menu, options
 from core.state.urlstate import ViewState, decode, encode, href, route, with_route
 from core.web import embeds, exports

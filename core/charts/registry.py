@@ -51,8 +51,9 @@ def _profile_corridors(name: str) -> Callable[[ViewState], Chart]:
         chart = _corridor_chart(name, str(state.subject), "out", year, state.lang)
         if name != "corridors":
             return chart
-        # Beside the profile's 2024 headline figures, the corridors' own revision and total are said in one line.
-        line = corridor_view.reconcile(str(state.subject), "out", year, state.lang)
+        # Beside the profile's 2024 headline figures, the corridors' own revision and total are said in one line (the
+        # corridor view explains, where they are far apart, why; the one-page brief has no room for it).
+        line = corridor_view.reconcile(str(state.subject), "out", year, state.lang, explain=False)
         return replace(chart, notes=(*chart.notes, line)) if line else chart
 
     return build

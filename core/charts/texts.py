@@ -30,8 +30,10 @@ def titled_year(indicator: str, year: int, lang: str) -> str | None:
     return None if shown != str(year) and shown in label(indicator, lang) else shown
 
 
-def group_name(group: str, lang: str) -> str:
-    return str(get_store().meta["groups"][group]["name"][lang])
+def group_name(group: str, lang: str, field: str = "name") -> str:
+    """A group's name ("name") or its short form ("short_name": "LAC, states and territories", "SICA")."""
+    spec = get_store().meta["groups"][group]
+    return str((spec.get(field) or spec["name"])[lang])
 
 
 def subject_name(subject: str, lang: str) -> str:
@@ -65,14 +67,26 @@ def note(note_id: str, lang: str) -> str:
     return one_line(str(found[lang])) if found else ""
 
 
-def group_notes(group: str, lang: str) -> tuple[str, ...]:
-    """What a group holds (groups.yaml: Central America in UN M49 includes Mexico) and the caveats of its totals
-    (the territories of the Caribbean, South America and LAC); () for a group without either."""
+def group_note(group: str, lang: str) -> str:
+    """What a group holds (groups.yaml: "Central America (incl. Mexico): UN M49 subregion, which includes Mexico")."""
+    note = get_store().meta["groups"][group].get("note")
+    return t("profile.group_note", lang, group=group_name(group, lang), note=one_line(str(note[lang]))) if note else ""
+
+
+WORLD_CAVEAT = "world_unattributed"  # the group of every country sums the origins; UN DESA's "Other" is left out
+
+
+def group_caveats(group: str, lang: str) -> tuple[str, ...]:
+    """The caveats of a group's totals: how the territories of the Caribbean, South America and LAC are counted
+    (groups.yaml `caveat_ids`), and, for the world, that migrants of no known origin are not in it."""
     spec = get_store().meta["groups"][group]
-    what = t("profile.group_note", lang, group=group_name(group, lang), note=one_line(str(spec["note"][lang]))) if (
-        spec.get("note")
-    ) else ""  # fmt: skip
-    return tuple(text for text in (what, *(caveat(c, lang) for c in spec.get("caveat_ids") or ())) if text)
+    ids = [*(spec.get("caveat_ids") or ()), *((WORLD_CAVEAT,) if spec["members"]["column"] == "all" else ())]
+    return tuple(text for text in (caveat(c, lang) for c in dict.fromkeys(ids)) if text)
+
+
+def group_notes(group: str, lang: str) -> tuple[str, ...]:
+    """group_note and group_caveats together, for the notes that travel with a chart; () for a group without."""
+    return tuple(text for text in (group_note(group, lang), *group_caveats(group, lang)) if text)
 
 
 def edition() -> Edition:

@@ -45,10 +45,11 @@ def headlines(subject: str, direction: str, year: int, lang: str) -> list[Headli
     return out
 
 
-def reconcile(subject: str, direction: str, year: int, lang: str) -> str:
+def reconcile(subject: str, direction: str, year: int, lang: str, explain: bool = True) -> str:
     """One line saying where the corridors' total and the country figures of the rest of the site part: the
     corridors come from UN DESA's 2020 revision, the country totals from the 2024 one, and the two are never mixed.
-    "" when the edition takes both from the same revision or the country figure is missing."""
+    "" when the edition takes both from the same revision or the country figure is missing. `explain`: add, where the
+    two are far apart, the caveat on the small states the 2024 revision attributes far fewer emigrants to."""
     code = flows.check_subject(subject)
     way, when = flows.check_direction(code, direction), flows.check_year(year)
     indicator = s.EMIGRANT_STOCK if way == "out" else s.IMMIGRANT_STOCK
@@ -70,7 +71,7 @@ def reconcile(subject: str, direction: str, year: int, lang: str) -> str:
     key = "flows.reconcile_same" if round(total) == round(series[when]) else "flows.reconcile"
     # Far apart (the Bahamas: 42,965 in the corridors, 1,955 in the 2024 revision): the caveat says why.
     apart = min(total, series[when]) * FAR_APART < max(total, series[when])
-    extra = " " + texts.caveat("revision_2024_small_states", lang) if apart and way == "out" else ""
+    extra = " " + texts.caveat("revision_2024_small_states", lang) if explain and apart and way == "out" else ""
     return t(key, lang, corridors=c.sources(lang, c.SOURCE_STOCKS), total=c.persons(total, lang, compact=False),
              year=when, headline=texts.sources_line(headline_sources, lang), same=c.persons(series[when], lang, False),
              latest=c.persons(series[latest], lang, compact=False), latest_year=latest).rstrip() + extra  # fmt: skip

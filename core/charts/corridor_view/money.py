@@ -19,19 +19,23 @@ def _short_usd(value: float, lang: str) -> str:
     return t("format.usd_short", lang, value=fmt_short(value, lang))
 
 
-def matrix_notes(subject: str, direction: str, lang: str) -> list[str]:
-    """What the matrix is (a model estimate of one year, not comparable with the other matrix edition), and the
-    gaps of its edition that concern the subject (the 2021 matrix has no inflows for Venezuela)."""
+def matrix_notes(lang: str) -> list[str]:
+    """What the matrix is: a model estimate of one year, not comparable with the other matrix edition kept."""
     source, year = corridors.remittance_matrix_source(), corridors.remittance_matrix_year()
-    spec = get_store().meta["bilateral"]["remittance_corridors"]
-    editions = spec.get("editions") or {}
+    editions = get_store().meta["bilateral"]["remittance_corridors"].get("editions") or {}
     notes = [t("flows.remittance_matrix_note", lang, matrix=t(f"source.{source}", lang), year=year)]
-    notes += [t("flows.remittance_matrix_earlier", lang, year=other["year"])
-              for ident, other in editions.items() if ident != source]  # fmt: skip
-    own = editions.get(source) or {}
-    if direction == "out" and set(flows.members(subject)) & set(own.get("lac_states_without_inflows") or ()):
-        notes += [one_line(str(caveat[lang])) for caveat in own.get("caveats") or ()]
-    return notes
+    return notes + [t("flows.remittance_matrix_earlier", lang, year=other["year"])
+                    for ident, other in editions.items() if ident != source]  # fmt: skip
+
+
+def matrix_gaps(subject: str, direction: str, lang: str) -> list[str]:
+    """The gaps of the matrix edition that concern the subject's inflows (the 2021 matrix has none for Venezuela,
+    the Bahamas, Barbados and Cuba), in the publisher's words as the metadata gives them."""
+    editions = get_store().meta["bilateral"]["remittance_corridors"].get("editions") or {}
+    own = editions.get(corridors.remittance_matrix_source()) or {}
+    if direction != "out" or not set(flows.members(subject)) & set(own.get("lac_states_without_inflows") or ()):
+        return []
+    return [one_line(str(caveat[lang])) for caveat in own.get("caveats") or ()]
 
 
 def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
@@ -39,7 +43,8 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
     rows = all_rows.head(c.TOP_PARTNERS).reset_index(drop=True)
     name = c.subject_name(subject, lang)
     matrix_year = corridors.remittance_matrix_year()
-    notes = matrix_notes(subject, direction, lang)
+    gaps = matrix_gaps(subject, direction, lang)
+    notes = [*matrix_notes(lang), *gaps]
     if flows.is_group(subject):
         notes.append(t("flows.note_remittance_group", lang))
         if rows["within_group"].any():
@@ -52,7 +57,8 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
     if rows.empty:
         text = c.title(lang, direction, "flows.empty_remittances_out", "flows.empty_remittances_in", subject=name)
         figure = style.empty_figure(text, height, separators(lang))
-        notes.append(text)
+        if not gaps:  # the edition's own caveat says it otherwise
+            notes.append(text)
         subtitle = t("flows.subtitle_empty", lang, year=matrix_year)
     else:
         within = t("flows.hover_within_group_sender", lang)

@@ -84,7 +84,10 @@ def year_labels(indicator: str) -> dict[int, str]:
 
 
 def trend_title(state: ViewState) -> str:
-    return t("trend.title", state.lang, indicator=texts.label(state.indicator, state.lang))
+    """ "... over time"; for an indicator of one year (DIOC 2015/16), the comparison it is."""
+    one = len(queries.indicator_meta(state.indicator)["years"]) == 1
+    return t("trend.title_one_year" if one else "trend.title", state.lang,
+             indicator=texts.label(state.indicator, state.lang))  # fmt: skip
 
 
 def _table(state: ViewState) -> pd.DataFrame:
