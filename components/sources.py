@@ -101,7 +101,7 @@ def _editions(lang: str) -> list[Any]:
     head = [t("sources_page.col_edition", lang), t("sources_page.col_sources", lang), t("sources_page.col_id", lang),
             t("sources_page.col_status", lang), t("sources_page.col_note", lang)]  # fmt: skip
     rows = [
-        [e.name, e.label.get(lang, e.name), html.Code(e.id),
+        [html.Span(e.name, className="text-nowrap"), e.label.get(lang, e.name), html.Code(e.id),
          t("sources_page.status_current" if e.current else "sources_page.status_kept", lang), e.erratum.get(lang, "")]
         for e in editions()
     ]  # fmt: skip

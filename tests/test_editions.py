@@ -176,6 +176,15 @@ def test_an_embed_pinned_to_the_previous_edition_shows_its_numbers_and_its_errat
     assert "embed-erratum" not in current
 
 
+@pytest.mark.parametrize("chart", ["map", "cv-flow-map"])
+def test_a_pinned_map_fetches_the_geometry_of_its_edition(client: Any, chart: str) -> None:
+    status, body = embed(client, f"/embed/{chart}?subject=MEX&edition={OLD}")
+    assert status == 200
+    assert f"/data/geometry.{OLD}.json" in body
+    assert client.get(f"/data/geometry.{OLD}.json").status_code == 200
+    assert client.get("/data/geometry.0123456789ab.json").status_code == 404  # an edition not kept
+
+
 def test_the_erratum_speaks_the_embeds_language(client: Any) -> None:
     status, body = embed(client, f"/embed/ranking?indicator=remittances_gdp&lang=fr&edition={OLD}")
     assert status == 200

@@ -15,7 +15,7 @@ from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 
 from core.charts.dashboard import mapview
-from core.data.store import get_store
+from core.data.store import edition_ids, get_store
 from core.i18n.catalog import LANGUAGES, negotiate, t
 from core.state import settings
 from core.state.options import options
@@ -26,10 +26,11 @@ YEAR_SECONDS = 365 * 24 * 3600
 
 
 def geometry(version: str) -> Response:
-    """The world GeoJSON. Its URL carries the data version, so browsers may keep it for a year."""
-    store = get_store()
-    if version != store.version:
+    """The world GeoJSON of an edition the site keeps (an embed pinned to an earlier one draws its map). Its URL
+    carries the data version, so browsers may keep it for a year."""
+    if version not in edition_ids():
         abort(404)
+    store = get_store(version)
     if "gzip" in request.headers.get("Accept-Encoding", ""):
         response = Response(store.geometry_gzip, mimetype="application/geo+json")
         response.headers["Content-Encoding"] = "gzip"
