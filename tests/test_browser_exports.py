@@ -425,7 +425,7 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
 
     open_dashboard(page, live_server, SPANISH_VIEW)
     page.wait_for_function("() => document.documentElement.lang === 'es'")
-    page.wait_for_function("() => document.getElementById('app-title').textContent.startsWith('Migración')")
+    page.wait_for_function("() => document.getElementById('app-title')?.textContent.startsWith('Migración')")
     map_title = page.inner_text("#map-title")
     assert "Remesas" in map_title
     assert "América Latina y el Caribe" in map_title
@@ -457,8 +457,8 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
 
     page.locator(".lang-toggle a", has_text="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
-    page.wait_for_function("() => document.getElementById('app-title').textContent.startsWith('Migration')")
-    page.wait_for_function("() => document.getElementById('map-title').textContent.includes('Latin America')")
+    page.wait_for_function("() => document.getElementById('app-title')?.textContent.startsWith('Migration')")
+    page.wait_for_function("() => document.getElementById('map-title')?.textContent.includes('Latin America')")
     wait_graph(page, "map", "gd.data[1].colorbar.ticktext.includes('No data')")
     wait_graph(page, "trend", "gd._fullLayout.yaxis.title.text === arg",
                views.label("remittances_usd", "en", "short_label"))  # fmt: skip

@@ -65,7 +65,7 @@ def test_profile_opens_from_the_map_and_leads_back_with_the_context(page: Any, l
     assert all(re.match(r"(19|20)\d\d(/\d\d)? · ", n) for n in notes), notes
     page.locator("#back-dashboard").click()
     page.wait_for_function("() => location.pathname === '/'")
-    page.wait_for_function("() => document.getElementById('map-title').textContent.includes('2015')")
+    page.wait_for_function("() => document.getElementById('map-title')?.textContent.includes('2015')")
     wait_graph(page, "map", "gd.data.length >= 3 && gd.data[1].locations.includes('SLV')")
     assert query(page) == {"indicator": ["remittances_gdp"], "year": ["2015"], "focus": ["sica"], "countries": ["SLV"]}
     title = page.inner_text("#map-title")
@@ -197,3 +197,30 @@ def test_corridor_and_profile_exports_and_embed(page: Any, live_server: str, tmp
     table = pd.read_csv(profile_csv, comment="#", encoding="utf-8-sig")
     assert len(table) == 12  # every indicator of the menu, the immigrant and DIOC ones included
     assert "Central America (incl. Mexico)" in table.columns
+
+
+def test_sources_and_changes_from_the_footer(page: Any, live_server: str, page_log: Any, tmp_path: Path) -> None:
+    """The footer names the data edition and leads, with the countries selected, to the Sources and changes page:
+    every source, the editions kept, Venezuela's changed values, and the changelog as a CSV file."""
+    open_dashboard(page, live_server, "?countries=VEN&lang=fr")
+    footer = page.inner_text(".app-footer")
+    assert "Édition des données 2026-12" in footer
+    page.locator("#footer-sources").click()
+    page.wait_for_function("() => location.pathname === '/sources'")
+    page.wait_for_selector("#page-sources h1")
+    assert query(page) == {"countries": ["VEN"], "lang": ["fr"]}
+    assert page.inner_text("#page-sources h1") == "Sources et modifications"
+    assert page.locator("article.source").count() == 10
+    assert "Modifications pour Venezuela" in page.inner_text("#page-sources")
+    assert "8\u202f328\u202f514" in page.inner_text("#page-sources")  # 2024, new in UN DESA's 2024 revision
+    with page.expect_download(timeout=20000) as info:
+        page.locator("#changes-csv").click()
+    received = info.value
+    target = tmp_path / received.suggested_filename
+    received.save_as(target)
+    frame = pd.read_csv(target, comment="#", encoding="utf-8-sig")
+    assert len(frame) > 20_000
+    assert "# Édition des données" in target.read_text(encoding="utf-8-sig")
+    page.locator("#back-dashboard-sources").click()
+    page.wait_for_selector("#map .choropleth path", state="attached")
+    assert query(page) == {"countries": ["VEN"], "lang": ["fr"]}
