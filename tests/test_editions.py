@@ -137,6 +137,14 @@ def test_changelog_downloads_as_csv_with_its_notes(client: Any) -> None:
     venezuela = frame[(frame["indicator"] == "emigrant_stock") & (frame["iso3"] == "VEN") & (frame["year"] == 2024)]
     assert venezuela[["new_value", "reason"]].values.tolist() == [[8_328_514.0, "new_year"]]
     assert client.get("/sources/changes.csv?lang=<x>").status_code == 200  # an unknown language: the browser's
+    named = client.get(f"/sources/changes.csv?edition={CURRENT}")
+    assert named.status_code == 200
+    assert named.get_data() == client.get("/sources/changes.csv").get_data()
+
+
+@pytest.mark.parametrize("edition", [OLD, "0123456789ab", "x" * 300])  # built without a changelog; not kept
+def test_a_changelog_the_site_does_not_have_is_not_found(client: Any, edition: str) -> None:
+    assert client.get(f"/sources/changes.csv?edition={edition}").status_code == 404
 
 
 # --- pinned embeds ----------------------------------------------------------------------------------------------

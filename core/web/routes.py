@@ -15,7 +15,7 @@ from dash.fingerprint import check_fingerprint
 from flask import Flask, Response, abort, request
 
 from core.charts.dashboard import mapview
-from core.data.store import edition_ids, get_store
+from core.data.store import edition_ids, get_store, serving
 from core.i18n.catalog import LANGUAGES, negotiate, t
 from core.state import settings
 from core.state.options import options
@@ -95,10 +95,18 @@ CHANGES_CSV = "/sources/changes.csv"
 
 
 def changes_csv() -> Response:
-    """The changelog of the current edition as CSV, its notes in the language asked (lang=, else the browser's)."""
+    """The changelog of an edition (the current one, or a kept one named by edition=) as CSV, its notes in the
+    language asked (lang=, else the browser's); 404 for an edition not kept or built without a changelog."""
     asked = request.args.get("lang", "")
     lang = asked if asked in LANGUAGES else negotiate(request.headers.get("Accept-Language"))
-    table = exports.changes_table(lang, settings.public_url(request.host, request.scheme), CHANGES_CSV, date.today())
+    edition = request.args.get(embeds.EDITION)
+    if edition is not None and edition not in edition_ids():
+        return not_found()
+    with serving(edition):
+        if get_store().changes is None:
+            return not_found()
+        site = settings.public_url(request.host, request.scheme)
+        table = exports.changes_table(lang, site, CHANGES_CSV, date.today())
     response = Response(exports.to_csv(table), mimetype=exports.CSV_MIME)
     response.headers["Content-Disposition"] = f'attachment; filename="{table.name}.csv"'
     response.headers["Cache-Control"] = "public, max-age=3600"
