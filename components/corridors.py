@@ -70,19 +70,24 @@ def about(lang: str) -> html.Details:
     for spec in get_store().meta["bilateral"].values():
         rows = [
             (t("about.definition", lang), spec["definition"][lang]),
-            (t("about.edition", lang), ", ".join(spec.get("edition_labels") or ()) or texts.sources_line(
-                spec["source"], lang)),
+            (
+                t("about.edition", lang),
+                ", ".join(spec.get("edition_labels") or ()) or texts.sources_line(spec["source"], lang),
+            ),
             (t("about.citation", lang), " ".join(spec["citation"])),
             (t("about.licence", lang), spec["licence"][lang]),
-        ]  # fmt: skip
+        ]
         body += [
             html.H3(spec["label"][lang]),
             html.Dl([item for term, text in rows for item in (html.Dt(term), html.Dd(text))]),
             html.H4(t("about.caveats", lang)),
             html.Ul([html.Li(c[lang]) for c in spec["caveats"]]),
         ]
-    return html.Details([html.Summary(t("about.title_corridors", lang)), html.Div(body, className="about-body")],
-                        className="panel about-panel", id="corridor-about")  # fmt: skip
+    return html.Details(
+        [html.Summary(t("about.title_corridors", lang)), html.Div(body, className="about-body")],
+        className="panel about-panel",
+        id="corridor-about",
+    )
 
 
 def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:

@@ -23,8 +23,15 @@ from core.state.urlstate import ViewState, href
 from core.web import exports, routes
 
 # dcc.Dropdown's own texts, from the catalog (its defaults are English only).
-DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-                  "no_options_found")  # fmt: skip
+DROPDOWN_TEXTS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
 
 
 def store(state: ViewState) -> dict[str, Any]:
@@ -97,8 +104,11 @@ def about(state: ViewState, browser_lang: str | None) -> list[Any]:
     lang = state.lang
     meta = queries.indicator_meta(state.indicator)
     years = [texts.year_label(state.indicator, y) for y in meta["years"]]
-    coverage = (t("about.coverage_one", lang, year=years[0]) if len(years) == 1 else
-                t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years)))  # fmt: skip
+    coverage = (
+        t("about.coverage_one", lang, year=years[0])
+        if len(years) == 1
+        else t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years))
+    )
     rows = [
         (t("about.definition", lang), meta["definition"][lang]),
         (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
@@ -131,8 +141,13 @@ def focus_note(state: ViewState) -> list[Any]:
     """Under the headline totals: what the focus group holds, and (one click away) how its territories count."""
     note = texts.group_note(state.focus, state.lang)
     caveats = texts.group_caveats(state.focus, state.lang)
-    more = html.Details([html.Summary(t("group.caveats", state.lang)), *(html.P(c) for c in caveats)],
-                        className="focus-caveats") if caveats else None  # fmt: skip
+    more = (
+        html.Details(
+            [html.Summary(t("group.caveats", state.lang)), *(html.P(c) for c in caveats)], className="focus-caveats"
+        )
+        if caveats
+        else None
+    )
     return [html.P(note), more] if note else [more]
 
 

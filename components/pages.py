@@ -15,8 +15,12 @@ from core.i18n.catalog import negotiate, t
 from core.state.options import options
 from core.state.urlstate import MAX_QUERY, ViewState, decode, route, with_route
 
-BUILDERS = {"dashboard": dashboard.layout, "country": profile.layout, "corridors": corridors.layout,
-            "sources": sources.layout}  # fmt: skip
+BUILDERS = {
+    "dashboard": dashboard.layout,
+    "country": profile.layout,
+    "corridors": corridors.layout,
+    "sources": sources.layout,
+}
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,12 @@ def _comparison(state: ViewState) -> html.Section:
         *((texts.group_name(g, lang, "short_name"), texts.group_name(g, lang)) for g in chosen),
     ]
     if shared:
-        columns.append((t("profile.share_of", lang, group=texts.group_name(shared, lang, "short_name")),
-                        t("profile.share_of", lang, group=texts.group_name(shared, lang))))  # fmt: skip
+        columns.append(
+            (
+                t("profile.share_of", lang, group=texts.group_name(shared, lang, "short_name")),
+                t("profile.share_of", lang, group=texts.group_name(shared, lang)),
+            )
+        )
     rows = [
         html.Tr(
             [

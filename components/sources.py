@@ -33,8 +33,11 @@ REASONS: Final = {
     "removed_placeholder": "sources_page.reason_removed_placeholder",
     "removed": "sources_page.reason_removed",
 }
-TOC: Final = (("sources_page.sources_title", "sources-list"), ("sources_page.editions_title", "editions"),
-              ("sources_page.changes_short", "changes"))  # fmt: skip
+TOC: Final = (
+    ("sources_page.sources_title", "sources-list"),
+    ("sources_page.editions_title", "editions"),
+    ("sources_page.changes_short", "changes"),
+)
 MAX_ROWS: Final = 400  # value-level rows drawn for the chosen countries; the CSV has every one
 
 
@@ -81,30 +84,48 @@ def _sources(lang: str) -> list[Any]:
     used = [src for i in menu() for src in meta["indicators"][i]["source"]]
     used += [src for spec in meta["bilateral"].values() for src in spec["source"]]
     order = [*dict.fromkeys(u for u in used if u in specs), *(i for i in specs if i not in used)]
-    return [html.H2(t("sources_page.sources_title", lang), className="section-title", id="sources-list"),
-            *(_source(ident, specs[ident], lang) for ident in order)]  # fmt: skip
+    return [
+        html.H2(t("sources_page.sources_title", lang), className="section-title", id="sources-list"),
+        *(_source(ident, specs[ident], lang) for ident in order),
+    ]
 
 
 def _table(head: list[str], rows: list[list[Any]], numeric_from: int, caption: str = "") -> html.Div:
     body = [
-        html.Tr([html.Th(row[0], scope="row"), *(html.Td(c, className="num" if i >= numeric_from else "")
-                                                 for i, c in enumerate(row[1:], start=1))])
+        html.Tr(
+            [
+                html.Th(row[0], scope="row"),
+                *(html.Td(c, className="num" if i >= numeric_from else "") for i, c in enumerate(row[1:], start=1)),
+            ]
+        )
         for row in rows
-    ]  # fmt: skip
+    ]
     parts = [html.Caption(caption)] if caption else []
-    table = html.Table([*parts, html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(body)],
-                       className="table table-sm changes-table")  # fmt: skip
+    table = html.Table(
+        [*parts, html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(body)],
+        className="table table-sm changes-table",
+    )
     return html.Div(table, className="changes-wrap")
 
 
 def _editions(lang: str) -> list[Any]:
-    head = [t("sources_page.col_edition", lang), t("sources_page.col_sources", lang), t("sources_page.col_id", lang),
-            t("sources_page.col_status", lang), t("sources_page.col_note", lang)]  # fmt: skip
+    head = [
+        t("sources_page.col_edition", lang),
+        t("sources_page.col_sources", lang),
+        t("sources_page.col_id", lang),
+        t("sources_page.col_status", lang),
+        t("sources_page.col_note", lang),
+    ]
     rows = [
-        [html.Span(e.name, className="text-nowrap"), e.label.get(lang, e.name), html.Code(e.id),
-         t("sources_page.status_current" if e.current else "sources_page.status_kept", lang), e.erratum.get(lang, "")]
+        [
+            html.Span(e.name, className="text-nowrap"),
+            e.label.get(lang, e.name),
+            html.Code(e.id),
+            t("sources_page.status_current" if e.current else "sources_page.status_kept", lang),
+            e.erratum.get(lang, ""),
+        ]
         for e in editions()
-    ]  # fmt: skip
+    ]
     return [
         html.H2(t("sources_page.editions_title", lang), className="section-title", id="editions"),
         html.Section([html.P(t("sources_page.editions_intro", lang)), _table(head, rows, 5)], className="panel"),
@@ -134,12 +155,19 @@ def _country_changes(state: ViewState, frame: pd.DataFrame) -> list[Any]:
         t("sources_page.col_reason", lang),
     ]
     rows = [
-        [queries.country_name(r.iso3, lang), texts.label(r.indicator, lang), texts.year_label(r.indicator, r.year),
-         _value(r.old_value, r.indicator, lang), _value(r.new_value, r.indicator, lang), t(REASONS[r.reason], lang)]
+        [
+            queries.country_name(r.iso3, lang),
+            texts.label(r.indicator, lang),
+            texts.year_label(r.indicator, r.year),
+            _value(r.old_value, r.indicator, lang),
+            _value(r.new_value, r.indicator, lang),
+            t(REASONS[r.reason], lang),
+        ]
         for r in frame.head(MAX_ROWS).itertuples(index=False)
-    ]  # fmt: skip
-    out: list[Any] = [html.H3(t("sources_page.country_title", lang, countries=names, count=len(frame)),
-                              className="section-title")]  # fmt: skip
+    ]
+    out: list[Any] = [
+        html.H3(t("sources_page.country_title", lang, countries=names, count=len(frame)), className="section-title")
+    ]
     if len(frame) > MAX_ROWS:
         out.append(html.P(t("sources_page.country_capped", lang, shown=MAX_ROWS, total=len(frame))))
     return [*out, _table(head, rows, 3)] if rows else [*out, html.P(t("sources_page.country_none", lang))]
@@ -149,18 +177,27 @@ def _changes(state: ViewState) -> list[Any]:
     lang = state.lang
     previous = changelog.previous_edition()
     frame = changelog.changes()
-    title = html.H2(t("sources_page.changes_title", lang, previous=_edition_name(previous)), className="section-title",
-                    id="changes")  # fmt: skip
+    title = html.H2(
+        t("sources_page.changes_title", lang, previous=_edition_name(previous)), className="section-title", id="changes"
+    )
     if frame.empty:
         return [title, html.Section(html.P(t("sources_page.no_changelog", lang)), className="panel")]
     counts = changelog.counts()
     shown = [i for i in menu() if i in counts.index]
     counts = counts.loc[[*shown, *(i for i in counts.index if i not in shown)]]  # the menu's indicators first
-    head = [t("sources_page.col_series", lang), *(t(REASONS[r], lang) for r in s.CHANGE_REASONS),
-            t("sources_page.col_total", lang)]  # fmt: skip
+    head = [
+        t("sources_page.col_series", lang),
+        *(t(REASONS[r], lang) for r in s.CHANGE_REASONS),
+        t("sources_page.col_total", lang),
+    ]
     rows = [[_series_label(str(i), lang), *(fmt_number(int(n), lang) for n in row)] for i, row in counts.iterrows()]
-    download = html.A(t("sources_page.download", lang, count=fmt_number(len(frame), lang)), id="changes-csv",
-                      href=f"{CHANGES_CSV}?lang={lang}", download="", className="btn btn-primary btn-sm")  # fmt: skip
+    download = html.A(
+        t("sources_page.download", lang, count=fmt_number(len(frame), lang)),
+        id="changes-csv",
+        href=f"{CHANGES_CSV}?lang={lang}",
+        download="",
+        className="btn btn-primary btn-sm",
+    )
     lac = queries.group_members("lac")
     removed = frame[(frame["reason"] == "removed_placeholder") & frame["iso3"].isin(lac)]
     chosen = changelog.of(menu(), state.countries) if state.countries else None
@@ -211,5 +248,10 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         *_editions(lang),
         *_changes(state),
     ]
-    return content, {"title": t("sources_page.title", lang), "charts": {}, "source": "", "file": "sources",
-                     "copied": t("share.copied", lang)}  # fmt: skip
+    return content, {
+        "title": t("sources_page.title", lang),
+        "charts": {},
+        "source": "",
+        "file": "sources",
+        "copied": t("share.copied", lang),
+    }

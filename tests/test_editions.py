@@ -131,8 +131,17 @@ def test_changelog_downloads_as_csv_with_its_notes(client: Any) -> None:
     assert "# Edición de los datos: 2026-12" in text
     assert f"# Comparada con la edición: 2026-11 ({OLD})" in text
     frame = pd.read_csv(io.StringIO(text), comment="#")
-    assert list(frame.columns) == ["indicator", "iso3", "country", "year", "old_value", "new_value", "old_source",
-                                   "new_source", "reason"]  # fmt: skip
+    assert list(frame.columns) == [
+        "indicator",
+        "iso3",
+        "country",
+        "year",
+        "old_value",
+        "new_value",
+        "old_source",
+        "new_source",
+        "reason",
+    ]
     assert len(frame) == len(changelog.changes())
     venezuela = frame[(frame["indicator"] == "emigrant_stock") & (frame["iso3"] == "VEN") & (frame["year"] == 2024)]
     assert venezuela[["new_value", "reason"]].values.tolist() == [[8_328_514.0, "new_year"]]
@@ -202,10 +211,13 @@ def test_the_erratum_speaks_the_embeds_language(client: Any) -> None:
 
 @pytest.mark.parametrize(
     ("query", "said"),
-    [("edition=0123456789ab", "pinned to data edition 0123456789ab, which this site no longer keeps"),
-     ("edition=%3Cscript%3E", "pinned to data edition ?, which this site no longer keeps"),
-     ("version=0123456789ab", "pinned to data edition 0123456789ab"), ("", "Data edition 2026-12.")],
-)  # fmt: skip
+    [
+        ("edition=0123456789ab", "pinned to data edition 0123456789ab, which this site no longer keeps"),
+        ("edition=%3Cscript%3E", "pinned to data edition ?, which this site no longer keeps"),
+        ("version=0123456789ab", "pinned to data edition 0123456789ab"),
+        ("", "Data edition 2026-12."),
+    ],
+)
 def test_an_edition_no_longer_kept_shows_the_current_one_and_says_so(client: Any, query: str, said: str) -> None:
     status, body = embed(client, "/embed/trend?" + query)
     assert status == 200

@@ -358,9 +358,16 @@ def test_change_of_el_salvador_usa_has_both_years():
 
 @pytest.mark.parametrize(
     ("subject", "direction", "year", "refugees"),
-    [("SLV", "out", 2020, True), ("CRI", "in", 2020, True), ("NIC", "out", 1990, True), ("MEX", "out", 2015, True),
-     ("central_america", "out", 2020, True), ("BRA", "out", 2020, False), ("JAM", "out", 2020, False)],
-)  # fmt: skip
+    [
+        ("SLV", "out", 2020, True),
+        ("CRI", "in", 2020, True),
+        ("NIC", "out", 1990, True),
+        ("MEX", "out", 2015, True),
+        ("central_america", "out", 2020, True),
+        ("BRA", "out", 2020, False),
+        ("JAM", "out", 2020, False),
+    ],
+)
 def test_the_refugee_caveat_goes_with_central_american_corridors_since_1990(subject, direction, year, refugees):
     """Every change chart compares with 1990 (or 1990 with 2020): the caveat follows the region (UN M49's Central
     America, Mexico included), the subject's or a partner's."""

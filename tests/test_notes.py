@@ -46,14 +46,18 @@ def test_an_old_edition_menu_is_its_own() -> None:
 @pytest.mark.parametrize(
     ("query", "title"),
     [
-        ("indicator=dioc_tertiary_emigrants",
-         "Tertiary-educated emigrants in OECD countries (2015/16), Latin America and the Caribbean (states and "
-         "territories)"),
+        (
+            "indicator=dioc_tertiary_emigrants",
+            "Tertiary-educated emigrants in OECD countries (2015/16), Latin America and the Caribbean (states and "
+            "territories)",
+        ),
         ("indicator=immigrant_stock&focus=south_america", "Immigrant population, South America, 2024"),
-        ("indicator=emigrant_stock&year=2020", "Emigrant population, Latin America and the Caribbean (states and "
-         "territories), 2020"),
+        (
+            "indicator=emigrant_stock&year=2020",
+            "Emigrant population, Latin America and the Caribbean (states and territories), 2020",
+        ),
     ],
-)  # fmt: skip
+)
 def test_map_titles_name_the_year_once(query: str, title: str) -> None:
     assert mapview.map_title(view(query)) == title
 
@@ -138,9 +142,14 @@ def test_an_outlier_is_marked_as_published_on_the_map_and_in_files() -> None:
 
 @pytest.mark.parametrize(
     ("focus", "territories", "world"),
-    [("lac", True, False), ("caribbean", True, False), ("lac_states", False, False), ("sica", False, False),
-     ("world", False, True)],
-)  # fmt: skip
+    [
+        ("lac", True, False),
+        ("caribbean", True, False),
+        ("lac_states", False, False),
+        ("sica", False, False),
+        ("world", False, True),
+    ],
+)
 def test_the_focus_note_says_what_its_total_counts(focus: str, territories: bool, world: bool) -> None:
     notes = " ".join(texts.group_notes(focus, "en"))
     assert ("Puerto Rico" in notes and "Guadeloupe" in notes) is territories
@@ -151,8 +160,12 @@ def test_the_focus_note_says_what_its_total_counts(focus: str, territories: bool
 
 def test_central_america_is_named_with_mexico_in_every_language() -> None:
     names = {lang: texts.group_name("central_america", lang) for lang in ("en", "es", "pt", "fr")}
-    assert names == {"en": "Central America (incl. Mexico)", "es": "Centroamérica (incl. México)",
-                     "pt": "América Central (incl. México)", "fr": "Amérique centrale (avec le Mexique)"}  # fmt: skip
+    assert names == {
+        "en": "Central America (incl. Mexico)",
+        "es": "Centroamérica (incl. México)",
+        "pt": "América Central (incl. México)",
+        "fr": "Amérique centrale (avec le Mexique)",
+    }
 
 
 def test_the_territories_caveat_is_said_once_under_a_profiles_comparison() -> None:
@@ -165,10 +178,12 @@ def test_the_territories_caveat_is_said_once_under_a_profiles_comparison() -> No
 
 @pytest.mark.parametrize(
     ("subject", "direction", "numbers"),
-    [("VEN", "out", ("5,415,337 in 2020", "5,477,198 in 2020 and 8,328,514 in 2024")),
-     ("MEX", "out", ("11,185,737 in 2020", "11,452,717 in 2020 and 11,596,529 in 2024")),
-     ("COL", "in", ("1,905,393 in 2020", "1,932,807 in 2020 and 3,063,518 in 2024"))],
-)  # fmt: skip
+    [
+        ("VEN", "out", ("5,415,337 in 2020", "5,477,198 in 2020 and 8,328,514 in 2024")),
+        ("MEX", "out", ("11,185,737 in 2020", "11,452,717 in 2020 and 11,596,529 in 2024")),
+        ("COL", "in", ("1,905,393 in 2020", "1,932,807 in 2020 and 3,063,518 in 2024")),
+    ],
+)
 def test_the_corridors_total_is_reconciled_with_the_headline(subject: str, direction: str, numbers: tuple) -> None:
     line = reconcile(subject, direction, 2020, "en")
     assert "International Migrant Stock 2020: " + numbers[0] in line

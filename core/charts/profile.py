@@ -181,10 +181,15 @@ def comparison(state: ViewState) -> list[Comparison]:
         cells = tuple(_shown(v, unit, lang) + (" *" if carried else "") for v, carried in found)
         rows.append(
             Comparison(
-                indicator, label, year, _shown(value, unit, lang), cells,
-                "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
+                indicator,
+                label,
+                year,
+                _shown(value, unit, lang),
+                cells,
+                "" if share is None else fmt_value(share, "percent", lang),
+                (value, *numbers, share),
             )
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -224,11 +229,13 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             name=name,
             years=own["year"].tolist(),
             values=own["value"].tolist(),
-            hover=[t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
-                   for y, v in zip(own["year"], own["value"], strict=True)],
+            hover=[
+                t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
+                for y, v in zip(own["year"], own["value"], strict=True)
+            ],
             color=style.HIGHLIGHT,
         )
-    ]  # fmt: skip
+    ]
     records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
     own_groups = groups(code)
     shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
@@ -272,8 +279,10 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         separators=separators(lang),
         target=common.target_line(indicator, lang),
     )
-    table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),
-                                           texts.label(indicator, lang, "short_label")])  # fmt: skip
+    table = pd.DataFrame(
+        records,
+        columns=[t("table.country", lang), t("table.year_plain", lang), texts.label(indicator, lang, "short_label")],
+    )
     return Chart(
         id=f"pf-trend-{indicator}",
         title=texts.label(indicator, lang),
@@ -319,8 +328,9 @@ def skilled_chart(state: ViewState) -> Chart:
         year=max((y for _, y, _ in records), default=2010),
         separators=separators(lang),
     )
-    table = pd.DataFrame(records, columns=[t("profile.sex", lang), t("table.year_plain", lang),
-                                           t("profile.skilled_axis", lang)])  # fmt: skip
+    table = pd.DataFrame(
+        records, columns=[t("profile.sex", lang), t("table.year_plain", lang), t("profile.skilled_axis", lang)]
+    )
     name = queries.country_name(code, lang)
     return Chart(
         id="pf-skilled",
@@ -351,9 +361,17 @@ def dioc_note(code: str, lang: str) -> tuple[str, ...]:
         found = values[indicator]
         return fmt_value(None if found is None else found[1], unit, lang, compact=False)
 
-    return (t("profile.dioc_note", lang, year=texts.year_label(s.DIOC_TERTIARY, year), persons=shown(s.DIOC_TERTIARY,
-              "persons"), women=shown(s.DIOC_TERTIARY_FEMALE, "persons"), men=shown(s.DIOC_TERTIARY_MALE, "persons"),
-              share=shown(s.DIOC_TERTIARY_SHARE, "percent")),)  # fmt: skip
+    return (
+        t(
+            "profile.dioc_note",
+            lang,
+            year=texts.year_label(s.DIOC_TERTIARY, year),
+            persons=shown(s.DIOC_TERTIARY, "persons"),
+            women=shown(s.DIOC_TERTIARY_FEMALE, "persons"),
+            men=shown(s.DIOC_TERTIARY_MALE, "persons"),
+            share=shown(s.DIOC_TERTIARY_SHARE, "percent"),
+        ),
+    )
 
 
 def has_trend(indicator: str) -> bool:

@@ -52,4 +52,4 @@ def of(indicators: tuple[str, ...], countries: tuple[str, ...]) -> pd.DataFrame:
     rows = frame[frame["indicator"].isin(indicators) & frame["iso3"].isin(countries)]
     order = {indicator: number for number, indicator in enumerate(indicators)}
     return rows.sort_values(["iso3", "indicator", "year"], key=lambda c: c.map(order) if c.name == "indicator" else c,
-                            kind="stable").reset_index(drop=True)  # fmt: skip
+                            kind="stable").reset_index(drop=True)

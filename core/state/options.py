@@ -16,11 +16,19 @@ from core.state.urlstate import Options
 # indicators it has validated (indicators_meta.json `order`, and `staged` for those it documents beside them);
 # the menu shows every one of them the edition has, in this order (an earlier edition shows its own).
 MENU: Final = (
-    s.EMIGRANT_SHARE, s.EMIGRANT_STOCK, s.FEMALE_SHARE,
-    s.IMMIGRANT_SHARE, s.IMMIGRANT_STOCK, s.IMMIGRANT_FEMALE_SHARE,
-    s.REMITTANCES_GDP, s.REMITTANCES_USD, s.REMITTANCE_COST,
-    s.TERTIARY_RATE, s.DIOC_TERTIARY, s.DIOC_TERTIARY_SHARE,
-)  # fmt: skip
+    s.EMIGRANT_SHARE,
+    s.EMIGRANT_STOCK,
+    s.FEMALE_SHARE,
+    s.IMMIGRANT_SHARE,
+    s.IMMIGRANT_STOCK,
+    s.IMMIGRANT_FEMALE_SHARE,
+    s.REMITTANCES_GDP,
+    s.REMITTANCES_USD,
+    s.REMITTANCE_COST,
+    s.TERTIARY_RATE,
+    s.DIOC_TERTIARY,
+    s.DIOC_TERTIARY_SHARE,
+)
 
 
 def menu(meta: dict[str, Any] | None = None) -> tuple[str, ...]:

@@ -45,8 +45,11 @@ def embed_query(state: ViewState, edition: str | None) -> str:
     if edition:
         explicit = pinned_state(state)
         named = {k for k, _ in pairs}
-        pairs += [(k, str(v)) for k, v in (("year", explicit.year), ("cyear", explicit.cyear))
-                  if v is not None and k not in named]  # fmt: skip
+        pairs += [
+            (k, str(v))
+            for k, v in (("year", explicit.year), ("cyear", explicit.cyear))
+            if v is not None and k not in named
+        ]
         pairs.append((EDITION, edition))
     return "?" + urlencode(pairs, safe=",") if pairs else ""
 
@@ -123,8 +126,15 @@ def page(chart_id: str, query: str, accept_language: str | None) -> tuple[str, i
 
 def _document(shown: Chart, state: ViewState, edition_note: str, kept: str | None) -> str:
     lang = state.lang
-    spec = {"figure": shown.figure, "config": {"displaylogo": False, "responsive": True,
-            "topojsonURL": "/assets/topojson/", "modeBarButtonsToRemove": ["select2d", "lasso2d"]}}  # fmt: skip
+    spec = {
+        "figure": shown.figure,
+        "config": {
+            "displaylogo": False,
+            "responsive": True,
+            "topojsonURL": "/assets/topojson/",
+            "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        },
+    }
     erratum = next((e.erratum.get(lang, "") for e in editions() if e.id == kept and not e.current), "")
     with serving(None):  # the links lead to the current edition
         link = path_of(state.page, state.subject) + encode(state, options())
@@ -135,8 +145,10 @@ def _document(shown: Chart, state: ViewState, edition_note: str, kept: str | Non
     data = json.dumps(spec).replace("</", "<\\/")  # no "</script>" can end the JSON block early
     notice = (
         f'<p class="embed-erratum" role="note">{html.escape(erratum)} <a href="{html.escape(current, quote=True)}">'
-        f"{html.escape(t('embed.current_edition', lang))}</a></p>" if erratum else ""
-    )  # fmt: skip
+        f"{html.escape(t('embed.current_edition', lang))}</a></p>"
+        if erratum
+        else ""
+    )
     return "\n".join(
         [
             "<!DOCTYPE html>",

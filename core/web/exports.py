@@ -110,8 +110,13 @@ def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:
         (t("export.reasons", lang), t("export.reasons_text", lang)),
         *_where(lang, site_url, link, accessed),
     )
-    return Table(f"changes_{get_store().version}", t("export.changes_title", lang, previous=name,
-                 edition=texts.edition_name()), frame, notes, lang)  # fmt: skip
+    return Table(
+        f"changes_{get_store().version}",
+        t("export.changes_title", lang, previous=name, edition=texts.edition_name()),
+        frame,
+        notes,
+        lang,
+    )
 
 
 def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -> dict[str, Any]:

@@ -27,8 +27,10 @@ def headlines(subject: str, direction: str, year: int, lang: str) -> list[Headli
     note = t("flows.headline_note", lang, year=when, source=c.revision(lang))
     if way == "out":
         label = "flows.headline_emigrants_group" if flows.is_group(code) else "flows.headline_emigrants"
-        out = [Headline(t(label, lang), c.persons(total, lang), note),
-               Headline(t("flows.headline_in_lac", lang), share(corridors.PART_LAC), note)]  # fmt: skip
+        out = [
+            Headline(t(label, lang), c.persons(total, lang), note),
+            Headline(t("flows.headline_in_lac", lang), share(corridors.PART_LAC), note),
+        ]
         if code != "USA":
             out.append(Headline(t("flows.headline_in_usa", lang), share(corridors.PART_USA), note))
         elsewhere = [p for p in corridors.PARTS if p not in (corridors.PART_LAC, corridors.PART_USA)]
@@ -72,6 +74,17 @@ def reconcile(subject: str, direction: str, year: int, lang: str, explain: bool 
     # Far apart (the Bahamas: 42,965 in the corridors, 1,955 in the 2024 revision): the caveat says why.
     apart = min(total, series[when]) * FAR_APART < max(total, series[when])
     extra = " " + texts.caveat("revision_2024_small_states", lang) if explain and apart and way == "out" else ""
-    return t(key, lang, corridors=c.sources(lang, c.SOURCE_STOCKS), total=c.persons(total, lang, compact=False),
-             year=when, headline=texts.sources_line(headline_sources, lang), same=c.persons(series[when], lang, False),
-             latest=c.persons(series[latest], lang, compact=False), latest_year=latest).rstrip() + extra  # fmt: skip
+    return (
+        t(
+            key,
+            lang,
+            corridors=c.sources(lang, c.SOURCE_STOCKS),
+            total=c.persons(total, lang, compact=False),
+            year=when,
+            headline=texts.sources_line(headline_sources, lang),
+            same=c.persons(series[when], lang, False),
+            latest=c.persons(series[latest], lang, compact=False),
+            latest_year=latest,
+        ).rstrip()
+        + extra
+    )

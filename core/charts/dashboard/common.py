@@ -30,8 +30,9 @@ def group_rule(indicator: str, lang: str) -> str:
     rule = queries.indicator_meta(indicator)["aggregate"]
     if rule.get("reason"):
         return one_line(str(rule["reason"][lang]))
-    return " ".join(text for text in (texts.note("group_rule", lang), one_line((rule.get("note") or {}).get(lang, "")))
-                    if text)  # fmt: skip
+    return " ".join(
+        text for text in (texts.note("group_rule", lang), one_line((rule.get("note") or {}).get(lang, ""))) if text
+    )
 
 
 def about(indicator: str, lang: str) -> tuple[tuple[str, str], ...]:

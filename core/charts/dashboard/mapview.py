@@ -48,8 +48,10 @@ def classes(indicator: str, focus: str, scale: str, lang: str) -> Classes:
     labels = [t("map.no_data", lang)]
     if breaks:
         labels.append(t("map.class_below", lang, value=fmt_short(breaks[0], lang)))
-        labels += [t("map.class_between", lang, low=fmt_short(a, lang), high=fmt_short(b, lang))
-                   for a, b in itertools.pairwise(breaks)]  # fmt: skip
+        labels += [
+            t("map.class_between", lang, low=fmt_short(a, lang), high=fmt_short(b, lang))
+            for a, b in itertools.pairwise(breaks)
+        ]
         labels.append(t("map.class_above", lang, value=fmt_short(breaks[-1], lang)))
     else:
         labels.append(t("map.class_all", lang))
@@ -205,8 +207,13 @@ def table_rows(state: ViewState) -> pd.DataFrame:
 def map_title(state: ViewState) -> str:
     year = texts.titled_year(state.indicator, state.resolved_year(options()), state.lang)
     key = "map.title" if year else "map.title_no_year"
-    return t(key, state.lang, indicator=texts.label(state.indicator, state.lang),
-             focus=texts.group_name(state.focus, state.lang), year=year)  # fmt: skip
+    return t(
+        key,
+        state.lang,
+        indicator=texts.label(state.indicator, state.lang),
+        focus=texts.group_name(state.focus, state.lang),
+        year=year,
+    )
 
 
 def anomaly_note(state: ViewState) -> str:
@@ -217,8 +224,10 @@ def anomaly_note(state: ViewState) -> str:
     flagged = rows[rows["anomaly"] & rows["iso3"].isin(members)].sort_values(["iso3", "year"])
     if flagged.empty:
         return ""
-    names = ", ".join(f"{queries.country_name(c, state.lang)} {texts.year_label(state.indicator, y)}"
-                      for c, y in zip(flagged["iso3"], flagged["year"], strict=True))  # fmt: skip
+    names = ", ".join(
+        f"{queries.country_name(c, state.lang)} {texts.year_label(state.indicator, y)}"
+        for c, y in zip(flagged["iso3"], flagged["year"], strict=True)
+    )
     return t("value.anomaly_note", state.lang, names=names, note=texts.note("anomaly", state.lang))
 
 
@@ -242,8 +251,14 @@ def map_chart(state: ViewState) -> Chart:
     """The map of the year shown, with the table of its values."""
     year = state.resolved_year(options())
     return Chart(
-        id="map", title=map_title(state), subtitle=common.subtitle(state, texts.year_label(state.indicator, year)),
-        draw=lambda: map_figure(state, year), rows=lambda: common.values_table(state, table_rows(state)),
-        sources=texts.indicator_sources(state.indicator, state.lang), notes=(map_note(state),),
-        about=common.about(state.indicator, state.lang), height=560, kind="map",
-    )  # fmt: skip
+        id="map",
+        title=map_title(state),
+        subtitle=common.subtitle(state, texts.year_label(state.indicator, year)),
+        draw=lambda: map_figure(state, year),
+        rows=lambda: common.values_table(state, table_rows(state)),
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        notes=(map_note(state),),
+        about=common.about(state.indicator, state.lang),
+        height=560,
+        kind="map",
+    )

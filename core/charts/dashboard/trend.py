@@ -28,20 +28,33 @@ def trend_lines(state: ViewState) -> list[lines.Line]:
                 name=texts.group_name(state.focus, lang),
                 years=[a.year for a in aggregate],
                 values=[a.value for a in aggregate],
-                hover=[t("trend.hover_year", lang, year=texts.year_label(state.indicator, a.year),
-                         value=fmt_value(a.value, unit, lang)) + "<br>" + common.reporting(a, lang)
-                       for a in aggregate],
+                hover=[
+                    t(
+                        "trend.hover_year",
+                        lang,
+                        year=texts.year_label(state.indicator, a.year),
+                        value=fmt_value(a.value, unit, lang),
+                    )
+                    + "<br>"
+                    + common.reporting(a, lang)
+                    for a in aggregate
+                ],
                 color=style.AGGREGATE_COLOR,
                 dash="dash",
             )
-        )  # fmt: skip
+        )
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
-            t("trend.hover_year", lang, year=texts.year_label(state.indicator, y),
-              value=fmt_value(v, unit, lang, compact=False)) + (f" ({t('value.as_published', lang)})" if a else "")
+            t(
+                "trend.hover_year",
+                lang,
+                year=texts.year_label(state.indicator, y),
+                value=fmt_value(v, unit, lang, compact=False),
+            )
+            + (f" ({t('value.as_published', lang)})" if a else "")
             for y, v, a in zip(own["year"], own["value"], own["anomaly"], strict=True)
-        ]  # fmt: skip
+        ]
         out.append(
             lines.Line(
                 name=queries.country_name(code, lang),
@@ -86,8 +99,9 @@ def year_labels(indicator: str) -> dict[int, str]:
 def trend_title(state: ViewState) -> str:
     """ "... over time"; for an indicator of one year (DIOC 2015/16), the comparison it is."""
     one = len(queries.indicator_meta(state.indicator)["years"]) == 1
-    return t("trend.title_one_year" if one else "trend.title", state.lang,
-             indicator=texts.label(state.indicator, state.lang))  # fmt: skip
+    return t(
+        "trend.title_one_year" if one else "trend.title", state.lang, indicator=texts.label(state.indicator, state.lang)
+    )
 
 
 def _table(state: ViewState) -> pd.DataFrame:
@@ -99,18 +113,26 @@ def _table(state: ViewState) -> pd.DataFrame:
         for year, value in zip(line.years, line.values, strict=True)
     ]
     return pd.DataFrame(records, columns=["series", "year", "value"]).rename(
-        columns={"series": t("table.country", lang), "year": t("table.year_plain", lang),
-                 "value": texts.label(state.indicator, lang, "short_label")}
-    )  # fmt: skip
+        columns={
+            "series": t("table.country", lang),
+            "year": t("table.year_plain", lang),
+            "value": texts.label(state.indicator, lang, "short_label"),
+        }
+    )
 
 
 def trend_chart(state: ViewState) -> Chart:
     years = [texts.year_label(state.indicator, y) for y in queries.indicator_meta(state.indicator)["years"]]
     period = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     return Chart(
-        id="trend", title=trend_title(state), subtitle=common.subtitle(state, period),
-        draw=lambda: trend_figure(state), rows=lambda: _table(state),
+        id="trend",
+        title=trend_title(state),
+        subtitle=common.subtitle(state, period),
+        draw=lambda: trend_figure(state),
+        rows=lambda: _table(state),
         notes=texts.group_notes(state.focus, state.lang),
-        sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
-        height=440, kind="lines",
-    )  # fmt: skip
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        about=common.about(state.indicator, state.lang),
+        height=440,
+        kind="lines",
+    )
