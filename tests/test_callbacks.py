@@ -345,7 +345,8 @@ def test_trend_export_holds_the_trend_lines() -> None:
     series = set(table.frame.iloc[:, 0])
     assert series == {"Central American Integration System (SICA)", "El Salvador", "Honduras"}
     assert len(table.frame) == 3 * 8  # three lines, eight UN years
-    assert table.frame.iloc[:, 1].tolist()[:8] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
+    assert table.frame.iloc[:, 2].tolist()[:8] == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
+    assert table.frame["iso3"].isna().sum() == 8  # the group's line has no ISO3 code; the countries' rows have theirs
 
 
 def test_year_marks_label_few_years_on_annual_series() -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 from core.charts import texts
 from core.charts.dashboard import common
 from core.charts.model import Chart, ready
-from core.data import queries
+from core.data import published, queries
 from core.data import schema as s
 from core.data.store import get_store
 from core.figures import lines, style, ticks
@@ -181,6 +181,12 @@ def comparison(state: ViewState) -> list[Comparison]:
     return rows
 
 
+def _published(value: float | None, indicator: str | None) -> float | None:
+    """A cell of the comparison as its source publishes it (a share of a total: 15 significant digits)."""
+    shown = None if value is None else published.indicator_value(value, indicator) if indicator else value
+    return None if shown is None else published.significant(float(shown))
+
+
 def comparison_table(state: ViewState) -> pd.DataFrame:
     """comparison() as numbers (unit in the indicator column), for the page's data download."""
     lang = state.lang
@@ -198,7 +204,8 @@ def comparison_table(state: ViewState) -> pd.DataFrame:
     records = []
     for row in comparison(state):
         numbers = list(row.values) or [None] * (len(columns) - 3)
-        cells = [None if v is None else round(float(v), 6) for v in numbers][: len(columns) - 3]
+        kinds = [row.indicator] * (len(numbers) - 1) + [None]  # the last is a share of the group's total, in %
+        cells = [_published(v, k) for v, k in zip(numbers, kinds, strict=True)][: len(columns) - 3]
         cells += [None] * (len(columns) - 3 - len(cells))
         records.append([row.label, t(f"unit.{_unit(row.indicator)}", lang), row.year, *cells])
     frame = pd.DataFrame(records, columns=columns)
@@ -222,7 +229,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             color=style.HIGHLIGHT,
         )
     ]  # fmt: skip
-    records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
+    records = [(name, y, v, bool(c)) for y, v, c in zip(own["year"], own["value"], own["computed"], strict=True)]
     own_groups = groups(code)
     shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
     if unit == "percent":  # a sum beside one country's count would flatten its line: compare shares only
@@ -244,7 +251,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
                     dash=dash,
                 )
             )
-            records += [(group_name, a.year, a.value) for a in aggregate]
+            records += [(group_name, a.year, a.value, True) for a in aggregate]
     years = queries.indicator_meta(indicator)["years"]
     # The visitor's year marks the trend of the indicator they came from; the others mark their latest year.
     year = (
@@ -265,8 +272,10 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         separators=separators(lang),
         target=common.target_line(indicator, lang),
     )
-    table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),
-                                           texts.label(indicator, lang, "short_label")])  # fmt: skip
+    columns = [t("table.country", lang), t("table.year_plain", lang), texts.label(indicator, lang, "short_label"),
+               t("export.computed", lang)]  # fmt: skip
+    table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64", columns[3]: bool})
+    table[columns[2]] = published.indicator_values(table[columns[2]], indicator)
     return Chart(
         id=f"pf-trend-{indicator}",
         title=texts.label(indicator, lang),
@@ -312,8 +321,9 @@ def skilled_chart(state: ViewState) -> Chart:
         year=max((y for _, y, _ in records), default=2010),
         separators=separators(lang),
     )
-    table = pd.DataFrame(records, columns=[t("profile.sex", lang), t("table.year_plain", lang),
-                                           t("profile.skilled_axis", lang)])  # fmt: skip
+    columns = [t("profile.sex", lang), t("table.year_plain", lang), t("profile.skilled_axis", lang)]
+    table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64"})
+    table[columns[2]] = published.indicator_values(table[columns[2]], s.TERTIARY_RATE)  # one source, one unit
     name = queries.country_name(code, lang)
     return Chart(
         id="pf-skilled",

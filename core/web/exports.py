@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from core.charts import profile, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
-from core.data import queries
+from core.data import published, queries
 from core.data.store import get_store
 from core.i18n.catalog import one_line, t
 from core.state.urlstate import ViewState
@@ -63,12 +63,13 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
     """Every country and year of the indicator, with a flag where the value is computed rather than published."""
     lang = state.lang
     rows = queries.series(state.indicator).sort_values(["iso3", "year"])
+    values = published.indicator_values(rows["value"], state.indicator)
     frame = pd.DataFrame(
         {
             "iso3": rows["iso3"],
             t("table.country", lang): [queries.country_name(c, lang) for c in rows["iso3"]],
             t("table.year_plain", lang): rows["year"],
-            texts.label(state.indicator, lang, "short_label"): rows["value"].round(6),
+            texts.label(state.indicator, lang, "short_label"): values,
             t("export.computed", lang): rows["computed"],
         }
     )

@@ -224,7 +224,7 @@ def map_chart(state: ViewState) -> Chart:
     year = state.resolved_year(options())
     return Chart(
         id="map", title=map_title(state), subtitle=common.subtitle(state, str(year)),
-        draw=lambda: map_figure(state, year), rows=lambda: common.values_table(state, table_rows(state)),
+        draw=lambda: map_figure(state, year), rows=lambda: common.values_table(state, ranked_values(state, year), year),
         sources=texts.indicator_sources(state.indicator, state.lang), notes=(map_note(state),),
         about=common.about(state.indicator, state.lang), height=560, kind="map",
     )  # fmt: skip

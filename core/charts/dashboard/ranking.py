@@ -87,7 +87,8 @@ def ranking_chart(state: ViewState) -> Chart:
     return Chart(
         id="ranking", title=ranking_title(state),
         subtitle=common.subtitle(state, str(state.resolved_year(options()))),
-        draw=lambda: ranking_figure(state), rows=lambda: common.values_table(state, ranked_rows(state)),
+        draw=lambda: ranking_figure(state),
+        rows=lambda: common.values_table(state, ranked_rows(state), state.resolved_year(options())),
         sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
         height=640, kind="ranking",
     )  # fmt: skip
