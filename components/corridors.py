@@ -17,7 +17,7 @@ from core.data import flows, queries
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
-from core.web import exports
+from core.web import exports, opendata
 
 
 def _choices(
@@ -106,4 +106,5 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             className="g-3",
         ),
     ]
-    return content, exports.image_meta(charts.values(), lang, f"corridors_{subject}", title)
+    links = opendata.links(state, tuple(charts))
+    return content, exports.image_meta(charts.values(), lang, f"corridors_{subject}", title, links)

@@ -20,7 +20,7 @@ from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
-from core.web import exports, routes
+from core.web import exports, opendata, routes
 
 # dcc.Dropdown's own texts, from the catalog (its defaults are English only).
 DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
@@ -144,7 +144,7 @@ def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
         "sources_ranking": sources,
         "about": about(state),
         "profile_links": profile_links(state, browser_lang),
-        "meta": exports.image_meta(charts.values(), lang, charts["map"].file),
+        "meta": exports.image_meta(charts.values(), lang, charts["map"].file, "", opendata.links(state, tuple(charts))),
     }
 
 

@@ -19,7 +19,7 @@ from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import MAX_COUNTRIES, ViewState, href
-from core.web import exports
+from core.web import exports, opendata
 
 
 def _figure_cards(state: ViewState) -> list[Any]:
@@ -154,4 +154,5 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         dbc.Row(flows_row, className="g-3 profile-flows"),
     ]
     title = t("profile.title", lang, country=name)
-    return content, exports.image_meta(charts.values(), lang, f"country_{code}", title)
+    links = {**opendata.links(state, tuple(charts)), ids.PROFILE_DATA: opendata.link(state)}
+    return content, exports.image_meta(charts.values(), lang, f"country_{code}", title, links)

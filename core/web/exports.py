@@ -94,9 +94,12 @@ def profile_table(state: ViewState, site_url: str, link: str, accessed: date) ->
     return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang)
 
 
-def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -> dict[str, Any]:
+def image_meta(
+    charts: Iterable[Chart], lang: str, file: str, title: str = "", links: dict[str, str] | None = None
+) -> dict[str, Any]:
     """What the browser needs to render slide images of a page's charts: each chart's title, subtitle and source
-    line (with the access date; "{url}" becomes the page's address there), the file name stem, the page's title."""
+    line (with the access date; "{url}" becomes the page's address there), the file name stem, the page's title;
+    and for "Copy data link", the data link of each chart (`links`, by chart id: core/web/opendata.py)."""
     line = t("export.source_line", lang, sources="{sources}", date=date.today().isoformat(), url="{url}")
     return {
         "title": title,
@@ -112,22 +115,26 @@ def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -
         "source": "",
         "file": file,
         "copied": t("share.copied", lang),
+        "data_links": links or {},
+        "data_copied": t("share.data_copied", lang),
     }
 
 
-def to_csv(table: Table) -> bytes:
+def to_csv(table: Table, plain: bool = False) -> bytes:
     """UTF-8 CSV (with BOM, so Excel reads accents) opening with '#' lines for the notes, then header and rows.
 
-    Read it with pandas as `pd.read_csv(path, comment="#")`."""
+    Read it with pandas as `pd.read_csv(path, comment="#")`. `plain`: header and rows only, without BOM, as the
+    data links (core/web/opendata.py) serve it: its notes travel in its Data Package."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    buffer.write(f"# {table.title}\n")
-    for label, text in table.notes:
-        buffer.write(f"# {t('export.note_line', table.lang, label=label, text=one_line(text))}\n")
+    if not plain:
+        buffer.write(f"# {table.title}\n")
+        for label, text in table.notes:
+            buffer.write(f"# {t('export.note_line', table.lang, label=label, text=one_line(text))}\n")
     writer.writerow(table.frame.columns)
     for row in table.frame.itertuples(index=False):
         writer.writerow(["" if pd.isna(v) else v for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return (("" if plain else "\ufeff") + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(table: Table, about_sheet: str, data_sheet: str) -> bytes:

@@ -18,7 +18,7 @@ from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, negotiate, t
 from core.state.options import options
 from core.state.urlstate import SCALES, ViewState, route
-from core.web import embeds
+from core.web import dataroutes, embeds
 
 YEAR_SECONDS = 365 * 24 * 3600
 
@@ -161,5 +161,6 @@ def register(server: Flask, registered_paths: dict[str, Any]) -> None:
     server.add_url_rule("/embed/<chart>", "embed", embed)
     server.add_url_rule("/robots.txt", "robots", robots)
     server.add_url_rule("/favicon.ico", "favicon", favicon)
+    dataroutes.register(server)  # the open data under /data/v1/
     server.before_request(make_router(registered_paths))
     server.register_error_handler(404, lambda _error: not_found())
