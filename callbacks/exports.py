@@ -110,6 +110,15 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
+# The address of a chart's numbers (core/web/opendata.py), from the page meta the server wrote for the view shown.
+clientside_callback(
+    ClientsideFunction("lac", "copyDataLink"),
+    Output(ids.COPY_STATUS, "children", allow_duplicate=True),
+    Input(ids.data_link(ALL), "n_clicks"),
+    State(ids.PAGE_META, "data"),
+    prevent_initial_call=True,
+)
+
 clientside_callback(
     ClientsideFunction("lac", "copyEmbed"),
     Input(ids.EMBED_COPY, "n_clicks"),

@@ -64,5 +64,10 @@ def data_export(chart: str, fmt: str) -> dict[str, str]:
     return {"type": "data-export", "chart": chart, "format": fmt}
 
 
+def data_link(chart: str) -> dict[str, str]:
+    """Pattern-matching id of a "Copy data link" menu item: a chart's, or a profile's own file (PROFILE_DATA)."""
+    return {"type": "data-link", "chart": chart}
+
+
 def embed_open(chart: str) -> dict[str, str]:
     return {"type": "embed-open", "chart": chart}

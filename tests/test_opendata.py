@@ -11,6 +11,7 @@ import io
 import json
 import logging
 import math
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -473,3 +474,18 @@ def test_the_pages_meta_carries_each_charts_data_link() -> None:
     assert (
         opendata.link(profile, "pf-skilled", "json", OLD) == f"/data/v1/country/SLV.json?chart=pf-skilled&edition={OLD}"
     )
+
+
+def test_flags_are_written_as_r_excel_and_pandas_read_them(client: Any) -> None:
+    text = fetch(client, "/data/v1/remittance_cost.csv?chart=map&year=2015").get_data(as_text=True)
+    assert ",FALSE," in text
+    assert ",TRUE," in text  # Costa Rica and Cuba, from the nearest year
+    assert "True" not in text
+
+
+def test_the_readmes_data_links_answer(client: Any) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    links = {m.rstrip(")") for m in re.findall(r"/data/v1/[^\s`\"<>]+", readme) if "…" not in m}
+    assert len(links) >= 8
+    for link in sorted(links):
+        fetch(client, link)

@@ -120,6 +120,14 @@ def image_meta(
     }
 
 
+def _cell(value: Any) -> Any:
+    """A CSV cell: empty for a missing value (never 0); a flag as TRUE or FALSE, which R's read.csv, pandas, Excel
+    and frictionless all read as a logical value (R reads Python's True, and true, as text)."""
+    if pd.isna(value):
+        return ""
+    return ("TRUE" if value else "FALSE") if pd.api.types.is_bool(value) else value
+
+
 def to_csv(table: Table, plain: bool = False) -> bytes:
     """UTF-8 CSV (with BOM, so Excel reads accents) opening with '#' lines for the notes, then header and rows.
 
@@ -133,7 +141,7 @@ def to_csv(table: Table, plain: bool = False) -> bytes:
             buffer.write(f"# {t('export.note_line', table.lang, label=label, text=one_line(text))}\n")
     writer.writerow(table.frame.columns)
     for row in table.frame.itertuples(index=False):
-        writer.writerow(["" if pd.isna(v) else v for v in row])
+        writer.writerow([_cell(v) for v in row])
     return (("" if plain else "\ufeff") + buffer.getvalue()).encode("utf-8")
 
 
