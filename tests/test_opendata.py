@@ -338,12 +338,13 @@ def test_a_pinned_edition_gives_its_own_numbers_and_is_kept_a_year(client: Any) 
     assert current.data != answer.data
 
 
-def test_the_whole_dataset_of_a_pinned_edition(client: Any) -> None:
+def test_the_whole_dataset_of_a_pinned_edition(client: Any, tmp_path: Path) -> None:
     descriptor = fetch(client, f"/data/v1/datapackage.json?edition={OLD}").get_json()
     assert descriptor["edition"]["id"] == OLD
     assert all(r["path"].endswith(f"?edition={OLD}") for r in descriptor["resources"])
     assert "changes" not in [r["name"] for r in descriptor["resources"]]  # built before the changelog existed
     assert client.get(f"/data/v1/dataset/changes.csv?edition={OLD}").status_code == 404
+    validate(client, descriptor, tmp_path)
 
 
 def test_etags_answer_304_to_a_client_that_holds_the_file(client: Any) -> None:

@@ -119,7 +119,7 @@ def parse(section: str | None, name: str, query: str) -> Ask:
     stem, fmt = split_name(name)
     page, subject, indicator = _subject(section, stem)
     if len(query) > MAX_QUERY:
-        raise AskError(400, _reason("query", ViewState(indicator="", focus="")))
+        raise AskError(400, f"the query string is longer than {MAX_QUERY} characters")
     try:
         pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=len(PARAMS) + len(DATA_PARAMS))
     except ValueError:
