@@ -23,8 +23,15 @@ from core.state.urlstate import ViewState, href
 from core.web import exports, opendata, routes
 
 # dcc.Dropdown's own texts, from the catalog (its defaults are English only).
-DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-                  "no_options_found")  # fmt: skip
+DROPDOWN_TEXTS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
 
 
 def store(state: ViewState) -> dict[str, Any]:

@@ -28,8 +28,9 @@ GRAPH_CONFIG = {
 }
 
 
-def page_link(state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str,
-              **extra: Any) -> html.A:  # fmt: skip
+def page_link(
+    state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str, **extra: Any
+) -> html.A:
     """A link to another page with the visitor's view; the dashboard's address leaves the corridor settings out."""
     if page == "dashboard":
         state = replace(state, direction="out", cyear=None)
@@ -38,8 +39,15 @@ def page_link(state: ViewState, browser_lang: str | None, page: str, subject: st
 
 def back_link(state: ViewState, browser_lang: str | None, element_id: str) -> html.A:
     """Back to the dashboard, in the view the visitor came with."""
-    return page_link(state, browser_lang, "dashboard", None, t("route.back_dashboard", state.lang),
-                     className="btn btn-outline-secondary btn-sm", id=element_id)  # fmt: skip
+    return page_link(
+        state,
+        browser_lang,
+        "dashboard",
+        None,
+        t("route.back_dashboard", state.lang),
+        className="btn btn-outline-secondary btn-sm",
+        id=element_id,
+    )
 
 
 def labelled(control_id: str, label: str, control: Any, width: dict[str, int]) -> dbc.Col:

@@ -176,8 +176,16 @@ def test_the_rankings_data_link_gives_its_rows_top_sixty_and_the_selected(client
     assert data["iso3"].iloc[-1] == "TUV"
 
 
-@pytest.mark.parametrize("page_link", ["/country/SLV", "/country/JAM?lang=pt", "/corridors/MEX?direction=in&cyear=2010",
-                                       "/corridors/central_america", "/corridors/HTI?lang=fr"])  # fmt: skip
+@pytest.mark.parametrize(
+    "page_link",
+    [
+        "/country/SLV",
+        "/country/JAM?lang=pt",
+        "/corridors/MEX?direction=in&cyear=2010",
+        "/corridors/central_america",
+        "/corridors/HTI?lang=fr",
+    ],
+)
 def test_every_chart_of_profiles_and_corridor_views_has_its_data_link(client: Any, page_link: str) -> None:
     state = view(page_link)
     for spec in registry.specs(state.page):
@@ -208,14 +216,18 @@ def test_the_dashboards_own_file_is_the_series_of_the_view(client: Any) -> None:
 @pytest.mark.parametrize(
     ("page_link", "data_link"),
     [
-        ("/?indicator=remittances_usd&focus=sica&countries=SLV",
-         "/data/v1/remittances_usd.csv?focus=sica&countries=SLV"),
+        (
+            "/?indicator=remittances_usd&focus=sica&countries=SLV",
+            "/data/v1/remittances_usd.csv?focus=sica&countries=SLV",
+        ),
         ("/?year=2015&view=table&scale=log", "/data/v1/emigrant_share.csv?year=2015&view=table&scale=log"),
-        ("/country/SLV?lang=es&indicator=remittance_cost",
-         "/data/v1/country/SLV.csv?lang=es&indicator=remittance_cost"),
+        (
+            "/country/SLV?lang=es&indicator=remittance_cost",
+            "/data/v1/country/SLV.csv?lang=es&indicator=remittance_cost",
+        ),
         ("/corridors/MEX?direction=in&cyear=2010", "/data/v1/corridors/MEX.csv?direction=in&cyear=2010"),
     ],
-)  # fmt: skip
+)
 def test_a_page_link_turns_into_its_data_link_by_one_rule(client: Any, page_link: str, data_link: str) -> None:
     """The page's query unchanged (an `indicator=` equal to the path's may stay) gives the canonical link's file."""
     path, _, query = page_link.partition("?")
@@ -232,8 +244,9 @@ def test_every_format_holds_the_same_numbers(client: Any) -> None:
     assert answer.mimetype == "application/json"
     document = json.loads(answer.data)
     assert document["edition"] == {"id": get_store().version, "name": get_store().edition_name()}
-    assert document["datapackage"].endswith(".datapackage.json?focus=caricom&countries=JAM,HTI&lang=fr&chart=map"
-                                            f"&edition={get_store().version}")  # fmt: skip
+    assert document["datapackage"].endswith(
+        f".datapackage.json?focus=caricom&countries=JAM,HTI&lang=fr&chart=map&edition={get_store().version}"
+    )
     as_json = pd.read_json(io.StringIO(answer.get_data(as_text=True)), orient="table", precise_float=True)
     same_numbers(csv, as_json)
     sheet = t("export.data_sheet", "fr")
@@ -256,8 +269,11 @@ ROUND_TRIPS = [
 def test_every_file_round_trips_through_pandas_with_its_declared_types(client: Any, link: str) -> None:
     csv = read_csv(client, link)  # fails on a value that is not of its declared type ("4564.0" as an integer)
     fields = package_of(client, link)["resources"][0]["schema"]["fields"]
-    as_json = pd.read_json(io.StringIO(fetch(client, link.replace(".csv", ".json")).get_data(as_text=True)),
-                           orient="table", precise_float=True)  # fmt: skip
+    as_json = pd.read_json(
+        io.StringIO(fetch(client, link.replace(".csv", ".json")).get_data(as_text=True)),
+        orient="table",
+        precise_float=True,
+    )
     kinds = {"integer": "iu", "number": "f", "boolean": "b"}
     for field in fields:
         column = as_json[field["name"]]
@@ -432,11 +448,18 @@ def test_hostile_parameters_get_a_one_line_400_from_our_code(client: Any, url: s
 
 
 NOTHING = [
-    "/data/v1/nope.csv", "/data/v1/emigrant_share.pdf", "/data/v1/emigrant_share", "/data/v1/country/XYZ.csv",
-    "/data/v1/country/sica.csv", "/data/v1/corridors/world.csv", "/data/v1/elsewhere/SLV.csv",
-    "/data/v1/dataset/geometry.csv", "/data/v1/" + MARKER, "/data/v1/dataset/indicators.json",
+    "/data/v1/nope.csv",
+    "/data/v1/emigrant_share.pdf",
+    "/data/v1/emigrant_share",
+    "/data/v1/country/XYZ.csv",
+    "/data/v1/country/sica.csv",
+    "/data/v1/corridors/world.csv",
+    "/data/v1/elsewhere/SLV.csv",
+    "/data/v1/dataset/geometry.csv",
+    "/data/v1/" + MARKER,
+    "/data/v1/dataset/indicators.json",
     f"/data/v1/{MARKER}/SLV.csv",
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("url", NOTHING)

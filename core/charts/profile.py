@@ -174,10 +174,15 @@ def comparison(state: ViewState) -> list[Comparison]:
             share = 100.0 * value / total
         rows.append(
             Comparison(
-                indicator, label, year, _shown(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
-                "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
+                indicator,
+                label,
+                year,
+                _shown(value, unit, lang),
+                tuple(_shown(v, unit, lang) for v in numbers),
+                "" if share is None else fmt_value(share, "percent", lang),
+                (value, *numbers, share),
             )
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -224,11 +229,13 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             name=name,
             years=own["year"].tolist(),
             values=own["value"].tolist(),
-            hover=[t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
-                   for y, v in zip(own["year"], own["value"], strict=True)],
+            hover=[
+                t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
+                for y, v in zip(own["year"], own["value"], strict=True)
+            ],
             color=style.HIGHLIGHT,
         )
-    ]  # fmt: skip
+    ]
     records = [(name, y, v, bool(c)) for y, v, c in zip(own["year"], own["value"], own["computed"], strict=True)]
     own_groups = groups(code)
     shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
@@ -272,8 +279,12 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         separators=separators(lang),
         target=common.target_line(indicator, lang),
     )
-    columns = [t("table.country", lang), t("table.year_plain", lang), texts.label(indicator, lang, "short_label"),
-               t("export.computed", lang)]  # fmt: skip
+    columns = [
+        t("table.country", lang),
+        t("table.year_plain", lang),
+        texts.label(indicator, lang, "short_label"),
+        t("export.computed", lang),
+    ]
     table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64", columns[3]: bool})
     table[columns[2]] = published.indicator_values(table[columns[2]], indicator)
     return Chart(

@@ -55,17 +55,32 @@ META_LIMIT: Final = 160  # characters of a meta description
 # _counted), _relative (a change with its relative size), _gaps (a map with members without data), _large (a noun
 # after a count in words).
 KINDS: Final = {
-    "map": "facts.kind_map", "flow_map": "facts.kind_flow_map", "ranking": "facts.kind_ranking",
-    "dots": "facts.kind_dots", "lines": "facts.kind_lines",
-}  # fmt: skip
+    "map": "facts.kind_map",
+    "flow_map": "facts.kind_flow_map",
+    "ranking": "facts.kind_ranking",
+    "dots": "facts.kind_dots",
+    "lines": "facts.kind_lines",
+}
 DESCRIBED: Final = {
-    "map": "facts.describe_map", "ranking": "facts.describe_ranking", "dots": "facts.describe_dots",
+    "map": "facts.describe_map",
+    "ranking": "facts.describe_ranking",
+    "dots": "facts.describe_dots",
     "flow_map": "facts.describe_flow_map",
-}  # fmt: skip
-IN_PERIOD: Final = ("facts.in_year", "facts.in_quarter_first", "facts.in_quarter_second", "facts.in_quarter_third",
-                    "facts.in_quarter_fourth")  # fmt: skip
-SINCE_PERIOD: Final = ("facts.since_year", "facts.since_quarter_first", "facts.since_quarter_second",
-                       "facts.since_quarter_third", "facts.since_quarter_fourth")  # fmt: skip
+}
+IN_PERIOD: Final = (
+    "facts.in_year",
+    "facts.in_quarter_first",
+    "facts.in_quarter_second",
+    "facts.in_quarter_third",
+    "facts.in_quarter_fourth",
+)
+SINCE_PERIOD: Final = (
+    "facts.since_year",
+    "facts.since_quarter_first",
+    "facts.since_quarter_second",
+    "facts.since_quarter_third",
+    "facts.since_quarter_fourth",
+)
 GAPS: Final = {  # above, below, at
     "target": ("facts.target_above", "facts.target_below", "facts.target_at"),
     "ceiling": ("facts.ceiling_above", "facts.ceiling_below", "facts.ceiling_at"),
@@ -276,10 +291,13 @@ def _extremes(rows: Sequence[Ranked], unit: str, lang: str, asked: int | None) -
     highs = [r.name for r in ordered if r.value == high.value]
     lows = [r.name for r in ordered if r.value == low.value]
     return t(
-        "facts.extremes", lang,
-        high_name=join(highs, lang, TIES_NAMED), high=_shown(high.value, unit, lang, high.year, asked),
-        low_name=join(lows, lang, TIES_NAMED), low=_shown(low.value, unit, lang, low.year, asked),
-    )  # fmt: skip
+        "facts.extremes",
+        lang,
+        high_name=join(highs, lang, TIES_NAMED),
+        high=_shown(high.value, unit, lang, high.year, asked),
+        low_name=join(lows, lang, TIES_NAMED),
+        low=_shown(low.value, unit, lang, low.year, asked),
+    )
 
 
 def ranking_facts(
@@ -310,10 +328,14 @@ def ranking_facts(
     if group.value is not None and _finite(group.value):
         out.append(
             t(
-                _counted("facts.group_value", group.reporting, lang), lang, group=group.name,
-                value=fmt_value(group.value, unit, lang), count=group.reporting, total=len(group.members),
+                _counted("facts.group_value", group.reporting, lang),
+                lang,
+                group=group.name,
+                value=fmt_value(group.value, unit, lang),
+                count=group.reporting,
+                total=len(group.members),
             )
-        )  # fmt: skip
+        )
     if target is not None:
         below = sum(1 for r in ordered if r.value < target)
         key = "facts.target_count_none" if below == 0 else _counted("facts.target_count", below, lang)
@@ -380,11 +402,15 @@ def cost_facts(lines: Sequence[Line], lang: str, target: float = SDG_TARGET, cei
         below = sum(1 for v in latest if v < target)
         out.append(
             t(
-                _counted("facts.cost_summary", below, lang), lang, below=below, total=len(latest),
-                above=sum(1 for v in latest if v > ceiling), target=fmt_value(target, "percent", lang),
+                _counted("facts.cost_summary", below, lang),
+                lang,
+                below=below,
+                total=len(latest),
+                above=sum(1 for v in latest if v > ceiling),
+                target=fmt_value(target, "percent", lang),
                 ceiling=fmt_value(ceiling, "percent", lang),
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -396,17 +422,26 @@ def corridor_facts(view: Corridors, lang: str, top: int = TOP_PARTNERS) -> list[
     count = len(view.partners)
     out = [
         t(
-            _counted(total_key, count, lang), lang, subject=view.subject, year=view.year,
-            persons=persons(view.total, way, lang), count=fmt_number(count, lang),
+            _counted(total_key, count, lang),
+            lang,
+            subject=view.subject,
+            year=view.year,
+            persons=persons(view.total, way, lang),
+            count=fmt_number(count, lang),
         )
-    ]  # fmt: skip
+    ]
     main = list(view.partners[:top])
     if main:
         items = [
-            t("facts.partner", lang, name=p.name, persons=fmt_compact(p.persons, lang),
-              share=fmt_value(p.share, "percent", lang))
+            t(
+                "facts.partner",
+                lang,
+                name=p.name,
+                persons=fmt_compact(p.persons, lang),
+                share=fmt_value(p.share, "percent", lang),
+            )
             for p in main
-        ]  # fmt: skip
+        ]
         out.append(t(_counted(partners_key, count, lang), lang, year=view.year, partners=join(items, lang)))
     if view.female_share is not None and _finite(view.female_share):
         women = [
@@ -467,10 +502,13 @@ def describe_lines(lines: Sequence[Line], unit: str, lang: str, target: float | 
     ordered = _sorted(peaks)
     high, low = ordered[0], ordered[-1]
     extremes = t(
-        "facts.extremes", lang,
-        high_name=high.name, high=_shown(high.value, unit, lang, high.year),
-        low_name=low.name, low=_shown(low.value, unit, lang, low.year),
-    )  # fmt: skip
+        "facts.extremes",
+        lang,
+        high_name=high.name,
+        high=_shown(high.value, unit, lang, high.year),
+        low_name=low.name,
+        low=_shown(low.value, unit, lang, low.year),
+    )
     values = {"count": fmt_number(len(drawn), lang), "first": min(years), "last": max(years), "extremes": extremes}
     if len(drawn) > LINES_SPELLED_OUT:
         text = t("facts.describe_lines_many", lang, **values)

@@ -119,10 +119,14 @@ def sources(ids: tuple[str, ...], lang: str) -> list[dict[str, str]]:
     """Frictionless sources: publisher and edition, address, citation (in the file's language where translated)."""
     known = _catalog()
     return [
-        {"title": f"{known[i]['publisher'][lang]}: {known[i]['edition'][lang]}", "path": known[i]["url"],
-         "citation": one_line(known[i]["citation"])}
-        for i in dict.fromkeys(ids) if i in known
-    ]  # fmt: skip
+        {
+            "title": f"{known[i]['publisher'][lang]}: {known[i]['edition'][lang]}",
+            "path": known[i]["url"],
+            "citation": one_line(known[i]["citation"]),
+        }
+        for i in dict.fromkeys(ids)
+        if i in known
+    ]
 
 
 def licenses(ids: tuple[str, ...], lang: str) -> list[dict[str, str]]:
@@ -139,8 +143,11 @@ def source_ids(page: str, chart: str | None, indicator: str) -> tuple[str, ...]:
         return _of(indicator)
     if name.startswith("trend-"):
         return _of(name.removeprefix("trend-"))
-    corridor_sources = {"skilled": profile.SKILLED_SOURCE, "remittances": corridor.SOURCE_REMITTANCES,
-                        "costs": corridor.SOURCE_COSTS}  # fmt: skip
+    corridor_sources = {
+        "skilled": profile.SKILLED_SOURCE,
+        "remittances": corridor.SOURCE_REMITTANCES,
+        "costs": corridor.SOURCE_COSTS,
+    }
     if name:  # the other corridor charts show who lives where
         return (corridor_sources.get(name, corridor.SOURCE_STOCKS),)
     return tuple(i for shown in get_store().meta["order"] for i in _of(shown))  # a profile's own file: every figure
@@ -155,8 +162,9 @@ def value_units(indicator: str, lang: str) -> dict[str, str]:
     return {texts.label(indicator, lang, "short_label"): published.unit(indicator)}
 
 
-def file_package(table: exports.Table, ids: tuple[str, ...], urls: dict[str, str], lang: str,
-                 units: dict[str, str]) -> dict[str, Any]:  # fmt: skip
+def file_package(
+    table: exports.Table, ids: tuple[str, ...], urls: dict[str, str], lang: str, units: dict[str, str]
+) -> dict[str, Any]:
     """The Data Package of one data link: its CSV file (at `urls["csv"]`, pinned to the edition served), schema,
     sources, licences, notes and the page it comes from (`urls["page"]`)."""
     return {
@@ -196,8 +204,9 @@ def dataset_frame(name: str, rows: int | None = None) -> pd.DataFrame:
         if store.changes is None:
             raise LookupError("this edition has no changelog")
         frame = store.changes.head(rows)
-        return frame.assign(**{c: frame[c].astype("float64").map(published.significant)
-                               for c in ("old_value", "new_value")})  # fmt: skip
+        return frame.assign(
+            **{c: frame[c].astype("float64").map(published.significant) for c in ("old_value", "new_value")}
+        )
     if name == "corridor_costs":
         frame = store.corridor_costs.head(rows)
         return frame.assign(cost_pct=frame["cost_pct"].map(published.significant))
@@ -235,8 +244,16 @@ def dataset_package(urls: dict[str, str], lang: str) -> dict[str, Any]:
         schema: dict[str, Any] = {"fields": described, "missingValues": [""], "primaryKey": list(s.KEYS[file])}
         if name in FOREIGN_KEYS:
             schema["foreignKeys"] = FOREIGN_KEYS[name]
-        resources.append({"name": name, "path": urls[name], "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8", "schema": schema})  # fmt: skip
+        resources.append(
+            {
+                "name": name,
+                "path": urls[name],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": schema,
+            }
+        )
     return {
         "name": "lac-migration-and-development",
         "title": "Migration and development in Latin America and the Caribbean: the processed dataset",

@@ -160,8 +160,13 @@ def dataset(name: str) -> Response:
 
 def register(server: Flask) -> None:
     """The routes, and CORS for them only (the pages stay same-origin)."""
-    allowed = {"origins": "*", "send_wildcard": True, "methods": ["GET", "HEAD", "OPTIONS"],
-               "expose_headers": ["ETag", "Content-Disposition"], "max_age": 86400}  # fmt: skip
+    allowed = {
+        "origins": "*",
+        "send_wildcard": True,
+        "methods": ["GET", "HEAD", "OPTIONS"],
+        "expose_headers": ["ETag", "Content-Disposition"],
+        "max_age": 86400,
+    }
     CORS(server, resources={rf"{PREFIX}/.*": allowed})
     server.add_url_rule(f"{PREFIX}/datapackage.json", "data_package", package, methods=["GET"])
     server.add_url_rule(f"{PREFIX}/dataset/<name>", "data_dataset", dataset, methods=["GET"])

@@ -130,10 +130,14 @@ def partner_table(all_rows: pd.DataFrame, drawn: list[str], subject: str, direct
 
 def partner_hover(row: Any, direction: str, lang: str) -> str:
     text = title(
-        lang, direction, "flows.hover_partner_out", "flows.hover_partner_in",
-        persons=persons(row.persons, lang, compact=False), share=percent(row.share, lang),
+        lang,
+        direction,
+        "flows.hover_partner_out",
+        "flows.hover_partner_in",
+        persons=persons(row.persons, lang, compact=False),
+        share=percent(row.share, lang),
         female=percent(row.female_share, lang),
-    )  # fmt: skip
+    )
     if row.within_group:
         text += "<br>" + t("flows.hover_within_group", lang)
     return text

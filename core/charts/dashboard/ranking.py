@@ -45,9 +45,10 @@ def ranking(state: ViewState) -> dotplot.Ranking:
     reference = agg.value if agg is not None and unit == "percent" else None
     target, target_label = common.target_line(state.indicator, lang) or (None, "")
     reference_label = (
-        t("ranking.reference", lang, focus=texts.group_name(state.focus, lang),
-          value=fmt_value(reference, unit, lang)) if reference is not None else ""
-    )  # fmt: skip
+        t("ranking.reference", lang, focus=texts.group_name(state.focus, lang), value=fmt_value(reference, unit, lang))
+        if reference is not None
+        else ""
+    )
     return dotplot.Ranking(
         target=target,
         target_label=target_label,
@@ -85,10 +86,13 @@ def ranking_title(state: ViewState) -> str:
 
 def ranking_chart(state: ViewState) -> Chart:
     return Chart(
-        id="ranking", title=ranking_title(state),
+        id="ranking",
+        title=ranking_title(state),
         subtitle=common.subtitle(state, str(state.resolved_year(options()))),
         draw=lambda: ranking_figure(state),
         rows=lambda: common.values_table(state, ranked_rows(state), state.resolved_year(options())),
-        sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
-        height=640, kind="ranking",
-    )  # fmt: skip
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        about=common.about(state.indicator, state.lang),
+        height=640,
+        kind="ranking",
+    )

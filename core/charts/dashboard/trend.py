@@ -28,12 +28,16 @@ def trend_lines(state: ViewState) -> list[lines.Line]:
                 name=texts.group_name(state.focus, lang),
                 years=[a.year for a in aggregate],
                 values=[a.value for a in aggregate],
-                hover=[t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang)) + "<br>"
-                       + t("trend.reporting", lang, count=a.reporting, total=a.members) for a in aggregate],
+                hover=[
+                    t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang))
+                    + "<br>"
+                    + t("trend.reporting", lang, count=a.reporting, total=a.members)
+                    for a in aggregate
+                ],
                 color=style.AGGREGATE_COLOR,
                 dash="dash",
             )
-        )  # fmt: skip
+        )
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
@@ -88,8 +92,10 @@ def _table(state: ViewState) -> pd.DataFrame:
     for code in state.countries:
         own = rows[rows["iso3"] == code].sort_values("year")
         name = queries.country_name(code, lang)
-        records += [(name, code, int(y), float(v), bool(c))
-                    for y, v, c in zip(own["year"], own["value"], own["computed"], strict=True)]  # fmt: skip
+        records += [
+            (name, code, int(y), float(v), bool(c))
+            for y, v, c in zip(own["year"], own["value"], own["computed"], strict=True)
+        ]
     value = texts.label(state.indicator, lang, "short_label")
     columns = [t("table.country", lang), "iso3", t("table.year_plain", lang), value, t("export.computed", lang)]
     frame = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", "iso3": "str", columns[2]: "int64"})
@@ -100,8 +106,13 @@ def _table(state: ViewState) -> pd.DataFrame:
 def trend_chart(state: ViewState) -> Chart:
     years = queries.indicator_meta(state.indicator)["years"]
     return Chart(
-        id="trend", title=trend_title(state), subtitle=common.subtitle(state, f"{years[0]}–{years[-1]}"),
-        draw=lambda: trend_figure(state), rows=lambda: _table(state),
-        sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
-        height=440, kind="lines",
-    )  # fmt: skip
+        id="trend",
+        title=trend_title(state),
+        subtitle=common.subtitle(state, f"{years[0]}–{years[-1]}"),
+        draw=lambda: trend_figure(state),
+        rows=lambda: _table(state),
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        about=common.about(state.indicator, state.lang),
+        height=440,
+        kind="lines",
+    )

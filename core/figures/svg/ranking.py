@@ -70,9 +70,16 @@ def dot_plot(
     base = min(positive, default=1) / 2 if log else 0.0
     rules = [v for v in (data.reference, data.target) if v is not None]
     axis = axes.axis(
-        values, plot_w, log=log, vertical=False, to_zero=not log, marker=DOT_SIZE, fmt=tick_format, ticks=ticks,
+        values,
+        plot_w,
+        log=log,
+        vertical=False,
+        to_zero=not log,
+        marker=DOT_SIZE,
+        fmt=tick_format,
+        ticks=ticks,
         tight=[*rules, base] if log else rules,
-    )  # fmt: skip
+    )
     pad = AUTO_PAD * plot_h + DOT_SIZE * MARKER_PAD
 
     def px(value: float) -> float:
