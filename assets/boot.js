@@ -1,4 +1,4 @@
-/* The page's layout and the callback list are in the page itself (see core/web/document.py): the renderer's two
+/* The page's layout and the callback list are in the page itself (see components/document.py): the renderer's two
    requests for them are answered from there, without a round trip. Everything else goes to the server. */
 (function () {
   "use strict";

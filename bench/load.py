@@ -30,46 +30,95 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from run import serving  # noqa: E402
 
-INDICATORS = ["emigrant_share", "emigrant_stock", "female_share", "remittances_usd", "remittances_gdp",
-              "remittance_cost", "tertiary_emigration_rate"]  # fmt: skip
+INDICATORS = [
+    "emigrant_share",
+    "emigrant_stock",
+    "female_share",
+    "remittances_usd",
+    "remittances_gdp",
+    "remittance_cost",
+    "tertiary_emigration_rate",
+]
 # Years each indicator has (a year change asks for one of them, as the slider does).
-YEARS = {"emigrant_share": [2000, 2005, 2010], "emigrant_stock": [2000, 2005, 2010], "female_share": [2000, 2010],
-         "remittances_usd": [2000, 2005, 2010], "remittances_gdp": [2000, 2005, 2010], "remittance_cost": [2011, 2015],
-         "tertiary_emigration_rate": [2000, 2005, 2010]}  # fmt: skip
+YEARS = {
+    "emigrant_share": [2000, 2005, 2010],
+    "emigrant_stock": [2000, 2005, 2010],
+    "female_share": [2000, 2010],
+    "remittances_usd": [2000, 2005, 2010],
+    "remittances_gdp": [2000, 2005, 2010],
+    "remittance_cost": [2011, 2015],
+    "tertiary_emigration_rate": [2000, 2005, 2010],
+}
 FOCUSES = ["lac", "caribbean", "central_america", "south_america", "caricom", "sica", "mercosur", "world"]
 COUNTRIES = ["MEX", "SLV", "HND", "GTM", "HTI", "JAM", "DOM", "COL", "VEN", "NIC"]
 
 
 def state(rng: random.Random) -> dict[str, Any]:
-    return {"indicator": rng.choice(INDICATORS), "focus": rng.choice(FOCUSES), "year": None,
-            "countries": rng.sample(COUNTRIES, rng.randint(0, 3)), "scale": None, "view": "map", "lang": "en",
-            "direction": "out", "cyear": None, "page": "dashboard", "subject": None, "rejected": []}  # fmt: skip
+    return {
+        "indicator": rng.choice(INDICATORS),
+        "focus": rng.choice(FOCUSES),
+        "year": None,
+        "countries": rng.sample(COUNTRIES, rng.randint(0, 3)),
+        "scale": None,
+        "view": "map",
+        "lang": "en",
+        "direction": "out",
+        "cyear": None,
+        "page": "dashboard",
+        "subject": None,
+        "rejected": [],
+    }
 
 
 def frames_body(view: dict[str, Any]) -> bytes:
-    return json.dumps({
-        "output": "map-frames.data", "outputs": {"id": "map-frames", "property": "data"},
-        "inputs": [{"id": "view-key", "property": "data", "value": {
-            "indicator": view["indicator"], "focus": view["focus"], "scale": "linear", "lang": "en", "dashboard": True,
-        }}],
-        "state": [{"id": "view-state", "property": "data", "value": view}],
-        "changedPropIds": ["view-key.data"],
-    }).encode()  # fmt: skip
+    return json.dumps(
+        {
+            "output": "map-frames.data",
+            "outputs": {"id": "map-frames", "property": "data"},
+            "inputs": [
+                {
+                    "id": "view-key",
+                    "property": "data",
+                    "value": {
+                        "indicator": view["indicator"],
+                        "focus": view["focus"],
+                        "scale": "linear",
+                        "lang": "en",
+                        "dashboard": True,
+                    },
+                }
+            ],
+            "state": [{"id": "view-state", "property": "data", "value": view}],
+            "changedPropIds": ["view-key.data"],
+        }
+    ).encode()
 
 
-PANELS = ["trend.figure", "ranking.figure", "headlines.children", "data-table.children", "data-table.hidden",
-          "map-wrap.hidden", "map-title.children", "trend-title.children", "ranking-title.children",
-          "export-meta.data", "profile-links.children"]  # fmt: skip
+PANELS = [
+    "trend.figure",
+    "ranking.figure",
+    "headlines.children",
+    "data-table.children",
+    "data-table.hidden",
+    "map-wrap.hidden",
+    "map-title.children",
+    "trend-title.children",
+    "ranking-title.children",
+    "export-meta.data",
+    "profile-links.children",
+]
 
 
 def panels_body(view: dict[str, Any], year: int) -> bytes:
-    return json.dumps({
-        "output": ".." + "...".join(PANELS) + "..",
-        "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in PANELS],
-        "inputs": [{"id": "view-state", "property": "data", "value": {**view, "year": year}}],
-        "state": [{"id": "browser-lang", "property": "data", "value": "en"}],
-        "changedPropIds": ["view-state.data"],
-    }).encode()  # fmt: skip
+    return json.dumps(
+        {
+            "output": ".." + "...".join(PANELS) + "..",
+            "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in PANELS],
+            "inputs": [{"id": "view-state", "property": "data", "value": {**view, "year": year}}],
+            "state": [{"id": "browser-lang", "property": "data", "value": "en"}],
+            "changedPropIds": ["view-state.data"],
+        }
+    ).encode()
 
 
 class Results:
@@ -95,9 +144,11 @@ def user(port: int, until: float, seed: int, results: Results, think: float) -> 
     headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
     while time.monotonic() < until:
         view = state(rng)
-        requests = [("page", "GET", "/", None), ("map_update", "POST", "/_dash-update-component", frames_body(view)),
-                    ("year_change", "POST", "/_dash-update-component",
-                     panels_body(view, rng.choice(YEARS[view["indicator"]])))]  # fmt: skip
+        requests = [
+            ("page", "GET", "/", None),
+            ("map_update", "POST", "/_dash-update-component", frames_body(view)),
+            ("year_change", "POST", "/_dash-update-component", panels_body(view, rng.choice(YEARS[view["indicator"]]))),
+        ]
         for kind, method, path, body in requests if rng.random() < 0.2 else requests[1:]:
             start = time.perf_counter()
             for attempt in (1, 2):
@@ -132,9 +183,14 @@ def run_load(port: int, users: int, seconds: float, think: float) -> dict[str, A
     report: dict[str, Any] = {"users": users, "seconds": seconds, "think_s": think}
     for kind, times in sorted(results.times.items()):
         q = statistics.quantiles(times, n=100) if len(times) > 1 else times * 99
-        report[kind] = {"requests": len(times), "rps": round(len(times) / seconds, 1),
-                        "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
-                        "errors": results.errors.get(kind, 0)}  # fmt: skip
+        report[kind] = {
+            "requests": len(times),
+            "rps": round(len(times) / seconds, 1),
+            "p50_ms": round(q[49], 1),
+            "p95_ms": round(q[94], 1),
+            "p99_ms": round(q[98], 1),
+            "errors": results.errors.get(kind, 0),
+        }
     report["error_reasons"] = results.reasons
     return report
 
@@ -166,8 +222,12 @@ def main() -> None:
     parser.add_argument("--soak", type=float, default=0, help="seconds of soak at 50 users (0: none)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a user's actions (0: none)")
-    parser.add_argument("--kill-worker", type=float, default=0,
-                        help="seconds into a 50-user run at which one worker is killed (SIGKILL); 0: none")  # fmt: skip
+    parser.add_argument(
+        "--kill-worker",
+        type=float,
+        default=0,
+        help="seconds into a 50-user run at which one worker is killed (SIGKILL); 0: none",
+    )
     args = parser.parse_args()
     with serving(args.workers) as (port, server):
         run_load(port, 10, 5, 0)  # warm-up: connections opened, some views cached
@@ -177,8 +237,12 @@ def main() -> None:
             before = workers_rss_kb(server.pid)
             soak = run_load(port, 50, args.soak, args.think)
             after = workers_rss_kb(server.pid)
-            out["soak"] = {**soak, "rss_before_mb": round(before / 1024, 1), "rss_after_mb": round(after / 1024, 1),
-                           "growth_pct": round(100 * (after - before) / before, 1)}  # fmt: skip
+            out["soak"] = {
+                **soak,
+                "rss_before_mb": round(before / 1024, 1),
+                "rss_after_mb": round(after / 1024, 1),
+                "growth_pct": round(100 * (after - before) / before, 1),
+            }
         if args.kill_worker:
             out["worker_killed"] = killed_run(port, server.pid, args.kill_worker, args.think)
     print(json.dumps(out, indent=2))

@@ -133,8 +133,11 @@ def main() -> None:
     print(f"{'card':<7}{'process':>10}{'cold':>8}{'warm p50':>10}{'warm max':>10}{'PNG':>9}")
     for card in CARDS:
         command = [sys.executable, __file__, "--one", card, "--rounds", str(args.rounds), "--lang", args.lang]
-        result = json.loads(subprocess.run(command + (["--out", args.out] if args.out else []), check=True,
-                                           capture_output=True, text=True).stdout)  # fmt: skip
+        result = json.loads(
+            subprocess.run(
+                command + (["--out", args.out] if args.out else []), check=True, capture_output=True, text=True
+            ).stdout
+        )
         print(
             f"{card:<7}{result['process_ms']:>8.0f}ms{result['cold_ms']:>6.0f}ms{result['warm_ms']:>8.0f}ms"
             f"{result['warm_max_ms']:>8.0f}ms{result['png_bytes'] / 1024:>7.0f}KB"

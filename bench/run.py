@@ -30,8 +30,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (the browser the tests drive, same flags)
 
 
 def free_port() -> int:
@@ -55,10 +54,19 @@ def serving(workers: int = 2) -> Iterator[tuple[int, subprocess.Popen]]:
 def start_server(port: int, workers: int = 2) -> subprocess.Popen:
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": str(workers)}
     proc = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--config", "gunicorn.conf.py", "--access-logfile", "/dev/null",
-         "app:server"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--config",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+            "app:server",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
@@ -93,7 +101,7 @@ class Wire:
 def browser_numbers(base: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         wire = Wire(page.context.new_cdp_session(page))
         start = time.perf_counter()
@@ -136,9 +144,10 @@ def browser_numbers(base: str) -> dict[str, Any]:
 
 def post(base: str, payload: dict[str, Any]) -> float:
     request = urllib.request.Request(
-        base + "/_dash-update-component", data=json.dumps(payload).encode(),
+        base + "/_dash-update-component",
+        data=json.dumps(payload).encode(),
         headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
-    )  # fmt: skip
+    )
     start = time.perf_counter()
     with urllib.request.urlopen(request) as response:
         response.read()
@@ -150,22 +159,57 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
     from components import ids
 
     def state_for(indicator: str, year: int) -> dict[str, Any]:
-        return {"indicator": indicator, "focus": "lac", "year": year, "countries": ["SLV", "HND"], "scale": None,
-                "view": "map", "lang": "en", "direction": "out", "cyear": None, "page": "dashboard",
-                "subject": None, "rejected": []}  # fmt: skip
+        return {
+            "indicator": indicator,
+            "focus": "lac",
+            "year": year,
+            "countries": ["SLV", "HND"],
+            "scale": None,
+            "view": "map",
+            "lang": "en",
+            "direction": "out",
+            "cyear": None,
+            "page": "dashboard",
+            "subject": None,
+            "rejected": [],
+        }
 
     def sync_payload(year: int) -> dict[str, Any]:
-        values = [(ids.URL, "search", "?countries=SLV,HND"), (ids.URL, "pathname", "/"),
-                  (ids.INDICATOR, "value", "remittances_gdp"), (ids.FOCUS, "value", "lac"),
-                  (ids.COUNTRIES, "value", ["SLV", "HND"]), (ids.SCALE, "value", "linear"),
-                  (ids.VIEW, "value", "map"), (ids.COMMITTED_YEAR, "data", year), (ids.MAP, "clickData", None),
-                  (ids.RANKING, "clickData", None), (ids.LANG, "value", "en"), (ids.DIRECTION, "value", "out"),
-                  (ids.CYEAR, "value", 2020)]  # fmt: skip
-        outputs = [(ids.URL, "search"), (ids.STATE, "data"), (ids.VIEW_KEY, "data"), (ids.INDICATOR, "value"),
-                   (ids.FOCUS, "value"), (ids.COUNTRIES, "value"), (ids.SCALE, "value"), (ids.VIEW, "value"),
-                   (ids.YEAR, "min"), (ids.YEAR, "max"), (ids.YEAR, "step"), (ids.YEAR, "marks"),
-                   (ids.YEAR, "value"), (ids.NOTICE, "children"), (ids.LANG, "value"),
-                   (ids.REPLACE_URL, "data"), (ids.DIRECTION, "value"), (ids.CYEAR, "value")]  # fmt: skip
+        values = [
+            (ids.URL, "search", "?countries=SLV,HND"),
+            (ids.URL, "pathname", "/"),
+            (ids.INDICATOR, "value", "remittances_gdp"),
+            (ids.FOCUS, "value", "lac"),
+            (ids.COUNTRIES, "value", ["SLV", "HND"]),
+            (ids.SCALE, "value", "linear"),
+            (ids.VIEW, "value", "map"),
+            (ids.COMMITTED_YEAR, "data", year),
+            (ids.MAP, "clickData", None),
+            (ids.RANKING, "clickData", None),
+            (ids.LANG, "value", "en"),
+            (ids.DIRECTION, "value", "out"),
+            (ids.CYEAR, "value", 2020),
+        ]
+        outputs = [
+            (ids.URL, "search"),
+            (ids.STATE, "data"),
+            (ids.VIEW_KEY, "data"),
+            (ids.INDICATOR, "value"),
+            (ids.FOCUS, "value"),
+            (ids.COUNTRIES, "value"),
+            (ids.SCALE, "value"),
+            (ids.VIEW, "value"),
+            (ids.YEAR, "min"),
+            (ids.YEAR, "max"),
+            (ids.YEAR, "step"),
+            (ids.YEAR, "marks"),
+            (ids.YEAR, "value"),
+            (ids.NOTICE, "children"),
+            (ids.LANG, "value"),
+            (ids.REPLACE_URL, "data"),
+            (ids.DIRECTION, "value"),
+            (ids.CYEAR, "value"),
+        ]
         return {
             "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
             "outputs": [{"id": i, "property": p} for i, p in outputs],
@@ -177,9 +221,19 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
             "changedPropIds": [f"{ids.COMMITTED_YEAR}.data"],
         }
 
-    panel_outputs = ["trend.figure", "ranking.figure", "headlines.children", "data-table.children",
-                     "data-table.hidden", "map-wrap.hidden", "map-title.children", "trend-title.children",
-                     "ranking-title.children", "export-meta.data", "profile-links.children"]  # fmt: skip
+    panel_outputs = [
+        "trend.figure",
+        "ranking.figure",
+        "headlines.children",
+        "data-table.children",
+        "data-table.hidden",
+        "map-wrap.hidden",
+        "map-title.children",
+        "trend-title.children",
+        "ranking-title.children",
+        "export-meta.data",
+        "profile-links.children",
+    ]
 
     def panels_payload(year: int) -> dict[str, Any]:
         return {
@@ -203,8 +257,10 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
         }
 
     years = list(range(1990, 2025))
-    year_change = [post(base, sync_payload(years[i % len(years)])) + post(base, panels_payload(years[i % len(years)]))
-                   for i in range(rounds)]  # fmt: skip
+    year_change = [
+        post(base, sync_payload(years[i % len(years)])) + post(base, panels_payload(years[i % len(years)]))
+        for i in range(rounds)
+    ]
     indicators = ["emigrant_share", "remittances_usd", "female_share", "remittance_cost", "remittances_gdp"]
     indicator_change = [post(base, frames_payload(indicators[i % len(indicators)])) for i in range(rounds // 4)]
 

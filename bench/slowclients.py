@@ -85,8 +85,12 @@ def slow_reader(port: int, stop: threading.Event) -> None:
                 stop.wait(0.05)
 
 
-ATTACKS = {"silent connections": silent, "trickled headers": slow_headers, "slow body": slow_body,
-           "slow reader": slow_reader}  # fmt: skip
+ATTACKS = {
+    "silent connections": silent,
+    "trickled headers": slow_headers,
+    "slow body": slow_body,
+    "slow reader": slow_reader,
+}
 
 
 def attacker(attack: Any, port: int, stop: threading.Event) -> None:
@@ -124,8 +128,9 @@ def normal_client(port: int, stop: threading.Event, times: dict[str, list[float]
 
 def run_attack(name: str, port: int, connections: int, seconds: float) -> dict[str, Any]:
     stop = threading.Event()
-    threads = [threading.Thread(target=attacker, args=(ATTACKS[name], port, stop), daemon=True)
-               for _ in range(connections)]  # fmt: skip
+    threads = [
+        threading.Thread(target=attacker, args=(ATTACKS[name], port, stop), daemon=True) for _ in range(connections)
+    ]
     for thread in threads:
         thread.start()
     time.sleep(2)  # let the attack take hold before measuring
@@ -138,11 +143,19 @@ def run_attack(name: str, port: int, connections: int, seconds: float) -> dict[s
     normal.join(15)
     for thread in threads:
         thread.join(5)
-    report: dict[str, Any] = {"attack": name, "connections": connections, "seconds": seconds,
-                              "failures": failures[:10], "failed": len(failures)}  # fmt: skip
+    report: dict[str, Any] = {
+        "attack": name,
+        "connections": connections,
+        "seconds": seconds,
+        "failures": failures[:10],
+        "failed": len(failures),
+    }
     for kind, values in times.items():
-        report[kind] = {"requests": len(values), "max_ms": round(max(values) * 1000, 1),
-                        "median_ms": round(sorted(values)[len(values) // 2] * 1000, 1)}  # fmt: skip
+        report[kind] = {
+            "requests": len(values),
+            "max_ms": round(max(values) * 1000, 1),
+            "median_ms": round(sorted(values)[len(values) // 2] * 1000, 1),
+        }
     report["ok"] = not failures and all(max(v) < LIMIT_S for v in times.values())
     return report
 

@@ -10,7 +10,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components.widgets import back_link, chart_panel, headline_cards, page_link
+from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
 from core.charts import registry, texts
 from core.charts.corridor_view.headlines import headlines
 from core.data import flows, queries
@@ -29,7 +29,7 @@ def _choices(
             text,
             href=href(target, options(), browser_lang, "corridors", state.subject),
             className="btn btn-sm btn-outline-secondary" + (" active" if current else ""),
-            **({"aria-current": "true"} if current else {}),
+            **attrs({"aria-current": "true"} if current else {}),
         )
         for text, target, current in items
     ]
@@ -87,7 +87,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         )
     title = t(f"route.corridor_title_{state.direction}", lang, name=texts.subject_name(subject, lang), year=year)
     content = [
-        html.Nav(nav, className="page-nav d-print-none", **{"aria-label": t("route.nav_label", lang)}),
+        html.Nav(nav, className="page-nav d-print-none", **attrs({"aria-label": t("route.nav_label", lang)})),
         html.Div(html.H1(title, id="corridor-title", className="page-title"), className="page-head"),
         controls(state, browser_lang),
         html.Section(

@@ -5,14 +5,14 @@ refreshes, so the first page and each update come from the same function."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, cast
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
 from components.share import export_menu
-from components.widgets import GRAPH_CONFIG, headline_cards, labelled, sources_line, toggle
+from components.widgets import GRAPH_CONFIG, attrs, headline_cards, labelled, sources_line, toggle
 from core.charts import registry, texts
 from core.charts.dashboard import headlines, mapview
 from core.data import queries
@@ -23,8 +23,15 @@ from core.state.urlstate import ViewState, href
 from core.web import exports, routes
 
 # dcc.Dropdown's own texts, from the catalog (its defaults are English only).
-DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-                  "no_options_found")  # fmt: skip
+DROPDOWN_TEXTS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
 
 
 def store(state: ViewState) -> dict[str, Any]:
@@ -166,7 +173,7 @@ def controls(state: ViewState, now: dict[str, Any]) -> html.Section:
     indicators = [{"label": texts.label(i, lang), "value": i} for i in options().years]
     focuses = [{"label": texts.group_name(f, lang), "value": f} for f in options().focuses]
     scales = [{"label": t(f"controls.scale_{s}", lang), "value": s} for s in ("linear", "log")]
-    dropdown_labels = {k: t(f"dropdown.{k}", lang) for k in DROPDOWN_TEXTS}
+    dropdown_labels = cast("dcc.Dropdown.Labels", {k: t(f"dropdown.{k}", lang) for k in DROPDOWN_TEXTS})
     countries = dcc.Dropdown(
         id=ids.COUNTRIES,
         options=_country_options(lang),
@@ -219,7 +226,7 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
         id=ids.PLAY,
         className="btn btn-primary btn-sm play-button",
         type="button",
-        **{"aria-label": t("play.play_label", lang)},
+        **attrs({"aria-label": t("play.play_label", lang)}),
     )
     slider = dcc.Slider(
         id=ids.YEAR,
@@ -254,7 +261,7 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
                 dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
                 id=ids.MAP_WRAP,
                 hidden=now["map_hidden"],
-                **{"data-drawn": drawn_key(now)},
+                **attrs({"data-drawn": drawn_key(now)}),
             ),
             html.Div(now["table"], id=ids.TABLE, className="table-wrap", hidden=now["table_hidden"]),
             html.P(now["map_note"], id=ids.MAP_NOTE, className="map-note"),
@@ -290,7 +297,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         dcc.Interval(id=ids.TICKER, interval=900, disabled=True),
         controls(state, now),
         html.Div(now["profile_links"], id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
-        html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **{"aria-live": "polite"}),
+        html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **attrs({"aria-live": "polite"})),
         dbc.Row(
             [
                 dbc.Col(map_panel(state, now), xs=12, xl=7),

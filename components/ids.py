@@ -2,6 +2,10 @@
 
 from typing import Final
 
+from dash.dependencies import Wildcard
+
+Pattern = str | Wildcard  # a concrete id part, or ALL in a callback's pattern-matching dependency
+
 # On every page.
 STATE: Final = "view-state"  # the page's ViewState as a dict (parsed like a URL when it comes back)
 BROWSER_LANG: Final = "browser-lang"  # the visitor's Accept-Language choice: links omit lang= when they match it
@@ -55,14 +59,14 @@ MENU_WRAP: Final = "menu-wrap-"  # + chart id: holds that chart's export menu
 DASHBOARD_CHARTS: Final = ("map", "trend", "ranking")
 
 
-def image_export(chart: str, fmt: str) -> dict[str, str]:
+def image_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:
     """Pattern-matching id of one image export item (one per chart and format)."""
     return {"type": "image-export", "chart": chart, "format": fmt}
 
 
-def data_export(chart: str, fmt: str) -> dict[str, str]:
+def data_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:
     return {"type": "data-export", "chart": chart, "format": fmt}
 
 
-def embed_open(chart: str) -> dict[str, str]:
+def embed_open(chart: Pattern) -> dict[str, Pattern]:
     return {"type": "embed-open", "chart": chart}

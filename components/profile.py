@@ -11,7 +11,7 @@ from dash import html
 
 from components import ids
 from components.share import profile_menu
-from components.widgets import back_link, chart_panel, headline_cards, page_link
+from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
 from core.charts import profile, registry, texts
 from core.charts.model import Headline
 from core.data import queries
@@ -137,7 +137,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             html.Div(profile_menu(lang), id="profile-menu"),
         ],
         className="page-nav d-print-none",
-        **{"aria-label": t("route.nav_label", lang)},
+        **attrs({"aria-label": t("route.nav_label", lang)}),
     )
     groups = [texts.group_name(g, lang) for g in profile.groups(code)]
     content = [

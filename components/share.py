@@ -18,8 +18,14 @@ PROFILE_ITEMS = (("view-csv", "export.profile_csv"), ("view-xlsx", "export.profi
 
 
 def _menu(items: list[Any], lang: str) -> dbc.DropdownMenu:
-    return dbc.DropdownMenu(items, label=t("export.menu", lang), size="sm", color="secondary", align_end=True,
-                            className="export-menu d-print-none")  # fmt: skip
+    return dbc.DropdownMenu(
+        items,
+        label=t("export.menu", lang),
+        size="sm",
+        color="secondary",
+        align_end=True,
+        className="export-menu d-print-none",
+    )
 
 
 def export_menu(chart: str, lang: str, series: bool = False) -> dbc.DropdownMenu:

@@ -17,19 +17,28 @@ from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
 
-GRAPH_CONFIG = {
-    # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
-    # chart's Download menu makes slide images in the page's language instead.
-    "displayModeBar": False,
-    "displaylogo": False,
-    "responsive": True,
-    # plotly's geo subplot fetches world_110m.json whenever locationmode is set; serve a local stub instead.
-    "topojsonURL": "/assets/topojson/",
-}
+GRAPH_CONFIG = dcc.Graph.Config(
+    **{
+        # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
+        # chart's Download menu makes slide images in the page's language instead.
+        "displayModeBar": False,
+        "displaylogo": False,
+        "responsive": True,
+        # plotly's geo subplot fetches world_110m.json whenever locationmode is set; serve a local stub instead.
+        "topojsonURL": "/assets/topojson/",
+    }
+)
 
 
-def page_link(state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str,
-              **extra: Any) -> html.A:  # fmt: skip
+def attrs(values: dict[str, Any]) -> Any:
+    """aria-* and data-* attributes of an html component: Dash takes them as keyword arguments that its generated
+    signatures do not list, so they pass through here (`**attrs({"aria-label": ...})`)."""
+    return values
+
+
+def page_link(
+    state: ViewState, browser_lang: str | None, page: str, subject: str | None, text: str, **extra: Any
+) -> html.A:
     """A link to another page with the visitor's view; the dashboard's address leaves the corridor settings out."""
     if page == "dashboard":
         state = replace(state, direction="out", cyear=None)
@@ -38,8 +47,15 @@ def page_link(state: ViewState, browser_lang: str | None, page: str, subject: st
 
 def back_link(state: ViewState, browser_lang: str | None, element_id: str) -> html.A:
     """Back to the dashboard, in the view the visitor came with."""
-    return page_link(state, browser_lang, "dashboard", None, t("route.back_dashboard", state.lang),
-                     className="btn btn-outline-secondary btn-sm", id=element_id)  # fmt: skip
+    return page_link(
+        state,
+        browser_lang,
+        "dashboard",
+        None,
+        t("route.back_dashboard", state.lang),
+        className="btn btn-outline-secondary btn-sm",
+        id=element_id,
+    )
 
 
 def labelled(control_id: str, label: str, control: Any, width: dict[str, int]) -> dbc.Col:

@@ -194,10 +194,12 @@ def build(
             "immigrant_stock_vs_wdi_sm_pop_totl": checks.cross_check_immigrants_wdi(tables[s.INDICATORS], wdi),
         },
         "corridor_headline_gaps": checks.corridor_headline_gaps(tables[s.INDICATORS], tables[s.CORRIDORS]),
-        "changes": {"previous_edition": edition["current"]["previous"],
-                    "counts": editions.change_counts(tables[s.CHANGES])},
+        "changes": {
+            "previous_edition": edition["current"]["previous"],
+            "counts": editions.change_counts(tables[s.CHANGES]),
+        },
         "dropped": dropped,
-    }  # fmt: skip
+    }
     meta = metadata.build_metadata(
         reference_dir,
         tables[s.INDICATORS],
@@ -223,8 +225,11 @@ def build(
     geometry.write_topojson_stub(stub)
     rows = {n: len(f) for n, f in tables.items()}
     written = manifest(out_dir, sorted(payloads), rows)
-    written["edition"] = {"name": edition["current"]["name"], "label": edition["current"]["label"],
-                          "previous": edition["current"]["previous"]}  # fmt: skip
+    written["edition"] = {
+        "name": edition["current"]["name"],
+        "label": edition["current"]["label"],
+        "previous": edition["current"]["previous"],
+    }
     write_json(written, out_dir / s.MANIFEST)
     for line in dropped:
         print(f"note: dropped {line}")

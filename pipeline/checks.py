@@ -21,9 +21,14 @@ ANOMALY_FACTOR = 100.0
 ANOMALY_NEIGHBOURS = 2
 ANOMALY_MAX_GAP = 5
 ANOMALY_SERIES: tuple[str, ...] = (
-    s.REMITTANCES_USD, s.GDP_USD, s.EMIGRANT_STOCK, s.EMIGRANT_FEMALE, s.IMMIGRANT_STOCK, s.IMMIGRANT_FEMALE,
+    s.REMITTANCES_USD,
+    s.GDP_USD,
+    s.EMIGRANT_STOCK,
+    s.EMIGRANT_FEMALE,
+    s.IMMIGRANT_STOCK,
+    s.IMMIGRANT_FEMALE,
     s.POPULATION,
-)  # fmt: skip
+)
 
 # --- cross-check of remittances_gdp against the official series of the WDI release of 2023-05 -----------------
 # The official BX.TRF.PWKR.DT.GD.ZS is not shown; each of its values is compared with 100 x remittances / GDP of
@@ -61,9 +66,15 @@ def flag_anomalies(indicators: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[st
             if median is not None and is_anomalous(float(values[i]), median):
                 flagged.add((str(indicator), str(iso3), int(years[i])))
                 report.append(
-                    {"indicator": str(indicator), "iso3": str(iso3), "year": int(years[i]), "value": float(values[i]),
-                     "neighbour_median": median, "source": str(group["source"].iloc[i])}
-                )  # fmt: skip
+                    {
+                        "indicator": str(indicator),
+                        "iso3": str(iso3),
+                        "year": int(years[i]),
+                        "value": float(values[i]),
+                        "neighbour_median": median,
+                        "source": str(group["source"].iloc[i]),
+                    }
+                )
     present = set(zip(indicators["indicator"], indicators["iso3"], indicators["year"], strict=True))
     for target, (numerator, denominator) in s.RATIOS.items():
         for _, iso3, year in sorted(k for k in flagged if k[0] in (numerator, denominator)):
@@ -164,11 +175,15 @@ def corridor_headline_gaps(indicators: pd.DataFrame, corridors: pd.DataFrame) ->
         "differ": int((both["difference"] != 0).sum()),
         "latest_year": int(both["year"].max()),
         "latest": [
-            {"iso3": r.iso3, "corridors_2020_revision": int(r.corridors_2020_revision),
-             "emigrant_stock_2024_revision": int(r.emigrant_stock_2024_revision), "percent": round(r.percent, 2)}
+            {
+                "iso3": r.iso3,
+                "corridors_2020_revision": int(r.corridors_2020_revision),
+                "emigrant_stock_2024_revision": int(r.emigrant_stock_2024_revision),
+                "percent": round(r.percent, 2),
+            }
             for r in latest.itertuples()
         ],
-    }  # fmt: skip
+    }
 
 
 def summary_lines(report: dict[str, Any]) -> list[str]:

@@ -89,9 +89,17 @@ def changes(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
             reasons.append("removed_placeholder" if placeholder(pd.Series(row)) else "removed")
     out = both.assign(reason=reasons).dropna(subset=["reason"])
     out = out[list(s.COLUMNS[s.CHANGES])].astype(
-        {"indicator": "str", "iso3": "str", "year": "int64", "old_value": "float64", "new_value": "float64",
-         "old_source": "str", "new_source": "str", "reason": "str"}
-    )  # fmt: skip
+        {
+            "indicator": "str",
+            "iso3": "str",
+            "year": "int64",
+            "old_value": "float64",
+            "new_value": "float64",
+            "old_source": "str",
+            "new_source": "str",
+            "reason": "str",
+        }
+    )
     # Absent sides stay missing (not the text "nan") so the file says plainly which side did not exist.
     for column in ("old_source", "new_source"):
         out[column] = out[column].where(out[column] != "nan", None)

@@ -15,10 +15,30 @@ from pipeline.paths import LAC_STATES
 
 LANGUAGES = ("en", "es", "pt", "fr")
 TRANSLATED = ("label", "short_label", "definition")
-REQUIRED = (*TRANSLATED, "unit", "source", "citation", "licence", "caveats", "frequency",
-            "nearest_year_tolerance", "color_scale", "aggregate")  # fmt: skip
-SOURCE_FIELDS = ("role", "short", "publisher", "edition", "coverage", "licence", "licence_url", "citation", "url",
-                 "last_update")  # fmt: skip
+REQUIRED = (
+    *TRANSLATED,
+    "unit",
+    "source",
+    "citation",
+    "licence",
+    "caveats",
+    "frequency",
+    "nearest_year_tolerance",
+    "color_scale",
+    "aggregate",
+)
+SOURCE_FIELDS = (
+    "role",
+    "short",
+    "publisher",
+    "edition",
+    "coverage",
+    "licence",
+    "licence_url",
+    "citation",
+    "url",
+    "last_update",
+)
 SOURCE_TRANSLATED = ("publisher", "edition", "coverage", "licence")
 SOURCE_ROLES = ("current", "earlier_edition", "cross_check", "reference")
 

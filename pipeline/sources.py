@@ -57,9 +57,14 @@ IAB = RawFile(
 )
 REMITTANCE_MATRIX = RawFile(
     "worldbank_bilateral_remittance_matrix_2018/bilateral_remittance_matrix_2018_long.csv",
-    {"sending_country": STR, "sending_iso3": CODE, "receiving_country": STR, "receiving_iso3": CODE,
-     "usd_millions": FLOAT},
-)  # fmt: skip
+    {
+        "sending_country": STR,
+        "sending_iso3": CODE,
+        "receiving_country": STR,
+        "receiving_iso3": CODE,
+        "usd_millions": FLOAT,
+    },
+)
 CORRIDOR_COSTS = RawFile(
     "worldbank_remittance_prices_corridors/rpw_corridor_average_total_cost_long.csv",
     {"sending_iso3": CODE, "receiving_iso3": CODE, "series_code": STR, "period": PERIOD, "value": FLOAT},
@@ -84,11 +89,23 @@ DIOC_A2 = RawFile(
 COUNTRIES_REFERENCE = RawFile(
     "countries.csv",
     {
-        "iso3": CODE, "name_en": STR, "name_es": STR, "name_pt": STR, "name_fr": STR, "region": STR,
-        "subregion": STR, "lac": BOOL, "sovereign": BOOL, "caricom": BOOL, "oecs": BOOL, "sica": BOOL,
-        "mercosur": BOOL, "can": BOOL, "pacific_alliance": BOOL,
+        "iso3": CODE,
+        "name_en": STR,
+        "name_es": STR,
+        "name_pt": STR,
+        "name_fr": STR,
+        "region": STR,
+        "subregion": STR,
+        "lac": BOOL,
+        "sovereign": BOOL,
+        "caricom": BOOL,
+        "oecs": BOOL,
+        "sica": BOOL,
+        "mercosur": BOOL,
+        "can": BOOL,
+        "pacific_alliance": BOOL,
     },
-)  # fmt: skip
+)
 
 
 def _fail(path: Path, message: str) -> RawDataError:
@@ -217,8 +234,13 @@ def read_undesa_sheet(path: Path, spec: Sheet) -> pd.DataFrame:
                 letter = _column_letter(spec.code_column)
                 raise _fail(path, f"{where}, cell {letter}{offset}: location code {code!r} is not a whole number")
         for number, year in enumerate(UNDESA_2024_YEARS):
-            record: dict[str, Any] = {"row": offset, "index": row[0], "name": row[1].strip(), "code": code,
-                                      "year": year}  # fmt: skip
+            record: dict[str, Any] = {
+                "row": offset,
+                "index": row[0],
+                "name": row[1].strip(),
+                "code": code,
+                "year": year,
+            }
             for block_number, block in enumerate(spec.blocks):
                 column = spec.first_column + block_number * len(UNDESA_2024_YEARS) + number
                 value = row[column]
@@ -267,8 +289,15 @@ def read_knomad_matrix(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                 name = receiver if sender == KNOMAD_TOTAL else sender
                 totals.append({"name": name, "role": role, "usd_millions": float(value), "row": offset})
             else:
-                cells.append({"sender": sender, "receiver": receiver, "usd_millions": float(value), "row": offset,
-                              "column": _column_letter(number)})  # fmt: skip
+                cells.append(
+                    {
+                        "sender": sender,
+                        "receiver": receiver,
+                        "usd_millions": float(value),
+                        "row": offset,
+                        "column": _column_letter(number),
+                    }
+                )
         if sender == KNOMAD_TOTAL:
             break
     else:

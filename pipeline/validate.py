@@ -54,9 +54,14 @@ KNOWN_GAPS: dict[str, frozenset[str]] = {
 }
 # UN DESA series must cover every LAC state in every one of their years.
 COMPLETE: tuple[str, ...] = (
-    s.EMIGRANT_STOCK, s.EMIGRANT_SHARE, s.FEMALE_SHARE, s.POPULATION, s.IMMIGRANT_STOCK, s.IMMIGRANT_SHARE,
+    s.EMIGRANT_STOCK,
+    s.EMIGRANT_SHARE,
+    s.FEMALE_SHARE,
+    s.POPULATION,
+    s.IMMIGRANT_STOCK,
+    s.IMMIGRANT_SHARE,
     s.IMMIGRANT_FEMALE_SHARE,
-)  # fmt: skip
+)
 
 
 def check_schema(name: str, frame: pd.DataFrame) -> None:

@@ -73,19 +73,21 @@ def live_server() -> Iterator[str]:
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1", "DASH_DEBUG": "false"}
     log = tempfile.NamedTemporaryFile(prefix="gunicorn-browser-tests-", suffix=".log", delete=False)  # noqa: SIM115
     command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "--workers", "1", "app:server"]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     origin = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not _answers(origin + "/"):
             if process.poll() is not None:
-                pytest.fail(f"gunicorn exited with code {process.returncode} before answering:\n"
-                            f"{Path(log.name).read_text(errors='replace')[-4000:]}")  # fmt: skip
+                pytest.fail(
+                    f"gunicorn exited with code {process.returncode} before answering:\n"
+                    f"{Path(log.name).read_text(errors='replace')[-4000:]}"
+                )
             if time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not answer {origin}/ within {START_TIMEOUT:.0f} s:\n"
-                            f"{Path(log.name).read_text(errors='replace')[-4000:]}")  # fmt: skip
+                pytest.fail(
+                    f"gunicorn did not answer {origin}/ within {START_TIMEOUT:.0f} s:\n"
+                    f"{Path(log.name).read_text(errors='replace')[-4000:]}"
+                )
             time.sleep(0.2)
         yield origin
     finally:

@@ -193,9 +193,12 @@ def assert_round_trip_view(page: Any) -> None:
     assert graph(page, "trend", "gd._fullLayout.yaxis.type") == "log"
     assert not page.inner_text("#notice").strip(), "a valid link must not raise a notice"
     assert query(page) == {
-        "indicator": ["remittances_gdp"], "year": ["2015"], "focus": ["sica"], "countries": ["SLV,HND"],
+        "indicator": ["remittances_gdp"],
+        "year": ["2015"],
+        "focus": ["sica"],
+        "countries": ["SLV,HND"],
         "scale": ["log"],
-    }  # fmt: skip
+    }
 
 
 def test_url_round_trip_reload_and_back(page: Any, live_server: str) -> None:

@@ -353,9 +353,8 @@ def test_embed_code_renders_on_another_site(
             assert version in source
     tab.wait_for_load_state("networkidle")
     foreign_requests = [
-        u for u in log.requests
-        if not u.startswith((live_server + "/", foreign + "/", "data:", "blob:", "about:"))
-    ]  # fmt: skip
+        u for u in log.requests if not u.startswith((live_server + "/", foreign + "/", "data:", "blob:", "about:"))
+    ]
     assert not foreign_requests, f"requests leaving the two loopback origins: {foreign_requests}"
     assert any(u.startswith(live_server + "/embed/trend?") for u in log.requests)
     assert not log.page_errors, log.page_errors
@@ -380,8 +379,10 @@ def test_dashboard_refuses_to_be_framed(
 
     # The embed page, framed by the same foreign page, renders: the refusal below is not a broken test page.
     embed = tab.wait_for_selector("iframe#embed").content_frame()
-    embed.wait_for_function("() => { const gd = document.querySelector('.js-plotly-plot');"
-                            " return !!(gd && gd._fullLayout && gd.data.length >= 2); }")  # fmt: skip
+    embed.wait_for_function(
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " return !!(gd && gd._fullLayout && gd.data.length >= 2); }"
+    )
     tab.wait_for_load_state("load")  # every frame has finished loading, the dashboard's included
     dashboard = tab.wait_for_selector("iframe#dashboard").content_frame()
     assert dashboard.url.startswith(("chrome-error:", "about:")), f"the dashboard frame shows {dashboard.url}"
@@ -453,8 +454,9 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
     page.wait_for_function("() => document.getElementById('app-title').textContent.startsWith('Migration')")
     page.wait_for_function("() => document.getElementById('map-title').textContent.includes('Latin America')")
     wait_graph(page, "map", "gd.data[1].colorbar.ticktext.includes('No data')")
-    wait_graph(page, "trend", "gd._fullLayout.yaxis.title.text === arg",
-               views.label("remittances_usd", "en", "short_label"))  # fmt: skip
+    wait_graph(
+        page, "trend", "gd._fullLayout.yaxis.title.text === arg", views.label("remittances_usd", "en", "short_label")
+    )
     wait_idle(page)
     assert "Remittances" in page.inner_text("#map-title") or "remittances" in page.inner_text("#map-title")
     assert page.inner_text("#menu-wrap-map .dropdown-toggle").strip() == "Download"
@@ -480,11 +482,23 @@ def test_copy_link_puts_the_address_on_the_clipboard(page: Any, live_server: str
 # A link the app corrects (a default value dropped, parameters reordered) is rewritten in place with
 # history.replaceState, behind dcc.Location's back; the next change must still reach the address bar.
 CORRECTED_LINKS = [
-    pytest.param("?indicator=emigrant_share&year=2015&focus=sica", "?year=2015&focus=sica", "#view label", "Table",
-                 "?year=2015&focus=sica&view=table", id="default-indicator-then-table"),
-    pytest.param("?lang=es&indicator=remittances_usd", "?indicator=remittances_usd&lang=es", ".lang-toggle a",
-                 "English", "?indicator=remittances_usd", id="reordered-lang-then-english"),
-]  # fmt: skip
+    pytest.param(
+        "?indicator=emigrant_share&year=2015&focus=sica",
+        "?year=2015&focus=sica",
+        "#view label",
+        "Table",
+        "?year=2015&focus=sica&view=table",
+        id="default-indicator-then-table",
+    ),
+    pytest.param(
+        "?lang=es&indicator=remittances_usd",
+        "?indicator=remittances_usd&lang=es",
+        ".lang-toggle a",
+        "English",
+        "?indicator=remittances_usd",
+        id="reordered-lang-then-english",
+    ),
+]
 
 
 @pytest.mark.parametrize(("link", "corrected", "control", "choice", "expected"), CORRECTED_LINKS)

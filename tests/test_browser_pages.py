@@ -136,8 +136,10 @@ def test_unknown_country_is_a_404(page: Any, live_server: str, page_log: Any) ->
     page.wait_for_selector("#map .choropleth path")
 
 
-@pytest.mark.parametrize(("address", "name"), [("/country/SLV", "El Salvador"), ("/country/HTI?lang=es", "Haití"),
-                                               ("/country/MEX?lang=fr", "Mexique")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [("/country/SLV", "El Salvador"), ("/country/HTI?lang=es", "Haití"), ("/country/MEX?lang=fr", "Mexique")],
+)
 def test_profile_prints_on_one_page(page: Any, live_server: str, address: str, name: str) -> None:
     page.goto(live_server + address)
     wait_profile(page, name)

@@ -166,8 +166,9 @@ def test_two_app_processes_share_the_map_payload_through_redis(redis_url: str) -
     env = {**os.environ, "REDIS_URL": redis_url}
     runs = []
     for _ in range(2):
-        out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
-                             timeout=120, check=True)  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+        )
         runs.append(__import__("json").loads(out.stdout.strip().splitlines()[-1]))
     assert runs[0]["backend"] == runs[1]["backend"] == "RedisBackend"
     import redis

@@ -51,8 +51,14 @@ def update(trigger: str | None, old: dict[str, Any], browser: str | None = "en",
 
 def controls_of(state: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """The dashboard's control values for a state (as the page shows them), with some changed."""
-    values = {"indicator": state["indicator"], "focus": state["focus"], "countries": state["countries"],
-              "scale": state["scale"], "view": state["view"], "year": state["year"]}  # fmt: skip
+    values = {
+        "indicator": state["indicator"],
+        "focus": state["focus"],
+        "countries": state["countries"],
+        "scale": state["scale"],
+        "view": state["view"],
+        "year": state["year"],
+    }
     return {**values, **changes}
 
 
@@ -69,8 +75,10 @@ def test_every_callback_finds_its_components_on_the_pages_it_serves() -> None:
     check: on every page, a callback whose inputs are there finds all its outputs and states there too, and
     every callback works on some page."""
     server.test_client().get("/")  # Dash fills its callback list on the first request
-    built = {path: ids_of(list(by_id(pages.build(path, "", "en").layout)))
-             for path in ("/", "/country/SLV", "/corridors/caricom")}  # fmt: skip
+    built = {
+        path: ids_of(list(by_id(pages.build(path, "", "en").layout)))
+        for path in ("/", "/country/SLV", "/corridors/caricom")
+    }
     for callback in app._callback_list:
         written = [] if callback.get("no_output") else callback["output"].strip(".").split("...")
         outputs = [o.rsplit(".", 1)[0] for o in written if o]
@@ -221,9 +229,14 @@ def test_the_map_of_every_year_holds_every_year_and_every_lac_state(client: Any)
 
 @pytest.mark.parametrize(
     "change",
-    [("emigrant_stock", "nope"), ("/lac/", "/nowhere/"), ("/log/", "/cubic/"), ("/en.json", "/xx.json"),
-     (get_store().version, "0000")],
-)  # fmt: skip
+    [
+        ("emigrant_stock", "nope"),
+        ("/lac/", "/nowhere/"),
+        ("/log/", "/cubic/"),
+        ("/en.json", "/xx.json"),
+        (get_store().version, "0000"),
+    ],
+)
 def test_the_map_route_answers_404_for_a_view_of_nothing(client: Any, change: tuple[str, str]) -> None:
     url = routes.frames_url(ViewState(indicator="emigrant_stock", focus="lac"))
     assert client.get(url.replace(*change)).status_code == 404

@@ -28,8 +28,13 @@ CORRIDORS = [
 ]
 COUNTRIES = {
     # iso3: lac
-    "AAA": True, "BBB": True, "CCC": True, "USA": False, "ESP": False, "DEU": False,
-}  # fmt: skip
+    "AAA": True,
+    "BBB": True,
+    "CCC": True,
+    "USA": False,
+    "ESP": False,
+    "DEU": False,
+}
 POPULATION = {"AAA": 10_000, "BBB": 1_000}  # 2020
 
 
@@ -42,21 +47,41 @@ def fixture_store() -> Store:
     stock = frame.groupby(["origin", "year"], as_index=False)["emigrants"].sum()
     indicators = pd.concat(
         [
-            pd.DataFrame({"indicator": "emigrant_stock", "iso3": stock["origin"], "year": stock["year"],
-                          "value": stock["emigrants"].astype(float), "computed": False}),
-            pd.DataFrame({"indicator": "population", "iso3": list(POPULATION), "year": 2020,
-                          "value": [float(v) for v in POPULATION.values()], "computed": False}),
+            pd.DataFrame(
+                {
+                    "indicator": "emigrant_stock",
+                    "iso3": stock["origin"],
+                    "year": stock["year"],
+                    "value": stock["emigrants"].astype(float),
+                    "computed": False,
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "indicator": "population",
+                    "iso3": list(POPULATION),
+                    "year": 2020,
+                    "value": [float(v) for v in POPULATION.values()],
+                    "computed": False,
+                }
+            ),
         ],
         ignore_index=True,
-    )  # fmt: skip
+    )
     meta = {
         "indicators": {
             "emigrant_stock": {"aggregate": {"method": "sum"}},
-            "emigrant_share": {"aggregate": {"method": "ratio", "numerator": "emigrant_stock",
-                                             "denominator": "population", "scale": 100}},
+            "emigrant_share": {
+                "aggregate": {
+                    "method": "ratio",
+                    "numerator": "emigrant_stock",
+                    "denominator": "population",
+                    "scale": 100,
+                }
+            },
         },
         "groups": {"duo": {"members": {"column": "duo"}}},
-    }  # fmt: skip
+    }
     return Store(
         indicators=indicators,
         corridors=frame,
@@ -145,21 +170,32 @@ def test_a_member_without_the_year_is_carried_from_its_nearest_year(
     value (and says so), the ratio takes BBB's 2023 numerator and denominator together, and 2025 (nobody reporting)
     has no group figure."""
     rows = [
-        ("remittances_usd", "AAA", 2023, 100.0), ("remittances_usd", "AAA", 2024, 110.0),
+        ("remittances_usd", "AAA", 2023, 100.0),
+        ("remittances_usd", "AAA", 2024, 110.0),
         ("remittances_usd", "BBB", 2023, 50.0),
-        ("gdp_usd", "AAA", 2023, 1000.0), ("gdp_usd", "AAA", 2024, 1000.0), ("gdp_usd", "AAA", 2025, 1000.0),
-        ("gdp_usd", "BBB", 2023, 500.0), ("gdp_usd", "BBB", 2024, 9999.0),
-    ]  # fmt: skip
+        ("gdp_usd", "AAA", 2023, 1000.0),
+        ("gdp_usd", "AAA", 2024, 1000.0),
+        ("gdp_usd", "AAA", 2025, 1000.0),
+        ("gdp_usd", "BBB", 2023, 500.0),
+        ("gdp_usd", "BBB", 2024, 9999.0),
+    ]
     extra = pd.DataFrame(rows, columns=["indicator", "iso3", "year", "value"]).assign(computed=False)
     meta = {
         **toy.meta,
         "indicators": {
             **toy.meta["indicators"],
             "remittances_usd": {"aggregate": {"method": "sum"}, "nearest_year_tolerance": 1},
-            "remittances_gdp": {"aggregate": {"method": "ratio", "numerator": "remittances_usd",
-                                              "denominator": "gdp_usd", "scale": 100}, "nearest_year_tolerance": 1},
+            "remittances_gdp": {
+                "aggregate": {
+                    "method": "ratio",
+                    "numerator": "remittances_usd",
+                    "denominator": "gdp_usd",
+                    "scale": 100,
+                },
+                "nearest_year_tolerance": 1,
+            },
         },
-    }  # fmt: skip
+    }
     store = dataclasses.replace(toy, indicators=pd.concat([toy.indicators, extra]), meta=meta, version="fixture-2")
     monkeypatch.setattr(queries, "get_store", lambda: store)
     total = queries.aggregate_at("remittances_usd", ("AAA", "BBB"), 2024)

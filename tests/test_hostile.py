@@ -31,11 +31,40 @@ from core.web import routes, security
 MARKER = "<script>alert(1)</script>"
 HANG_S = 5.0  # a hang detector, not a timing: a legitimate callback answers in milliseconds
 JUNK: list[Any] = [
-    None, True, False, 0, -1, 3.5, 1e308, -1e308, 2**64, 10**400, "", " ", MARKER, "x" * 10_000, "é" * 500, "\u0000",
-    "../../etc/passwd", "%00", "' OR 1=1 --", {"$ne": None}, [], {}, [MARKER] * 5, ["MEX"] * 5000, "A" * 100_000,
-    {"points": [{"customdata": [MARKER]}]}, [[[[[]]]]], {"a": {"b": {"c": MARKER}}}, "NaN", "Infinity",
-    "?indicator=" + MARKER, {str(n): n for n in range(10_000)}, list(range(1000)),
-]  # fmt: skip
+    None,
+    True,
+    False,
+    0,
+    -1,
+    3.5,
+    1e308,
+    -1e308,
+    2**64,
+    10**400,
+    "",
+    " ",
+    MARKER,
+    "x" * 10_000,
+    "é" * 500,
+    "\u0000",
+    "../../etc/passwd",
+    "%00",
+    "' OR 1=1 --",
+    {"$ne": None},
+    [],
+    {},
+    [MARKER] * 5,
+    ["MEX"] * 5000,
+    "A" * 100_000,
+    {"points": [{"customdata": [MARKER]}]},
+    [[[[[]]]]],
+    {"a": {"b": {"c": MARKER}}},
+    "NaN",
+    "Infinity",
+    "?indicator=" + MARKER,
+    {str(n): n for n in range(10_000)},
+    list(range(1000)),
+]
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=80),
     lambda inner: st.lists(inner, max_size=8) | st.dictionaries(st.text(max_size=12), inner, max_size=8),
@@ -144,8 +173,10 @@ PATTERN_ITEMS = {
 
 def outputs_of(output: str, spec: dict[str, Any]) -> Any:
     declared = spec["output"]
-    items = [{"id": o.component_id, "property": o.component_property} for o in (declared if isinstance(declared, list)
-             else [declared])]  # fmt: skip
+    items = [
+        {"id": o.component_id, "property": o.component_property}
+        for o in (declared if isinstance(declared, list) else [declared])
+    ]
     if output.startswith(".."):  # allow_duplicate outputs travel as "property@<hash>"
         for item, text in zip(items, output.strip(".").split("..."), strict=True):
             item["property"] = text.split(".", 1)[1]
@@ -157,8 +188,11 @@ def value_of(dependency: dict[str, str], values: dict[tuple[str, str], Any]) -> 
         pattern = json.loads(dependency["id"])
         concrete = PATTERN_ITEMS[pattern["type"]]
         return [{"id": concrete, "property": dependency["property"], "value": 1}]
-    return {"id": dependency["id"], "property": dependency["property"],
-            "value": values[(dependency["id"], dependency["property"])]}  # fmt: skip
+    return {
+        "id": dependency["id"],
+        "property": dependency["property"],
+        "value": values[(dependency["id"], dependency["property"])],
+    }
 
 
 def payload(output: str, values: dict[tuple[str, str], Any]) -> dict[str, Any]:
@@ -166,8 +200,10 @@ def payload(output: str, values: dict[tuple[str, str], Any]) -> dict[str, Any]:
     spec = app.callback_map[output]
     first = spec["inputs"][0]
     changed = (
-        canonical(PATTERN_ITEMS[json.loads(first["id"])["type"]]) if first["id"].startswith("{") else first["id"]
-    ) + "." + first["property"]  # fmt: skip
+        (canonical(PATTERN_ITEMS[json.loads(first["id"])["type"]]) if first["id"].startswith("{") else first["id"])
+        + "."
+        + first["property"]
+    )
     return {
         "output": output,
         "outputs": outputs_of(output, spec),
@@ -203,8 +239,9 @@ def send(client: Any, body: Any, log: Rejections) -> Any:
     return answer
 
 
-def test_a_valid_request_of_every_server_callback_succeeds(client: Any, valid: dict, log: Rejections,
-                                                           reached: Counter[str]) -> None:  # fmt: skip
+def test_a_valid_request_of_every_server_callback_succeeds(
+    client: Any, valid: dict, log: Rejections, reached: Counter[str]
+) -> None:
     callbacks = server_callbacks()
     assert len(callbacks) >= 3
     for output in callbacks:
@@ -274,9 +311,16 @@ def test_property_based_values_in_every_input(client: Any, valid: dict, log: Rej
 
 
 ENVELOPES: list[Any] = [
-    b"{", b"[]", b"null", b'{"output": 5}', b'{"output": "x.y", "inputs": "z"}', b"\xff\xfe" * 10, b"{" * 5000,
-    b'{"a":' * 2000, b'"' + b"x" * 1000 + b'"',
-]  # fmt: skip
+    b"{",
+    b"[]",
+    b"null",
+    b'{"output": 5}',
+    b'{"output": "x.y", "inputs": "z"}',
+    b"\xff\xfe" * 10,
+    b"{" * 5000,
+    b'{"a":' * 2000,
+    b'"' + b"x" * 1000 + b'"',
+]
 
 
 def envelope_mutations(valid: dict[tuple[str, str], Any]) -> Iterator[Any]:
@@ -301,8 +345,9 @@ def envelope_mutations(valid: dict[tuple[str, str], Any]) -> Iterator[Any]:
         yield {"output": clientside, "outputs": [], "inputs": [], "state": [], "changedPropIds": []}
 
 
-def test_forged_envelopes_are_rejected_before_any_callback(client: Any, valid: dict, log: Rejections,
-                                                           reached: Counter[str]) -> None:  # fmt: skip
+def test_forged_envelopes_are_rejected_before_any_callback(
+    client: Any, valid: dict, log: Rejections, reached: Counter[str]
+) -> None:
     before = sum(reached.values())
     count = 0
     for body in [*ENVELOPES, *envelope_mutations(valid)]:
@@ -357,10 +402,22 @@ def test_every_valid_view_answer_stays_far_below_the_cap(client: Any, valid: dic
     largest = largest_map = 0
     for indicator in ("remittances_usd", "remittances_gdp", "emigrant_share"):
         for lang in ("en", "fr"):
-            state = {**valid[("view-state", "data")], "indicator": indicator, "focus": "lac", "lang": lang,
-                     "year": None, "scale": None, "view": "table"}  # fmt: skip
-            values = {**valid, ("view-state", "data"): state, ("focus", "value"): "world",
-                      ("indicator", "value"): indicator, ("view", "value"): "table"}  # fmt: skip
+            state = {
+                **valid[("view-state", "data")],
+                "indicator": indicator,
+                "focus": "lac",
+                "lang": lang,
+                "year": None,
+                "scale": None,
+                "view": "table",
+            }
+            values = {
+                **valid,
+                ("view-state", "data"): state,
+                ("focus", "value"): "world",
+                ("indicator", "value"): indicator,
+                ("view", "value"): "table",
+            }
             body = payload(view, values)
             body["changedPropIds"] = ["focus.value"]
             answer = send(client, body, log)
@@ -374,9 +431,21 @@ def test_every_valid_view_answer_stays_far_below_the_cap(client: Any, valid: dic
 
 def test_hostile_page_addresses_are_answered_without_reflection(client: Any) -> None:
     rng = random.Random(20261123)
-    bases = ["/", "/embed/map", "/embed/trend", "/embed/ranking", "/embed/" + MARKER, "/data/geometry.x.json",
-             "/data/frames/x/" + MARKER + "/lac/linear/en.json",
-             "/country/SLV", "/corridors/MEX", "/country/" + MARKER, "/.env", "/embed/map/", "/x/y/z"]  # fmt: skip
+    bases = [
+        "/",
+        "/embed/map",
+        "/embed/trend",
+        "/embed/ranking",
+        "/embed/" + MARKER,
+        "/data/geometry.x.json",
+        "/data/frames/x/" + MARKER + "/lac/linear/en.json",
+        "/country/SLV",
+        "/corridors/MEX",
+        "/country/" + MARKER,
+        "/.env",
+        "/embed/map/",
+        "/x/y/z",
+    ]
     for _ in range(300):
         key = rng.choice(["indicator", "year", "focus", "countries", "scale", "view", "lang", MARKER, "x" * 300])
         value = rng.choice([MARKER, "%3Cscript%3E", "'\"><img src=x onerror=alert(1)>", "1" * 5000, "%ZZ", "%00"])

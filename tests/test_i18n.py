@@ -15,9 +15,13 @@ from core.i18n.formats import fmt_compact, fmt_number, fmt_short, fmt_value
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = sorted(
-    [*(ROOT / "core").rglob("*.py"), *(ROOT / "components").rglob("*.py"), *(ROOT / "callbacks").rglob("*.py"),
-     ROOT / "app.py"]
-)  # fmt: skip
+    [
+        *(ROOT / "core").rglob("*.py"),
+        *(ROOT / "components").rglob("*.py"),
+        *(ROOT / "callbacks").rglob("*.py"),
+        ROOT / "app.py",
+    ]
+)
 META = json.loads((ROOT / "data" / "processed" / "indicators_meta.json").read_text(encoding="utf-8"))
 EN = json.loads((MESSAGES / "en.json").read_text(encoding="utf-8"))
 
@@ -213,8 +217,10 @@ def test_every_language_has_every_key_filled_with_the_same_placeholders(lang):
 def test_numbers_follow_the_language(lang, expected):
     """CLDR: Spanish groups from five digits (minimumGroupingDigits 2), French with a narrow no-break space."""
     assert fmt_number(1234.5, lang, 1) == expected
-    assert fmt_number(12345.5, lang, 1) == {"en": "12,345.5", "es": "12.345,5", "pt": "12.345,5",
-                                             "fr": "12\u202f345,5"}[lang]  # fmt: skip
+    assert (
+        fmt_number(12345.5, lang, 1)
+        == {"en": "12,345.5", "es": "12.345,5", "pt": "12.345,5", "fr": "12\u202f345,5"}[lang]
+    )
 
 
 NB, NNB = "\u00a0", "\u202f"  # no-break space, narrow no-break space
@@ -261,9 +267,13 @@ def test_money_per_language(lang, value, expected):
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "US$ 61,500,000,000"), ("es", "US$ 61.500.000.000"), ("pt", "US$ 61.500.000.000"),
-     ("fr", f"61{NNB}500{NNB}000{NNB}000{USD_FR}")],
-)  # fmt: skip
+    [
+        ("en", "US$ 61,500,000,000"),
+        ("es", "US$ 61.500.000.000"),
+        ("pt", "US$ 61.500.000.000"),
+        ("fr", f"61{NNB}500{NNB}000{NNB}000{USD_FR}"),
+    ],
+)
 def test_exact_money_per_language(lang, expected):
     assert fmt_value(61_500_000_000, "usd", lang, compact=False) == expected
 

@@ -78,8 +78,12 @@ def test_links_keep_indicator_year_focus_and_language() -> None:
     assert link == "/country/SLV?indicator=remittances_gdp&year=2015&focus=sica&countries=SLV&lang=es"
     back = state_on("/country/SLV", link.split("?", 1)[1])
     assert (back.indicator, back.year, back.focus, back.lang, back.countries) == (
-        "remittances_gdp", 2015, "sica", "es", ("SLV",)
-    )  # fmt: skip
+        "remittances_gdp",
+        2015,
+        "sica",
+        "es",
+        ("SLV",),
+    )
     assert href(back, OPTIONS, "en", "dashboard") == "/?" + link.split("?", 1)[1]
 
 
@@ -262,10 +266,13 @@ def test_french_downloads_keep_french_typography() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "label", "hover"),
-    [("en", "US$ 3.6B", "US$ 3.6 billion"), ("es", f"US$ 3564{NB}M", "US$ 3600 millones"),
-     ("pt", f"US$ 3,6{NB}bi", "US$ 3,6 bilhões"),
-     ("fr", f"3,6{NB}Md{NB}${NB}US", f"3,6{NB}milliards de dollars des États-Unis")],
-)  # fmt: skip
+    [
+        ("en", "US$ 3.6B", "US$ 3.6 billion"),
+        ("es", f"US$ 3564{NB}M", "US$ 3600 millones"),
+        ("pt", f"US$ 3,6{NB}bi", "US$ 3,6 bilhões"),
+        ("fr", f"3,6{NB}Md{NB}${NB}US", f"3,6{NB}milliards de dollars des États-Unis"),
+    ],
+)
 def test_ranking_money_is_abridged_beside_the_dot_and_said_in_full_on_hover(lang: str, label: str, hover: str) -> None:
     state = decode(f"?lang={lang}&indicator=remittances_usd&focus=caricom&year=2024", OPTIONS, lang)
     ranking = dashboard_ranking.ranking(state)
@@ -319,8 +326,12 @@ def test_embed_code_and_page_of_a_corridor_chart(client: Any) -> None:
     assert "Colombia" in body
     assert 'href="/corridors/COL?lang=es&amp;direction=in"' in body
     assert client.get("/embed/pf-costs?subject=SLV").status_code == 200
-    for bad in ("/embed/cv-corridors?subject=XYZ", "/embed/cv-corridors", "/embed/pf-costs?subject=sica",
-                "/embed/cv-nothing?subject=SLV"):  # fmt: skip
+    for bad in (
+        "/embed/cv-corridors?subject=XYZ",
+        "/embed/cv-corridors",
+        "/embed/pf-costs?subject=sica",
+        "/embed/cv-nothing?subject=SLV",
+    ):
         assert client.get(bad).status_code == 404, bad
 
 

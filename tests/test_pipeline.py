@@ -86,9 +86,12 @@ def test_undesa_series_take_the_published_figures_of_one_revision() -> None:
     nan = float("nan")
     rev = revision(
         origin=[("SLV", 2024, 1000.0, 510.0, 51.0), ("SLV", 2020, 900.0, 450.0, 50.0), ("BLM", 2024, nan, nan, nan)],
-        destination=[("SLV", 2024, 50.0, 30.0, 4000.0, 1.25, 60.0), ("SLV", 2020, 40.0, 20.0, 5000.0, 0.8, 50.0),
-                     ("BLM", 2024, nan, nan, 10000.0, nan, nan)],
-    )  # fmt: skip
+        destination=[
+            ("SLV", 2024, 50.0, 30.0, 4000.0, 1.25, 60.0),
+            ("SLV", 2020, 40.0, 20.0, 5000.0, 0.8, 50.0),
+            ("BLM", 2024, nan, nan, 10000.0, nan, nan),
+        ],
+    )
     out = indicators.undesa_series(rev).set_index(["indicator", "iso3", "year"])
     value = out["value"]
     assert value[(s.EMIGRANT_STOCK, "SLV", 2024)] == 1000
@@ -215,8 +218,16 @@ def undesa_workbook(path: Path, rows: list[tuple], sheet: str = "Table 1", block
     sheet_.title = sheet
     for _ in range(10):
         sheet_.append([None])
-    sheet_.append(["Index", "Region, development group, country or area", "Coverage", "Data type", "Location code",
-                   *(sources.UNDESA_2024_YEARS * blocks)])  # fmt: skip
+    sheet_.append(
+        [
+            "Index",
+            "Region, development group, country or area",
+            "Coverage",
+            "Data type",
+            "Location code",
+            *(sources.UNDESA_2024_YEARS * blocks),
+        ]
+    )
     for row in rows:
         sheet_.append(list(row))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -281,13 +292,18 @@ def knomad_workbook(path: Path, cells: list[list[object]]) -> Path:
 def test_knomad_reader_keeps_cells_and_world_totals(tmp_path: Path) -> None:
     path = knomad_workbook(
         tmp_path / "m.xlsx",
-        [["sending (down)", "Mexico", "Venezuela, RB", "WORLD"], ["United States", 52595.3, None, 52595.3],
-         ["Venezuela, RB", 1.5, None, 1.5], ["WORLD", 52596.8, None, 52596.8]],
-    )  # fmt: skip
+        [
+            ["sending (down)", "Mexico", "Venezuela, RB", "WORLD"],
+            ["United States", 52595.3, None, 52595.3],
+            ["Venezuela, RB", 1.5, None, 1.5],
+            ["WORLD", 52596.8, None, 52596.8],
+        ],
+    )
     cells, totals = sources.read_knomad_matrix(path)
     assert cells[["sender", "receiver", "usd_millions"]].values.tolist() == [
-        ["United States", "Mexico", 52595.3], ["Venezuela, RB", "Mexico", 1.5]
-    ]  # fmt: skip
+        ["United States", "Mexico", 52595.3],
+        ["Venezuela, RB", "Mexico", 1.5],
+    ]
     check_matrix_totals(cells, totals, path)  # WORLD row = column sums
     names = {"United States": "USA", "Mexico": "MEX"}
     with pytest.raises(RawDataError, match=r"row 4: country name 'Venezuela, RB' matches no World Bank name"):
@@ -309,11 +325,14 @@ def test_knomad_reader_names_a_bad_cell(tmp_path: Path) -> None:
 def test_dioc_counts_tertiary_emigrants_aged_15_and_over() -> None:
     rows = [
         # coub, sex, age_lfs, edu_lfs, fborn, number
-        ("MEX", 1, 2, 3, 1, 100), ("MEX", 2, 2, 3, 1, 150), ("MEX", 2, 1, 1, 1, 250), ("MEX", 1, 3, 2, 1, 500),
+        ("MEX", 1, 2, 3, 1, 100),
+        ("MEX", 2, 2, 3, 1, 150),
+        ("MEX", 2, 1, 1, 1, 250),
+        ("MEX", 1, 3, 2, 1, 500),
         ("MEX", 1, 2, 99, 1, 1000),  # education unknown: left out of both counts
         ("MEX", 1, 0, 3, 1, 7),  # aged 0-14: left out
         ("MEX", 1, 2, 3, 0, 9999),  # natives living in Mexico: not emigrants
-    ]  # fmt: skip
+    ]
     dioc = pd.DataFrame(rows, columns=["coub", "sex", "age_lfs", "edu_lfs", "fborn", "number"])
     out = indicators.dioc_series(dioc).set_index("indicator")
     assert set(out["year"]) == {2015}
@@ -332,9 +351,14 @@ def test_dioc_codes_of_former_federations_become_their_successors(tmp_path: Path
 
     folder = tmp_path / "oecd_dioc_2015_16"
     folder.mkdir()
-    lines = ["coub,sex,age_lfs,edu_lfs,national,oecd,regionb,oecdb,fborn,number",
-             "USSR-UKR,1,2,3,0,1,EURO,0,1,10", "FYUG-XXK,1,2,3,0,1,EURO,0,1,20", "KOREA-NS,1,2,3,0,1,ASIA,1,1,30",
-             "ASIA,1,2,3,0,1,ASIA,0,1,40", "MEX,1,2,3,0,1,NOAM,1,1,50"]  # fmt: skip
+    lines = [
+        "coub,sex,age_lfs,edu_lfs,national,oecd,regionb,oecdb,fborn,number",
+        "USSR-UKR,1,2,3,0,1,EURO,0,1,10",
+        "FYUG-XXK,1,2,3,0,1,EURO,0,1,20",
+        "KOREA-NS,1,2,3,0,1,ASIA,1,1,30",
+        "ASIA,1,2,3,0,1,ASIA,0,1,40",
+        "MEX,1,2,3,0,1,NOAM,1,1,50",
+    ]
     (folder / "DIOC_2015_16_File_A_2.csv").write_text("\n".join(lines) + "\n")
     dropped: list[str] = []
     out = build.read_dioc(tmp_path, {"UKR", "XKX", "MEX"}, dropped)
@@ -346,8 +370,17 @@ def test_dioc_codes_of_former_federations_become_their_successors(tmp_path: Path
 
 
 def long_rows(indicator: str, iso3: str, values: dict[int, float], computed: bool = False) -> pd.DataFrame:
-    return pd.DataFrame({"iso3": iso3, "year": list(values), "indicator": indicator, "value": list(values.values()),
-                         "source": "x", "computed": computed, "anomaly": False})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "iso3": iso3,
+            "year": list(values),
+            "indicator": indicator,
+            "value": list(values.values()),
+            "source": "x",
+            "computed": computed,
+            "anomaly": False,
+        }
+    )
 
 
 def test_anomaly_rule_flags_a_value_100_times_off_its_neighbours_and_its_ratios() -> None:
@@ -369,8 +402,10 @@ def test_anomaly_rule_flags_a_value_100_times_off_its_neighbours_and_its_ratios(
     out, report = checks.flag_anomalies(frame)
     flagged = set(map(tuple, out.loc[out["anomaly"], ["indicator", "iso3", "year"]].values.tolist()))
     assert flagged == {
-        (s.REMITTANCES_USD, "URY", 2001), (s.REMITTANCES_GDP, "URY", 2001), (s.REMITTANCES_USD, "BBB", 2001)
-    }  # fmt: skip
+        (s.REMITTANCES_USD, "URY", 2001),
+        (s.REMITTANCES_GDP, "URY", 2001),
+        (s.REMITTANCES_USD, "BBB", 2001),
+    }
     assert [(r["iso3"], r["year"]) for r in report] == [("BBB", 2001), ("URY", 2001)]
     assert out["value"].tolist() == frame["value"].tolist()  # kept exactly as published
 
@@ -378,11 +413,19 @@ def test_anomaly_rule_flags_a_value_100_times_off_its_neighbours_and_its_ratios(
 def test_a_ratio_without_its_components_is_refused_naming_the_row() -> None:
     from pipeline.validate import check_ratio_components
 
-    good = pd.concat([long_rows(s.REMITTANCES_USD, "BRB", {2017: 80.0}), long_rows(s.GDP_USD, "BRB", {2017: 4e3}),
-                      long_rows(s.REMITTANCES_GDP, "BRB", {2017: 2.0}, computed=True)], ignore_index=True)  # fmt: skip
+    good = pd.concat(
+        [
+            long_rows(s.REMITTANCES_USD, "BRB", {2017: 80.0}),
+            long_rows(s.GDP_USD, "BRB", {2017: 4e3}),
+            long_rows(s.REMITTANCES_GDP, "BRB", {2017: 2.0}, computed=True),
+        ],
+        ignore_index=True,
+    )
     check_ratio_components(good)
-    placeholder = pd.concat([good, long_rows(s.GDP_USD, "BRB", {2018: 4e3}),
-                             long_rows(s.REMITTANCES_GDP, "BRB", {2018: 0.0})], ignore_index=True)  # fmt: skip
+    placeholder = pd.concat(
+        [good, long_rows(s.GDP_USD, "BRB", {2018: 4e3}), long_rows(s.REMITTANCES_GDP, "BRB", {2018: 0.0})],
+        ignore_index=True,
+    )
     with pytest.raises(ValidationError) as info:
         check_ratio_components(placeholder)
     assert str(info.value) == (

@@ -15,9 +15,20 @@ from pipeline.paths import LAC_STATES, LAC_TERRITORIES, RAW, REFERENCE
 LANGUAGES = ("en", "es", "pt", "fr")
 BLOC_SIZES = {"caricom": 15, "oecs": 7, "sica": 8, "mercosur": 5, "can": 4, "pacific_alliance": 4}
 INDICATOR_FIELDS = (
-    "label", "short_label", "definition", "unit", "source", "citation", "licence", "caveats", "frequency",
-    "nearest_year_tolerance", "higher_is", "color_scale", "aggregate",
-)  # fmt: skip
+    "label",
+    "short_label",
+    "definition",
+    "unit",
+    "source",
+    "citation",
+    "licence",
+    "caveats",
+    "frequency",
+    "nearest_year_tolerance",
+    "higher_is",
+    "color_scale",
+    "aggregate",
+)
 AUXILIARY_IDS = set(s.DOCUMENTED) | set(s.AUXILIARY)
 RAW_FOLDERS = {p.name for p in RAW.iterdir() if p.is_dir()}
 
@@ -77,8 +88,15 @@ def test_no_iso_long_forms(countries: pd.DataFrame) -> None:
         ("DOM", ("Dominican Republic", "República Dominicana", "República Dominicana", "République dominicaine")),
         # UN short names in Spanish (as ECLAC writes them) and French; Brazilian usage in Portuguese (README, Names)
         ("KNA", ("Saint Kitts and Nevis", "Saint Kitts y Nevis", "São Cristóvão e Névis", "Saint-Kitts-et-Nevis")),
-        ("VCT", ("Saint Vincent and the Grenadines", "San Vicente y las Granadinas", "São Vicente e Granadinas",
-                 "Saint-Vincent-et-les Grenadines")),
+        (
+            "VCT",
+            (
+                "Saint Vincent and the Grenadines",
+                "San Vicente y las Granadinas",
+                "São Vicente e Granadinas",
+                "Saint-Vincent-et-les Grenadines",
+            ),
+        ),
         ("TTO", ("Trinidad and Tobago", "Trinidad y Tobago", "Trinidad e Tobago", "Trinité-et-Tobago")),
         ("HTI", ("Haiti", "Haití", "Haiti", "Haïti")),
         ("SUR", ("Suriname", "Suriname", "Suriname", "Suriname")),
@@ -87,8 +105,15 @@ def test_no_iso_long_forms(countries: pd.DataFrame) -> None:
         ("USA", ("United States", "Estados Unidos", "Estados Unidos", "États-Unis")),
         ("CIV", ("Côte d'Ivoire", "Côte d'Ivoire", "Costa do Marfim", "Côte d'Ivoire")),
         ("CUW", ("Curaçao", "Curaçao", "Curaçao", "Curaçao")),
-        ("SXM", ("Sint Maarten (Dutch part)", "Sint Maarten (parte neerlandesa)", "Sint Maarten (parte neerlandesa)",
-                 "Sint Maarten (partie néerlandaise)")),
+        (
+            "SXM",
+            (
+                "Sint Maarten (Dutch part)",
+                "Sint Maarten (parte neerlandesa)",
+                "Sint Maarten (parte neerlandesa)",
+                "Sint Maarten (partie néerlandaise)",
+            ),
+        ),
         ("CYM", ("Cayman Islands", "Islas Caimán", "Ilhas Cayman", "Îles Caïmanes")),
         ("MMR", ("Myanmar", "Myanmar", "Mianmar", "Myanmar")),
         ("TLS", ("Timor-Leste", "Timor-Leste", "Timor-Leste", "Timor-Leste")),
@@ -97,7 +122,7 @@ def test_no_iso_long_forms(countries: pd.DataFrame) -> None:
         ("KEN", ("Kenya", "Kenya", "Quênia", "Kenya")),
         ("CHI", ("Channel Islands", "Islas del Canal", "Ilhas do Canal", "Îles Anglo-Normandes")),
     ],
-)  # fmt: skip
+)
 def test_dashboard_names(countries: pd.DataFrame, iso3: str, names: tuple[str, ...]) -> None:
     assert tuple(countries.loc[iso3, [f"name_{lang}" for lang in LANGUAGES]]) == names
 
@@ -283,9 +308,19 @@ def test_metadata_builder_accepts_the_reference() -> None:
 # groups.yaml
 
 GROUP_IDS = (
-    "lac", "lac_states", "caribbean", "central_america", "south_america", "caricom", "oecs", "sica", "mercosur", "can",
-    "pacific_alliance", "world",
-)  # fmt: skip
+    "lac",
+    "lac_states",
+    "caribbean",
+    "central_america",
+    "south_america",
+    "caricom",
+    "oecs",
+    "sica",
+    "mercosur",
+    "can",
+    "pacific_alliance",
+    "world",
+)
 
 
 def test_groups_in_menu_order(groups: dict[str, Any]) -> None:
@@ -330,29 +365,50 @@ def test_group_members(groups: dict[str, Any], countries: pd.DataFrame) -> None:
 # ECLAC/CEPAL's for Spanish, the bodies' own Portuguese names. One row per name and language.
 
 GROUP_NAMES = {
-    "lac": ("Latin America and the Caribbean", "América Latina y el Caribe", "América Latina e o Caribe",
-            "Amérique latine et Caraïbes"),
-    "caricom": ("Caribbean Community (CARICOM)", "Comunidad del Caribe (CARICOM)", "Comunidade do Caribe (CARICOM)",
-                "Communauté des Caraïbes (CARICOM)"),
-    "oecs": ("Organisation of Eastern Caribbean States (OECS)", "Organización de Estados del Caribe Oriental (OECO)",
-             "Organização dos Estados do Caribe Oriental (OECO)",
-             "Organisation des États des Caraïbes orientales (OECO)"),
-    "sica": ("Central American Integration System (SICA)", "Sistema de la Integración Centroamericana (SICA)",
-             "Sistema de Integração Centro-Americana (SICA)", "Système d'intégration de l'Amérique centrale (SICA)"),
-    "mercosur": ("Southern Common Market (MERCOSUR)", "Mercado Común del Sur (MERCOSUR)",
-                 "Mercado Comum do Sul (MERCOSUL)", "Marché commun du Sud (MERCOSUR)"),
+    "lac": (
+        "Latin America and the Caribbean",
+        "América Latina y el Caribe",
+        "América Latina e o Caribe",
+        "Amérique latine et Caraïbes",
+    ),
+    "caricom": (
+        "Caribbean Community (CARICOM)",
+        "Comunidad del Caribe (CARICOM)",
+        "Comunidade do Caribe (CARICOM)",
+        "Communauté des Caraïbes (CARICOM)",
+    ),
+    "oecs": (
+        "Organisation of Eastern Caribbean States (OECS)",
+        "Organización de Estados del Caribe Oriental (OECO)",
+        "Organização dos Estados do Caribe Oriental (OECO)",
+        "Organisation des États des Caraïbes orientales (OECO)",
+    ),
+    "sica": (
+        "Central American Integration System (SICA)",
+        "Sistema de la Integración Centroamericana (SICA)",
+        "Sistema de Integração Centro-Americana (SICA)",
+        "Système d'intégration de l'Amérique centrale (SICA)",
+    ),
+    "mercosur": (
+        "Southern Common Market (MERCOSUR)",
+        "Mercado Común del Sur (MERCOSUR)",
+        "Mercado Comum do Sul (MERCOSUL)",
+        "Marché commun du Sud (MERCOSUR)",
+    ),
     "can": ("Andean Community (CAN)", "Comunidad Andina (CAN)", "Comunidade Andina (CAN)", "Communauté andine (CAN)"),
     "pacific_alliance": ("Pacific Alliance", "Alianza del Pacífico", "Aliança do Pacífico", "Alliance du Pacifique"),
-}  # fmt: skip
+}
 
 
-TERRITORIES = {"en": " (states and territories)", "es": " (Estados y territorios)", "pt": " (Estados e territórios)",
-               "fr": " (États et territoires)"}  # fmt: skip
+TERRITORIES = {
+    "en": " (states and territories)",
+    "es": " (Estados y territorios)",
+    "pt": " (Estados e territórios)",
+    "fr": " (États et territoires)",
+}
 
 
-@pytest.mark.parametrize(
-    ("ident", "lang"), [(ident, lang) for ident in GROUP_NAMES for lang in LANGUAGES]
-)  # fmt: skip
+@pytest.mark.parametrize(("ident", "lang"), [(ident, lang) for ident in GROUP_NAMES for lang in LANGUAGES])
 def test_official_group_names(groups: dict[str, Any], ident: str, lang: str) -> None:
     group = next(g for g in groups["groups"] if g["id"] == ident)
     # The region's group also says that it counts the territories (its sibling "LAC, 33 states" does not).
@@ -492,7 +548,7 @@ WRONG_FORMS: dict[str, list[str]] = {
 
 @pytest.mark.parametrize(
     ("lang", "where", "official"), [(lang, w, o) for lang, uses in OFFICIAL_USES.items() for w, o in uses]
-)  # fmt: skip
+)
 def test_official_names_are_used(lang: str, where: str, official: str) -> None:
     texts = texts_of(lang)
     assert where in texts, f"{where} not found"
@@ -503,6 +559,10 @@ def test_official_names_are_used(lang: str, where: str, official: str) -> None:
 def test_no_unofficial_forms(lang: str) -> None:
     import re
 
-    found = [(where, pattern) for where, text in texts_of(lang).items() for pattern in WRONG_FORMS[lang]
-             if re.search(pattern, text)]  # fmt: skip
+    found = [
+        (where, pattern)
+        for where, text in texts_of(lang).items()
+        for pattern in WRONG_FORMS[lang]
+        if re.search(pattern, text)
+    ]
     assert not found, found

@@ -35,10 +35,24 @@ def client() -> Any:
 
 @pytest.mark.parametrize(
     "path",
-    ["/.env", "/robots", "/anything", "/embed/map/", "/embed/x/y", "/embed/nope", "/country/XYZ", "/country/sica",
-     "/corridors/world", "/country/SLV/extra", "/_dash-component-suites/dash/nope.js",
-     "/_dash-component-suites/nope/x.js", "/assets/nope.css", "/data/geometry.0000.json", "/wp-login.php"],
-)  # fmt: skip
+    [
+        "/.env",
+        "/robots",
+        "/anything",
+        "/embed/map/",
+        "/embed/x/y",
+        "/embed/nope",
+        "/country/XYZ",
+        "/country/sica",
+        "/corridors/world",
+        "/country/SLV/extra",
+        "/_dash-component-suites/dash/nope.js",
+        "/_dash-component-suites/nope/x.js",
+        "/assets/nope.css",
+        "/data/geometry.0000.json",
+        "/wp-login.php",
+    ],
+)
 def test_paths_that_name_nothing_are_a_localised_404(client: Any, path: str) -> None:
     answer = client.get(path, headers={"Accept-Language": "es"})
     assert answer.status_code == 404
@@ -51,8 +65,20 @@ def test_paths_that_name_nothing_are_a_localised_404(client: Any, path: str) -> 
     assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("path", ["/", "/country/SLV", "/country/slv", "/corridors/MEX", "/corridors/caricom",
-                                  "/embed/map", "/embed/trend", "/healthz", "/robots.txt"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/country/SLV",
+        "/country/slv",
+        "/corridors/MEX",
+        "/corridors/caricom",
+        "/embed/map",
+        "/embed/trend",
+        "/healthz",
+        "/robots.txt",
+    ],
+)
 def test_the_pages_of_the_site_are_served(client: Any, path: str) -> None:
     assert client.get(path).status_code == 200
 
@@ -94,8 +120,9 @@ def broken_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(views, "trend_figure", broken)
 
 
-def test_a_failing_builder_is_a_500_with_its_traceback_logged(client: Any, broken_builder: None,
-                                                               caplog: pytest.LogCaptureFixture) -> None:  # fmt: skip
+def test_a_failing_builder_is_a_500_with_its_traceback_logged(
+    client: Any, broken_builder: None, caplog: pytest.LogCaptureFixture
+) -> None:
     values = valid_values()
     panels = next(o for o in server_callbacks() if "trend.figure" in o)
     with caplog.at_level(logging.ERROR, logger="lacmig"):
@@ -119,9 +146,9 @@ def test_a_failing_builder_is_a_500_with_its_traceback_logged(client: Any, broke
         ("", "localhost", None, "http://127.0.0.1:8050"),
     ],
 )
-def test_the_site_address_never_comes_from_an_untrusted_host(monkeypatch: pytest.MonkeyPatch, site: str,
-                                                              allowed: str, host: str | None,
-                                                              expected: str) -> None:  # fmt: skip
+def test_the_site_address_never_comes_from_an_untrusted_host(
+    monkeypatch: pytest.MonkeyPatch, site: str, allowed: str, host: str | None, expected: str
+) -> None:
     monkeypatch.setenv("SITE_URL", site)
     monkeypatch.setenv("ALLOWED_HOSTS", allowed)
     monkeypatch.setenv("PORT", "8050")
@@ -165,8 +192,18 @@ def faulty_server() -> Iterator[tuple[str, Path]]:
     config, errors = folder / "gunicorn_fault.conf.py", folder / "error.log"
     config.write_text(FAULT_CONFIG, encoding="utf-8")
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1"}
-    command = [sys.executable, "-m", "gunicorn", "--config", str(config), "--error-logfile", str(errors),
-               "--access-logfile", "/dev/null", "app:server"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        str(config),
+        "--error-logfile",
+        str(errors),
+        "--access-logfile",
+        "/dev/null",
+        "app:server",
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     origin = f"http://127.0.0.1:{port}"
     try:
@@ -186,8 +223,9 @@ def faulty_server() -> Iterator[tuple[str, Path]]:
 
 
 def post(origin: str, body: bytes, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
-    request = urllib.request.Request(origin + security.CALLBACK_PATH, data=body,
-                                     headers={"Content-Type": "application/json", **(headers or {})})  # fmt: skip
+    request = urllib.request.Request(
+        origin + security.CALLBACK_PATH, data=body, headers={"Content-Type": "application/json", **(headers or {})}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status, answer.read()
@@ -217,8 +255,10 @@ def test_under_gunicorn_a_bug_is_a_500_with_a_traceback_in_the_error_log(
 def raw_chunked(origin: str, size: int) -> int:
     host, port = origin.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=30) as sock:
-        sock.sendall(b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n")  # fmt: skip
+        sock.sendall(
+            b"POST /_dash-update-component HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        )
         body = b"{" + b" " * (size - 2) + b"}"
         try:
             for start in range(0, len(body), 65536):

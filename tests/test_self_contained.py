@@ -16,9 +16,10 @@ def test_assets_name_no_cdn() -> None:
     offenders = [
         str(path.relative_to(ROOT))
         for path in (ROOT / "assets").rglob("*")
-        if path.is_file() and path.suffix in {".js", ".css", ".json", ".html"}
+        if path.is_file()
+        and path.suffix in {".js", ".css", ".json", ".html"}
         and OUTSIDE.search(path.read_text(encoding="utf-8", errors="replace"))
-    ]  # fmt: skip
+    ]
     assert not offenders, f"assets that point at a CDN: {offenders}"
 
 

@@ -38,15 +38,26 @@ def group_name(focus: str, lang: str) -> str:
 
 # emigrant_share, Central America, 2020 (% of the population), highest first; the group's ratio of sums.
 CA_SHARE_2020 = (
-    ("SLV", 24.653229216917577), ("BLZ", 13.267911), ("NIC", 10.84079), ("HND", 9.945643), ("MEX", 8.675637),
-    ("GTM", 7.638223), ("PAN", 3.233546), ("CRI", 2.949306),
-)  # fmt: skip
+    ("SLV", 24.653229216917577),
+    ("BLZ", 13.267911),
+    ("NIC", 10.84079),
+    ("HND", 9.945643),
+    ("MEX", 8.675637),
+    ("GTM", 7.638223),
+    ("PAN", 3.233546),
+    ("CRI", 2.949306),
+)
 CA_SHARE_2020_GROUP = 9.015949925047664
 # remittance_cost, Central America, 2020 (% of US$200): Belize has no value.
 CA_COST_2020 = (
-    ("CRI", 6.600869), ("HND", 4.580879), ("NIC", 4.43881), ("MEX", 4.179567), ("PAN", 3.952727),
-    ("GTM", 3.942211), ("SLV", 2.853846),
-)  # fmt: skip
+    ("CRI", 6.600869),
+    ("HND", 4.580879),
+    ("NIC", 4.43881),
+    ("MEX", 4.179567),
+    ("PAN", 3.952727),
+    ("GTM", 3.942211),
+    ("SLV", 2.853846),
+)
 CA = ("BLZ", "CRI", "GTM", "HND", "MEX", "NIC", "PAN", "SLV")
 MEX_REMITTANCES = ((1990, 3.098e9), (2023, 6.623785e10), (2024, 6.763791e10))  # remittances_usd, US$
 BOL_REMITTANCES = ((2023, 1448643182.89681), (2024, 1279661295.86324))
@@ -75,8 +86,10 @@ def line(code: str, points: tuple[tuple[int, float], ...], lang: str) -> s.Line:
 def cost_line(sender: str, receiver: str, points: tuple[tuple[int, int, float], ...], lang: str) -> s.Line:
     return s.Line(
         s.pair(name(sender, lang), name(receiver, lang), lang),
-        [y for y, _, _ in points], [v for _, _, v in points], [q for _, q, _ in points],
-    )  # fmt: skip
+        [y for y, _, _ in points],
+        [v for _, _, v in points],
+        [q for _, q, _ in points],
+    )
 
 
 def corridor_view(subject: str, direction: str, year: int, lang: str) -> s.Corridors:
@@ -240,11 +253,12 @@ def _describe_lines(lang: str) -> list[str]:
         s.describe_lines([line("MEX", MEX_REMITTANCES, lang)], "usd", lang),
         s.describe_lines(
             [line("MEX", MEX_REMITTANCES, lang), s.Line(name("BOL", lang), [2024], [BOL_REMITTANCES[-1][1]])],
-            "usd", lang,
+            "usd",
+            lang,
         ),
         s.describe_lines([cost_line("USA", "MEX", USA_MEX_COST, lang)], "percent", lang, target=3.0),
         s.describe_lines([], "usd", lang),
-    ]  # fmt: skip
+    ]
 
 
 def _lists(lang: str) -> list[str]:
@@ -921,9 +935,11 @@ def real_ranked(indicator: str, focus: str, year: int, lang: str) -> tuple[list[
     members = queries.group_members(focus)
     aggregate = queries.aggregate_at(indicator, members, year)
     group = s.Group(
-        group_name(focus, lang), members,
-        None if aggregate is None else float(aggregate.value), 0 if aggregate is None else aggregate.reporting,
-    )  # fmt: skip
+        group_name(focus, lang),
+        members,
+        None if aggregate is None else float(aggregate.value),
+        0 if aggregate is None else aggregate.reporting,
+    )
     return rows, group
 
 
@@ -1003,9 +1019,11 @@ def test_mexico_corridor_cost_gap(lang):
     rows = flows.costs("MEX", "out")
     latest = rows.iloc[-1]
     corridor = s.Line(
-        s.pair(name("USA", lang), name("MEX", lang), lang), rows["year"].tolist(), rows["cost_pct"].tolist(),
+        s.pair(name("USA", lang), name("MEX", lang), lang),
+        rows["year"].tolist(),
+        rows["cost_pct"].tolist(),
         rows["quarter"].tolist(),
-    )  # fmt: skip
+    )
     (sentence,) = s.cost_facts([corridor], lang, ceiling=s.SDG_CORRIDOR_CEILING)
     assert fmt_value(latest["cost_pct"], "percent", lang) in sentence
     assert s.points(latest["cost_pct"] - s.SDG_TARGET, lang) in sentence
@@ -1043,8 +1061,15 @@ def test_meta_description_shortens_what_does_not_fit():
 def real_outputs(lang: str) -> Iterator[str]:
     """Sentences of every kind on the real data: each dashboard indicator in two focuses, trends, corridors, costs."""
     selected = [(code, name(code, lang)) for code in ("SLV", "MEX", "BRA", "HTI")]
-    for indicator in ("emigrant_share", "emigrant_stock", "female_share", "remittances_gdp", "remittances_usd",
-                      "remittance_cost", "tertiary_emigration_rate"):  # fmt: skip
+    for indicator in (
+        "emigrant_share",
+        "emigrant_stock",
+        "female_share",
+        "remittances_gdp",
+        "remittances_usd",
+        "remittance_cost",
+        "tertiary_emigration_rate",
+    ):
         meta = queries.indicator_meta(indicator)
         unit, year = meta["unit"], int(meta["years"][-1])
         for focus in ("lac", "caribbean"):
@@ -1067,10 +1092,14 @@ def real_outputs(lang: str) -> Iterator[str]:
         yield from s.corridor_facts(corridor_view(subject, direction, 2020, lang), lang)
     costs = flows.costs("HTI", "out")
     lines = [
-        s.Line(s.pair(name(a, lang), name(b, lang), lang), own["year"].tolist(), own["cost_pct"].tolist(),
-               own["quarter"].tolist())
+        s.Line(
+            s.pair(name(a, lang), name(b, lang), lang),
+            own["year"].tolist(),
+            own["cost_pct"].tolist(),
+            own["quarter"].tolist(),
+        )
         for (a, b), own in costs.groupby(["sender", "receiver"], sort=False)
-    ]  # fmt: skip
+    ]
     yield from s.cost_facts(lines, lang, ceiling=s.SDG_CORRIDOR_CEILING)
     yield s.describe_lines(lines, "percent", lang, target=s.SDG_TARGET)
 

@@ -233,17 +233,24 @@ def test_colours_agree_with_the_interactive_figures() -> None:
 
 @pytest.mark.parametrize("count", [0, 3, 7, 48, 60])
 def test_ranking_height_is_the_figure_height(count: int) -> None:
-    data = dotplot.Ranking([f"C{i}" for i in range(count)], ["X"] * count, [1.0] * count, ["1"] * count,
-                           [False] * count, None, "")  # fmt: skip
+    data = dotplot.Ranking(
+        [f"C{i}" for i in range(count)], ["X"] * count, [1.0] * count, ["1"] * count, [False] * count, None, ""
+    )
     assert svg_ranking.ranking_height(count) == dotplot.ranking_figure(data, log=False, x_title="")["layout"]["height"]
 
 
 def test_dot_plot_rows_labels_highlight_and_rules() -> None:
     data = dotplot.Ranking(
-        names=["Alpha", "Beta", "Gamma"], codes=["AAA", "BBB", "CCC"], values=[30.0, 12.5, 2.0],
-        labels=["30.0 %", "12.5 %", "2.0 %"], highlighted=[False, True, False],
-        reference=10.0, reference_label="Group: 10.0 %", target=3.0, target_label="Target: 3 %",
-    )  # fmt: skip
+        names=["Alpha", "Beta", "Gamma"],
+        codes=["AAA", "BBB", "CCC"],
+        values=[30.0, 12.5, 2.0],
+        labels=["30.0 %", "12.5 %", "2.0 %"],
+        highlighted=[False, True, False],
+        reference=10.0,
+        reference_label="Group: 10.0 %",
+        target=3.0,
+        target_label="Target: 3 %",
+    )
     markup = svg_ranking.dot_plot(data, 547, "Ranking", x_title="Share (%)")
     root = parse(markup)
     accessible(root)
@@ -261,8 +268,9 @@ def test_dot_plot_rows_labels_highlight_and_rules() -> None:
 
 
 def test_log_dot_plot_uses_the_callers_ticks() -> None:
-    data = dotplot.Ranking(["A", "B"], ["AAA", "BBB"], [5e9, 2e7], ["US$ 5 billion", "US$ 20 million"],
-                           [False, False], None, "")  # fmt: skip
+    data = dotplot.Ranking(
+        ["A", "B"], ["AAA", "BBB"], [5e9, 2e7], ["US$ 5 billion", "US$ 20 million"], [False, False], None, ""
+    )
     ticks = [(1e7, "10M"), (1e8, "100M"), (1e9, "1bn"), (1e10, "10bn")]
     root = parse(svg_ranking.dot_plot(data, 547, "Ranking", log=True, ticks=ticks))
     labels = [t.text for t in root.iterfind(".//s:g[@class='x-ticks']/s:text", NS)]
@@ -287,8 +295,15 @@ def test_auto_ticks_are_plotlys(lo: float, hi: float, length: int, vertical: boo
 def test_every_text_is_escaped() -> None:
     data = dotplot.Ranking([HOSTILE], ["AAA"], [1.0], [HOSTILE], [False], 1.0, HOSTILE)
     legend = svg_map.Legend(HOSTILE, ["#c8c8c8"], [HOSTILE])
-    area = svg_map.Choropleth(shapes(), {"MEX": "rgb(1, 2, 3)"}, (-120.0, -80.0), (10.0, 35.0), legend,
-                          inset=svg_map.Inset(HOSTILE), year_label=HOSTILE)  # fmt: skip
+    area = svg_map.Choropleth(
+        shapes(),
+        {"MEX": "rgb(1, 2, 3)"},
+        (-120.0, -80.0),
+        (10.0, 35.0),
+        legend,
+        inset=svg_map.Inset(HOSTILE),
+        year_label=HOSTILE,
+    )
     markups = [
         svg_ranking.dot_plot(data, 547, HOSTILE, desc=HOSTILE, x_title=HOSTILE),
         svg_trend.lines([line(HOSTILE, [1.0, 2.0, 3.0])], 547, 340, HOSTILE, y_title=HOSTILE, target=(2.0, HOSTILE)),

@@ -116,12 +116,19 @@ def test_empty_query_decodes_to_default(query):
         ({"indicator": "remittances_usd", "scale": "log"}, "?indicator=remittances_usd"),  # log is its default
         ({"indicator": "remittances_usd", "year": 2024}, "?indicator=remittances_usd"),  # 2024 is its latest
         (
-            {"lang": "es", "view": "table", "scale": "linear", "countries": ("MEX", "HTI"), "focus": "sica",
-             "year": 2000, "indicator": "remittances_usd"},
+            {
+                "lang": "es",
+                "view": "table",
+                "scale": "linear",
+                "countries": ("MEX", "HTI"),
+                "focus": "sica",
+                "year": 2000,
+                "indicator": "remittances_usd",
+            },
             "?indicator=remittances_usd&year=2000&focus=sica&countries=MEX,HTI&scale=linear&view=table&lang=es",
         ),
     ],
-)  # fmt: skip
+)
 def test_encode_writes_only_non_default_values(changes, expected):
     assert encode(replace(DEFAULT, **changes), OPTIONS) == expected
 

@@ -75,8 +75,9 @@ def groups(code: str) -> tuple[str, ...]:
 def _groups(code: str, version: str) -> tuple[str, ...]:
     row = get_store().countries.loc[code]
     found = []
-    if row["lac"] and row["subregion"] in SUBREGION_GROUP:
-        found.append(SUBREGION_GROUP[row["subregion"]])
+    subregion = str(row["subregion"])
+    if row["lac"] and subregion in SUBREGION_GROUP:
+        found.append(SUBREGION_GROUP[subregion])
     found += [column for column in BLOC_COLUMNS if bool(row[column])]
     if row["lac"]:
         found.append(LAC)
@@ -174,10 +175,15 @@ def comparison(state: ViewState) -> list[Comparison]:
             share = 100.0 * value / total
         rows.append(
             Comparison(
-                indicator, label, year, _shown(value, unit, lang), tuple(_shown(v, unit, lang) for v in numbers),
-                "" if share is None else fmt_value(share, "percent", lang), (value, *numbers, share),
+                indicator,
+                label,
+                year,
+                _shown(value, unit, lang),
+                tuple(_shown(v, unit, lang) for v in numbers),
+                "" if share is None else fmt_value(share, "percent", lang),
+                (value, *numbers, share),
             )
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -217,11 +223,13 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             name=name,
             years=own["year"].tolist(),
             values=own["value"].tolist(),
-            hover=[t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
-                   for y, v in zip(own["year"], own["value"], strict=True)],
+            hover=[
+                t("trend.hover_year", lang, year=y, value=fmt_value(v, unit, lang, compact=False))
+                for y, v in zip(own["year"], own["value"], strict=True)
+            ],
             color=style.HIGHLIGHT,
         )
-    ]  # fmt: skip
+    ]
     records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
     own_groups = groups(code)
     shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
@@ -265,8 +273,10 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         separators=separators(lang),
         target=common.target_line(indicator, lang),
     )
-    table = pd.DataFrame(records, columns=[t("table.country", lang), t("table.year_plain", lang),
-                                           texts.label(indicator, lang, "short_label")])  # fmt: skip
+    table = pd.DataFrame(
+        records,
+        columns=[t("table.country", lang), t("table.year_plain", lang), texts.label(indicator, lang, "short_label")],
+    )
     return Chart(
         id=f"pf-trend-{indicator}",
         title=texts.label(indicator, lang),
@@ -312,8 +322,9 @@ def skilled_chart(state: ViewState) -> Chart:
         year=max((y for _, y, _ in records), default=2010),
         separators=separators(lang),
     )
-    table = pd.DataFrame(records, columns=[t("profile.sex", lang), t("table.year_plain", lang),
-                                           t("profile.skilled_axis", lang)])  # fmt: skip
+    table = pd.DataFrame(
+        records, columns=[t("profile.sex", lang), t("table.year_plain", lang), t("profile.skilled_axis", lang)]
+    )
     name = queries.country_name(code, lang)
     return Chart(
         id="pf-skilled",

@@ -60,8 +60,11 @@ def _profile_trend(indicator: str) -> Callable[[ViewState], Chart]:
 def specs(page: str) -> tuple[Spec, ...]:
     """The charts of a page, in the order it shows them."""
     if page == "dashboard":
-        return (Spec("map", page, map_chart, series=True), Spec("trend", page, trend_chart, series=True),
-                Spec("ranking", page, ranking_chart, series=True))  # fmt: skip
+        return (
+            Spec("map", page, map_chart, series=True),
+            Spec("trend", page, trend_chart, series=True),
+            Spec("ranking", page, ranking_chart, series=True),
+        )
     if page == "country":
         trends = tuple(Spec(f"pf-trend-{i}", page, _profile_trend(i)) for i in get_store().meta["order"])
         flows = tuple(Spec(f"pf-{name}", page, _profile_corridors(name)) for name in PROFILE_CORRIDOR_CHARTS)

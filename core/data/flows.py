@@ -226,5 +226,3 @@ def period_date(period: str) -> str:
 @per_version(maxsize=4)
 def survey_periods() -> tuple[str, ...]:
     return tuple(sorted(get_store().corridor_costs["period"].unique()))
-
-

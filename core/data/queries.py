@@ -145,7 +145,7 @@ def nearest_values(
         if found is not None:
             value, computed, anomaly = years[found]
             out.append({"iso3": code, "value": value, "year": found, "computed": computed,
-                        "carried": found != year, "anomaly": anomaly})  # fmt: skip
+                        "carried": found != year, "anomaly": anomaly})
     return out
 
 

@@ -30,7 +30,7 @@ DIOC_TERTIARY_SHARE: Final = "dioc_tertiary_share"
 REMITTANCE_COST: Final = "remittance_cost"
 SHOWN: Final = (
     EMIGRANT_SHARE, EMIGRANT_STOCK, FEMALE_SHARE, REMITTANCES_GDP, REMITTANCES_USD, REMITTANCE_COST, TERTIARY_RATE,
-)  # fmt: skip
+)
 # Built, validated and documented (indicators_meta.json `indicators`, listed in `staged`), but not yet in the
 # menu (`order`): the UI moves each into SHOWN when its views are ready (DIOC needs its "2015/16" year label).
 STAGED: Final = (IMMIGRANT_SHARE, IMMIGRANT_STOCK, IMMIGRANT_FEMALE_SHARE, DIOC_TERTIARY, DIOC_TERTIARY_SHARE)
@@ -55,7 +55,7 @@ AUXILIARY: Final = (
     POPULATION, EMIGRANT_FEMALE, IMMIGRANT_FEMALE, GDP_USD, TERTIARY_RATE_FEMALE, TERTIARY_RATE_MALE,
     DIOC_TERTIARY_FEMALE, DIOC_TERTIARY_MALE, DIOC_TERTIARY_SHARE_FEMALE, DIOC_TERTIARY_SHARE_MALE,
     DIOC_KNOWN, DIOC_KNOWN_FEMALE, DIOC_KNOWN_MALE,
-)  # fmt: skip
+)
 
 # Every ratio series and its two components (value = 100 x numerator / denominator, same country and year).
 # The build refuses a ratio row without both components (a missing value is missing, never a placeholder 0),
@@ -101,7 +101,7 @@ COLUMNS: Final[dict[str, dict[str, str]]] = {
         "indicator": "str", "iso3": "str", "year": "int64", "old_value": "float64", "new_value": "float64",
         "old_source": "str", "new_source": "str", "reason": "str",
     },
-}  # fmt: skip
+}
 
 # Columns that may hold NaN: countries and areas with no shape in Natural Earth (CHI, GIB, TUV, ...); the two
 # sides of a change that did not exist.

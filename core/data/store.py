@@ -223,7 +223,7 @@ def editions() -> tuple[Edition, ...]:
     labels = current.meta.get("editions") or {}
     own = current.meta.get("edition") or {}
     out = [Edition(current.version, str(own.get("name") or current.version), dict(own.get("label") or {}), True,
-                   {}, processed_folder())]  # fmt: skip
+                   {}, processed_folder())]
     for ident in kept_edition_ids():
         if ident == current.version:
             continue
@@ -231,7 +231,7 @@ def editions() -> tuple[Edition, ...]:
         out.append(
             Edition(ident, str(info.get("name") or ident), dict(info.get("label") or {}), False,
                     dict(info.get("erratum") or {}), editions_folder() / ident)
-        )  # fmt: skip
+        )
     return tuple(out)
 
 

@@ -41,9 +41,18 @@ class MapData:
 
 def year_label(year: int) -> dict[str, Any]:
     """The year shown, large and faint in the map's top right corner (named: the browser finds it to rewrite)."""
-    return {"name": "year", "text": str(year), "xref": "paper", "yref": "paper", "x": 0.99, "y": 0.99,
-            "xanchor": "right", "yanchor": "top", "showarrow": False,
-            "font": {"size": 30, "color": style.YEAR_MARK}}  # fmt: skip
+    return {
+        "name": "year",
+        "text": str(year),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.99,
+        "y": 0.99,
+        "xanchor": "right",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 30, "color": style.YEAR_MARK},
+    }
 
 
 def map_year_traces(data: MapData) -> list[dict]:
@@ -141,18 +150,29 @@ def map_figure(data: MapData) -> Figure:
         traces.append({**shapes, "geo": "geo2", "showscale": False, "colorbar": None})
         extra_layout = {
             "geo2": {
+                **geo.geo_layout(INSET_LON, INSET_LAT),
                 "domain": {"x": [0.0, 0.27], "y": [0.03, 0.45]},
                 "projection": {"type": "mercator"},
-                "lonaxis": {"range": list(INSET_LON)},
-                "lataxis": {"range": list(INSET_LAT)},
-                "showland": False, "showcountries": False, "showcoastlines": False, "showocean": False,
-                "showframe": True, "framecolor": "#9aa5b1", "framewidth": 1, "bgcolor": "#ffffff",
+                "showocean": False,
+                "showframe": True,
+                "framecolor": "#9aa5b1",
+                "framewidth": 1,
+                "bgcolor": "#ffffff",
             },
             "annotations": [
-                {"text": data.inset_title, "xref": "paper", "yref": "paper", "x": 0.005, "y": 0.45,
-                 "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 11, "color": style.MUTED}}
+                {
+                    "text": data.inset_title,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.005,
+                    "y": 0.45,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "font": {"size": 11, "color": style.MUTED},
+                }
             ],
-        }  # fmt: skip
+        }
     if data.year is not None:
         extra_layout["annotations"] = [*extra_layout.get("annotations", []), year_label(data.year)]
     layout = style.base_layout(

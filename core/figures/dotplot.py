@@ -47,24 +47,47 @@ def _traces(data: Ranking, log: bool, positions: Sequence[str] | str = "middle r
     for name, value in zip(data.names, data.values, strict=True):
         stems_x += [base, value, None]
         stems_y += [name, name, None]
-    stems = {"type": "scatter", "x": stems_x, "y": stems_y, "mode": "lines",
-             "line": {"color": style.STEM, "width": 2}, "hoverinfo": "skip"}  # fmt: skip
+    stems = {
+        "type": "scatter",
+        "x": stems_x,
+        "y": stems_y,
+        "mode": "lines",
+        "line": {"color": style.STEM, "width": 2},
+        "hoverinfo": "skip",
+    }
     dots = {
-        "type": "scatter", "x": style.clean(data.values), "y": list(data.names), "mode": "markers+text",
-        "marker": {"color": [style.HIGHLIGHT if h else style.BAR for h in data.highlighted], "size": 11,
-                   "line": {"color": "white", "width": 1}},
-        "text": list(data.labels), "textposition": positions if isinstance(positions, str) else list(positions),
-        "textfont": {"size": 11, "color": style.MUTED}, "cliponaxis": False,
+        "type": "scatter",
+        "x": style.clean(data.values),
+        "y": list(data.names),
+        "mode": "markers+text",
+        "marker": {
+            "color": [style.HIGHLIGHT if h else style.BAR for h in data.highlighted],
+            "size": 11,
+            "line": {"color": "white", "width": 1},
+        },
+        "text": list(data.labels),
+        "textposition": positions if isinstance(positions, str) else list(positions),
+        "textfont": {"size": 11, "color": style.MUTED},
+        "cliponaxis": False,
         "customdata": [[label, code] for label, code in zip(data.hovers or data.labels, data.codes, strict=True)],
         "hovertemplate": "<b>%{y}</b><br>%{customdata[0]}<extra></extra>",
-    }  # fmt: skip
+    }
     return [stems, dots]
 
 
 def _rule_label(text: str, x: float, color: str, above: bool) -> dict[str, Any]:
-    return {"text": text, "x": x, "xref": "x", "y": 0, "yref": "paper", "yanchor": "bottom" if above else "top",
-            "xanchor": "left", "showarrow": False, "font": {"size": 11, "color": color},
-            "bgcolor": "rgba(255,255,255,0.85)"}  # fmt: skip
+    return {
+        "text": text,
+        "x": x,
+        "xref": "x",
+        "y": 0,
+        "yref": "paper",
+        "yanchor": "bottom" if above else "top",
+        "xanchor": "left",
+        "showarrow": False,
+        "font": {"size": 11, "color": color},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
 
 
 def ranking_height(count: int) -> int:
@@ -86,11 +109,20 @@ def ranking_figure(
         height=ranking_height(len(data.names)),
         margin={"l": 8, "r": 110, "t": 8, "b": 28},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category"},
-        xaxis={"type": "log" if log else "linear", "title": {"text": x_title, "font": {"size": 12}},
-               "gridcolor": style.GRID, "side": "top", "automargin": True,
-               "rangemode": "tozero" if not log else "normal", **(ticks or {})},
-        separators=separators, showlegend=False, shapes=shapes, annotations=annotations,
-    )  # fmt: skip
+        xaxis={
+            "type": "log" if log else "linear",
+            "title": {"text": x_title, "font": {"size": 12}},
+            "gridcolor": style.GRID,
+            "side": "top",
+            "automargin": True,
+            "rangemode": "tozero" if not log else "normal",
+            **(ticks or {}),
+        },
+        separators=separators,
+        showlegend=False,
+        shapes=shapes,
+        annotations=annotations,
+    )
     return {"data": _traces(data, log), "layout": layout}
 
 
@@ -132,20 +164,45 @@ def fitted_dot_plot(data: Ranking, tick_label: ticks.Label, separators: str, col
     annotations: list[dict[str, Any]] = []
     if column is not None:
         margin.update({"r": COLUMN_WIDTH, "t": 24})
-        cell = {"xref": "paper", "x": 1, "xanchor": "right", "xshift": COLUMN_WIDTH - 4, "showarrow": False,
-                "font": {"size": 11, "color": style.MUTED}}  # fmt: skip
+        cell = {
+            "xref": "paper",
+            "x": 1,
+            "xanchor": "right",
+            "xshift": COLUMN_WIDTH - 4,
+            "showarrow": False,
+            "font": {"size": 11, "color": style.MUTED},
+        }
         annotations = [
-            {**cell, "text": column.header, "yref": "paper", "y": 1, "yanchor": "bottom", "yshift": 4,
-             "font": {"size": 11, "color": style.INK}},
-            *({**cell, "text": text, "yref": "y", "y": name, "yanchor": "middle"}
-              for name, text in zip(data.names, column.texts, strict=True)),
-        ]  # fmt: skip
+            {
+                **cell,
+                "text": column.header,
+                "yref": "paper",
+                "y": 1,
+                "yanchor": "bottom",
+                "yshift": 4,
+                "font": {"size": 11, "color": style.INK},
+            },
+            *(
+                {**cell, "text": text, "yref": "y", "y": name, "yanchor": "middle"}
+                for name, text in zip(data.names, column.texts, strict=True)
+            ),
+        ]
     layout = style.base_layout(
-        height=fitted_height(len(data.names), column is not None), margin=margin,
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}, "type": "category",
-               "fixedrange": True},
-        xaxis={"type": "linear", "gridcolor": style.GRID, "side": "bottom", "automargin": True, "range": [0, end],
-               "tickangle": 0, "fixedrange": True, **ticks.round_ticks(end, tick_label)},
-        separators=separators, showlegend=False, annotations=annotations,
-    )  # fmt: skip
+        height=fitted_height(len(data.names), column is not None),
+        margin=margin,
+        yaxis=style.category_axis(),
+        xaxis={
+            "type": "linear",
+            "gridcolor": style.GRID,
+            "side": "bottom",
+            "automargin": True,
+            "range": [0, end],
+            "tickangle": 0,
+            "fixedrange": True,
+            **ticks.round_ticks(end, tick_label),
+        },
+        separators=separators,
+        showlegend=False,
+        annotations=annotations,
+    )
     return {"data": _traces(data, log=False, positions=positions), "layout": layout}

@@ -84,39 +84,81 @@ def _clip(values: list[float], bounds: tuple[float, float]) -> list[float]:
 def flow_map_figure(data: FlowMap, separators: str) -> Figure:
     top = max((p.persons for p in data.partners), default=1.0) or 1.0
     highlight = {
-        "type": "choropleth", "geojson": data.geojson_url, "featureidkey": "id", "locationmode": "geojson-id",
-        "locations": [code for code, _ in data.shapes], "z": [1] * len(data.shapes),
-        "colorscale": [[0, style.HIGHLIGHT], [1, style.HIGHLIGHT]], "showscale": False,
+        "type": "choropleth",
+        "geojson": data.geojson_url,
+        "featureidkey": "id",
+        "locationmode": "geojson-id",
+        "locations": [code for code, _ in data.shapes],
+        "z": [1] * len(data.shapes),
+        "colorscale": [[0, style.HIGHLIGHT], [1, style.HIGHLIGHT]],
+        "showscale": False,
         "marker": {"line": {"color": style.BORDER, "width": 0.6}, "opacity": 0.75},
         "customdata": [[name, code] for code, name in data.shapes],
-        "hovertemplate": "<b>%{customdata[0]}</b><extra></extra>", "name": "",
-    }  # fmt: skip
+        "hovertemplate": "<b>%{customdata[0]}</b><extra></extra>",
+        "name": "",
+    }
     traces: list[dict[str, Any]] = [geo.land(data.geojson_url, data.land), highlight]
     for partner, lons, lats in arcs(data):
         traces.append(
-            {"type": "scattergeo", "mode": "lines", "lon": _clip(lons, data.lon_range),
-             "lat": _clip(lats, data.lat_range), "opacity": 0.55, "hoverinfo": "skip", "showlegend": False,
-             "line": {"color": style.BAR, "width": round(1 + 7 * math.sqrt(partner.persons / top), 2)}, "name": ""}
-        )  # fmt: skip
+            {
+                "type": "scattergeo",
+                "mode": "lines",
+                "lon": _clip(lons, data.lon_range),
+                "lat": _clip(lats, data.lat_range),
+                "opacity": 0.55,
+                "hoverinfo": "skip",
+                "showlegend": False,
+                "line": {"color": style.BAR, "width": round(1 + 7 * math.sqrt(partner.persons / top), 2)},
+                "name": "",
+            }
+        )
     if data.partners:
         traces.append(
-            {"type": "scattergeo", "mode": "markers", "lon": [p.lon for p in data.partners],
-             "lat": [p.lat for p in data.partners], "showlegend": False, "name": "", "hovertemplate": HOVER,
-             "marker": {"size": [round(6 + 22 * math.sqrt(p.persons / top), 2) for p in data.partners],
-                        "color": style.BAR, "opacity": 0.85, "line": {"color": "white", "width": 1}},
-             "customdata": [[p.name, p.hover, p.code] for p in data.partners]}
-        )  # fmt: skip
+            {
+                "type": "scattergeo",
+                "mode": "markers",
+                "lon": [p.lon for p in data.partners],
+                "lat": [p.lat for p in data.partners],
+                "showlegend": False,
+                "name": "",
+                "hovertemplate": HOVER,
+                "marker": {
+                    "size": [round(6 + 22 * math.sqrt(p.persons / top), 2) for p in data.partners],
+                    "color": style.BAR,
+                    "opacity": 0.85,
+                    "line": {"color": "white", "width": 1},
+                },
+                "customdata": [[p.name, p.hover, p.code] for p in data.partners],
+            }
+        )
     if data.start is not None:
         start = data.start
         traces.append(
-            {"type": "scattergeo", "mode": "markers", "lon": [start.lon], "lat": [start.lat], "showlegend": False,
-             "marker": {"size": 12, "symbol": "diamond", "color": style.HIGHLIGHT,
-                        "line": {"color": style.SELECTED_LINE, "width": 1.5}},
-             "customdata": [[start.name, start.hover, start.code]], "hovertemplate": HOVER, "name": ""}
-        )  # fmt: skip
+            {
+                "type": "scattergeo",
+                "mode": "markers",
+                "lon": [start.lon],
+                "lat": [start.lat],
+                "showlegend": False,
+                "marker": {
+                    "size": 12,
+                    "symbol": "diamond",
+                    "color": style.HIGHLIGHT,
+                    "line": {"color": style.SELECTED_LINE, "width": 1.5},
+                },
+                "customdata": [[start.name, start.hover, start.code]],
+                "hovertemplate": HOVER,
+                "name": "",
+            }
+        )
     layout = style.base_layout(
-        geo=geo.geo_layout(data.lon_range, data.lat_range), height=data.height,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, dragmode=False, clickmode="event", showlegend=False,
-        separators=separators, annotations=[style.message(data.empty_message)] if data.empty_message else [],
-    )  # fmt: skip
+        geo=geo.geo_layout(data.lon_range, data.lat_range),
+        height=data.height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        dragmode=False,
+        clickmode="event",
+        showlegend=False,
+        separators=separators,
+        annotations=[style.message(data.empty_message)] if data.empty_message else [],
+    )
     return {"data": traces, "layout": layout}

@@ -17,21 +17,37 @@ WORLD_LAT = (-58.0, 85.0)  # Antarctica is not drawn
 def land(geojson_url: str, ids: Sequence[str], **extra: Any) -> dict[str, Any]:
     """Shapes as a choropleth of one colour (the land under a map's data): `ids` of the geometry at `geojson_url`."""
     return {
-        "type": "choropleth", "geojson": geojson_url, "featureidkey": "id", "locationmode": "geojson-id",
-        "locations": list(ids), "z": [0] * len(ids),
-        "colorscale": [[0, style.BACKGROUND_LAND], [1, style.BACKGROUND_LAND]], "showscale": False,
-        "hoverinfo": "skip", "marker": {"line": {"color": style.BORDER, "width": 0.4}}, "name": "", **extra,
-    }  # fmt: skip
+        "type": "choropleth",
+        "geojson": geojson_url,
+        "featureidkey": "id",
+        "locationmode": "geojson-id",
+        "locations": list(ids),
+        "z": [0] * len(ids),
+        "colorscale": [[0, style.BACKGROUND_LAND], [1, style.BACKGROUND_LAND]],
+        "showscale": False,
+        "hoverinfo": "skip",
+        "marker": {"line": {"color": style.BORDER, "width": 0.4}},
+        "name": "",
+        **extra,
+    }
 
 
 def geo_layout(lon_range: tuple[float, float], lat_range: tuple[float, float]) -> dict[str, Any]:
     """A geo subplot showing only what the traces draw (no built-in land, coasts or frame) over a pale ocean."""
     return {
-        "domain": {"x": [0, 1], "y": [0, 1]}, "projection": {"type": "natural earth"},
-        "lonaxis": {"range": list(lon_range)}, "lataxis": {"range": list(lat_range)},
-        "showland": False, "showcountries": False, "showcoastlines": False, "showframe": False,
-        "showocean": True, "oceancolor": "#f7fafc", "bgcolor": "rgba(0,0,0,0)", "visible": True,
-    }  # fmt: skip
+        "domain": {"x": [0, 1], "y": [0, 1]},
+        "projection": {"type": "natural earth"},
+        "lonaxis": {"range": list(lon_range)},
+        "lataxis": {"range": list(lat_range)},
+        "showland": False,
+        "showcountries": False,
+        "showcoastlines": False,
+        "showframe": False,
+        "showocean": True,
+        "oceancolor": "#f7fafc",
+        "bgcolor": "rgba(0,0,0,0)",
+        "visible": True,
+    }
 
 
 def fit(
@@ -60,8 +76,9 @@ def fit(
     return (max(lon_low, lon0 - pad_lon), min(lon_high, lon1 + pad_lon)), (max(lat_low, low), min(lat_high, high))
 
 
-def map_height(lon_range: tuple[float, float], lat_range: tuple[float, float], width: int,
-               limits: tuple[int, int]) -> int:  # fmt: skip
+def map_height(
+    lon_range: tuple[float, float], lat_range: tuple[float, float], width: int, limits: tuple[int, int]
+) -> int:
     """The height in pixels of a map of these ranges drawn `width` wide, within `limits`: a world map is short (on a
     phone it is as wide as the screen and a tall box would be mostly empty), a regional one taller."""
     lats = [lat_range[0] + (lat_range[1] - lat_range[0]) * k / 20 for k in range(21)]

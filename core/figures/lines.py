@@ -52,9 +52,17 @@ def trend_figure(
     empty = not lines
     if not any(line.dash == "solid" for line in lines):
         annotations.append(
-            {"text": empty_hint, "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
-             "font": {"color": style.MUTED, "size": 13}, "bgcolor": "rgba(255,255,255,0.8)"}
-        )  # fmt: skip
+            {
+                "text": empty_hint,
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0.5,
+                "y": 0.5,
+                "showarrow": False,
+                "font": {"color": style.MUTED, "size": 13},
+                "bgcolor": "rgba(255,255,255,0.8)",
+            }
+        )
     target_shapes, target_notes = [], []
     if target is not None and lines:
         value, text = target
@@ -128,28 +136,59 @@ class Rule:
     width: float
 
 
-def series_figure(series: Sequence[Series], x_axis: dict[str, Any], y_axis: dict[str, Any], height: int,
-                  separators: str, rules: Sequence[Rule] = (), shapes: Sequence[dict[str, Any]] = ()
-                  ) -> Figure:  # fmt: skip
+def series_figure(
+    series: Sequence[Series],
+    x_axis: dict[str, Any],
+    y_axis: dict[str, Any],
+    height: int,
+    separators: str,
+    rules: Sequence[Rule] = (),
+    shapes: Sequence[dict[str, Any]] = (),
+) -> Figure:
     """Lines with markers, the legend under the plot (style.legend_below), axes fixed (no zoom on a phone)."""
     traces: list[dict[str, Any]] = [
         {
-            "type": "scatter", "mode": "lines+markers", "name": one.name, "x": list(one.x), "y": style.clean(one.y),
-            "line": {"color": one.color, "width": one.width, "dash": one.dash}, "marker": {"size": one.marker_size},
-            "connectgaps": False, "customdata": list(one.hover), "hovertemplate": "%{customdata}<extra></extra>",
+            "type": "scatter",
+            "mode": "lines+markers",
+            "name": one.name,
+            "x": list(one.x),
+            "y": style.clean(one.y),
+            "line": {"color": one.color, "width": one.width, "dash": one.dash},
+            "marker": {"size": one.marker_size},
+            "connectgaps": False,
+            "customdata": list(one.hover),
+            "hovertemplate": "%{customdata}<extra></extra>",
         }
         for one in series
-    ]  # fmt: skip
+    ]
     traces += [
-        {"type": "scatter", "mode": "lines", "name": rule.name, "x": list(rule.x_range), "y": [rule.value, rule.value],
-         "line": {"color": rule.color, "width": rule.width, "dash": rule.dash}, "hoverinfo": "skip"}
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": rule.name,
+            "x": list(rule.x_range),
+            "y": [rule.value, rule.value],
+            "line": {"color": rule.color, "width": rule.width, "dash": rule.dash},
+            "hoverinfo": "skip",
+        }
         for rule in rules
-    ]  # fmt: skip
+    ]
     layout = style.base_layout(
-        height=height, showlegend=True, legend=style.legend_below(), hovermode="closest",
-        xaxis={"showgrid": False, "linecolor": style.AXIS_LINE, "ticks": "outside", "automargin": True,
-               "tickangle": 0, "fixedrange": True, **x_axis},
+        height=height,
+        showlegend=True,
+        legend=style.legend_below(),
+        hovermode="closest",
+        xaxis={
+            "showgrid": False,
+            "linecolor": style.AXIS_LINE,
+            "ticks": "outside",
+            "automargin": True,
+            "tickangle": 0,
+            "fixedrange": True,
+            **x_axis,
+        },
         yaxis={"gridcolor": style.GRID, "zeroline": False, "automargin": True, "fixedrange": True, **y_axis},
-        shapes=list(shapes), separators=separators,
-    )  # fmt: skip
+        shapes=list(shapes),
+        separators=separators,
+    )
     return {"data": traces, "layout": layout}

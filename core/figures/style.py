@@ -73,15 +73,28 @@ def wrap(text: str, width: int = WRAP) -> str:
 def message(text: str) -> dict[str, Any]:
     """A message in the middle of the plot (an empty chart says why it is empty)."""
     return {
-        "text": wrap(text), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
-        "align": "center", "font": {"color": MUTED, "size": 13}, "bgcolor": "rgba(255,255,255,0.85)",
-    }  # fmt: skip
+        "text": wrap(text),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "align": "center",
+        "font": {"color": MUTED, "size": 13},
+        "bgcolor": "rgba(255,255,255,0.85)",
+    }
 
 
 def empty_figure(text: str, height: int, separators: str) -> Figure:
     """A chart with nothing to draw: no axes, the reason in the middle."""
-    layout = base_layout(height=height, xaxis={"visible": False}, yaxis={"visible": False}, separators=separators,
-                         showlegend=False, annotations=[message(text)])  # fmt: skip
+    layout = base_layout(
+        height=height,
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        separators=separators,
+        showlegend=False,
+        annotations=[message(text)],
+    )
     return {"data": [], "layout": layout}
 
 
@@ -100,6 +113,17 @@ def legend_rows(names: list[str], width: float = LEGEND_WIDTH) -> int:
     return math.ceil(len(entries) / columns)
 
 
+def category_axis() -> dict[str, Any]:
+    """The y axis of a chart with one row per country, the first on top."""
+    return {
+        "autorange": "reversed",
+        "automargin": True,
+        "tickfont": {"size": 12},
+        "type": "category",
+        "fixedrange": True,
+    }
+
+
 def legend_below() -> dict[str, Any]:
     """A horizontal legend at the bottom of the figure, under the axis: plotly reserves its height below the plot,
     so it never covers the plot or the title block a slide image adds above; it may take the whole height
@@ -107,10 +131,18 @@ def legend_below() -> dict[str, Any]:
     labels where a slide image writes its source line (assets/dashboard.js); being text, it grows with the slide's
     fonts."""
     return {
-        "orientation": "h", "xref": "paper", "x": 0, "xanchor": "left", "yref": "container", "y": 0,
-        "yanchor": "bottom", "font": {"size": LEGEND_FONT}, "tracegroupgap": 0, "maxheight": 1,
+        "orientation": "h",
+        "xref": "paper",
+        "x": 0,
+        "xanchor": "left",
+        "yref": "container",
+        "y": 0,
+        "yanchor": "bottom",
+        "font": {"size": LEGEND_FONT},
+        "tracegroupgap": 0,
+        "maxheight": 1,
         "title": {"text": "\u00a0", "side": "top", "font": {"size": LEGEND_GAP_FONT}},
-    }  # fmt: skip
+    }
 
 
 def legend_height(names: list[str]) -> int:

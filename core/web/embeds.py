@@ -79,8 +79,15 @@ def page(chart_id: str, query: str, accept_language: str | None) -> tuple[str, i
     version_note = t("embed.pinned_note", lang, version=version)
     if pinned and pinned != version:
         version_note = t("embed.pinned_gone", lang, asked=pinned[:16], version=version)
-    spec = {"figure": shown.figure, "config": {"displaylogo": False, "responsive": True,
-            "topojsonURL": "/assets/topojson/", "modeBarButtonsToRemove": ["select2d", "lasso2d"]}}  # fmt: skip
+    spec = {
+        "figure": shown.figure,
+        "config": {
+            "displaylogo": False,
+            "responsive": True,
+            "topojsonURL": "/assets/topojson/",
+            "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        },
+    }
     link = path_of(state.page, state.subject) + encode(state, options())
     open_key = "embed.open" if state.page == "dashboard" else "embed.open_view"
     title = html.escape(shown.title)

@@ -23,16 +23,20 @@ def _hover(early: int, late: int, a: int | None, b: int | None, lang: str) -> st
     change, change_pct = _change_of(a, b)
     missing, no_row = t("format.missing", lang), t("flows.no_row", lang)
     return t(
-        "flows.hover_change", lang, early=early, late=late,
+        "flows.hover_change",
+        lang,
+        early=early,
+        late=late,
         early_value=c.persons(a, lang, compact=False) if a is not None else no_row,
         late_value=c.persons(b, lang, compact=False) if b is not None else no_row,
         change=missing if change is None else ("+" if change > 0 else "") + c.persons(change, lang, compact=False),
         change_pct=c.signed_percent(change_pct, lang) if change_pct is not None else missing,
-    )  # fmt: skip
+    )
 
 
-def _table(by_year: dict[int, dict[str, int]], codes: list[str], direction: str, early: int, late: int,
-           lang: str) -> pd.DataFrame:  # fmt: skip
+def _table(
+    by_year: dict[int, dict[str, int]], codes: list[str], direction: str, early: int, late: int, lang: str
+) -> pd.DataFrame:
     """Every corridor of the year shown, then those gone since the base year; which are drawn."""
     every = [*by_year[late], *(code for code in by_year[early] if code not in by_year[late])]
     rows = c.drawn_first(pd.DataFrame({"partner": every}), codes)

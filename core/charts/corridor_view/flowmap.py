@@ -27,26 +27,39 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     drawn = rows[rows["partner"].isin(places.keys())].reset_index(drop=True)
     unplaced = [c.partner_name(code, lang) for code in rows["partner"] if code not in places]
     partners = [
-        flowmap.Place(*places[row.partner], c.partner_name(row.partner, lang), c.partner_hover(row, direction, lang),
-                      row.partner, float(row.persons))
-        for row in drawn.itertuples(index=False)
-    ]  # fmt: skip
+        flowmap.Place(*places[code], c.partner_name(code, lang), c.partner_hover(row, direction, lang), code, persons)
+        for code, persons, row in zip(
+            drawn["partner"].astype(str), drawn["persons"].astype(float), drawn.itertuples(index=False), strict=True
+        )
+    ]
     start = None
     if not group and subject in places:
         total = float(all_rows["persons"].sum())
-        hover = c.title(lang, direction, "flows.hover_total_out", "flows.hover_total_in",
-                        persons=c.persons(total, lang, compact=False))  # fmt: skip
+        hover = c.title(
+            lang,
+            direction,
+            "flows.hover_total_out",
+            "flows.hover_total_in",
+            persons=c.persons(total, lang, compact=False),
+        )
         start = flowmap.Place(*places[subject], name, hover, subject)
     data = flowmap.FlowMap(
-        geojson_url=geometry.url(), land=sorted(bounds),
-        shapes=[(m, queries.country_name(m, lang)) for m in shaped], partners=partners, start=start,
-        inbound=direction == "in", lon_range=(0.0, 0.0), lat_range=(0.0, 0.0), height=0,
+        geojson_url=geometry.url(),
+        land=sorted(bounds),
+        shapes=[(m, queries.country_name(m, lang)) for m in shaped],
+        partners=partners,
+        start=start,
+        inbound=direction == "in",
+        lon_range=(0.0, 0.0),
+        lat_range=(0.0, 0.0),
+        height=0,
         empty_message=c.empty_stock_text(subject, year, lang) if rows.empty else "",
-    )  # fmt: skip
+    )
     points = [(p.lon, p.lat) for p in partners]
     points += [point for _, lons, lats in flowmap.arcs(data) for point in zip(lons, lats, strict=True)]
-    lon_range, lat_range = geo.fit([bounds[m] for m in shaped], points, pad=(0.08, 0.1), least=(5.0, 4.0),
-                                   min_lat_span=MIN_WORLD_LAT)  # fmt: skip
+    lon_range, lat_range = geo.fit(
+        [bounds[m] for m in shaped], points, pad=(0.08, 0.1), least=(5.0, 4.0), min_lat_span=MIN_WORLD_LAT
+    )
     height = geo.map_height(lon_range, lat_range, MAP_WIDTH, MAP_HEIGHTS)
     data = replace(data, lon_range=lon_range, lat_range=lat_range, height=height)
 
@@ -67,8 +80,9 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     elif group:
         subtitle = t("flows.map_subtitle_group", lang, count=len(rows), year=year)
     else:
-        subtitle = c.title(lang, direction, "flows.map_subtitle_out", "flows.map_subtitle_in", count=len(rows),
-                           year=year)  # fmt: skip
+        subtitle = c.title(
+            lang, direction, "flows.map_subtitle_out", "flows.map_subtitle_in", count=len(rows), year=year
+        )
     return Chart(
         id="flow-map",
         title=c.title(lang, direction, "flows.map_title_out", "flows.map_title_in", subject=name),

@@ -22,8 +22,10 @@ def headlines(subject: str, direction: str, year: int, lang: str) -> list[Headli
     note = t("flows.headline_note", lang, year=when)
     if way == "out":
         label = "flows.headline_emigrants_group" if flows.is_group(code) else "flows.headline_emigrants"
-        out = [Headline(t(label, lang), c.persons(total, lang), note),
-               Headline(t("flows.headline_in_lac", lang), share(corridors.PART_LAC), note)]  # fmt: skip
+        out = [
+            Headline(t(label, lang), c.persons(total, lang), note),
+            Headline(t("flows.headline_in_lac", lang), share(corridors.PART_LAC), note),
+        ]
         if code != "USA":
             out.append(Headline(t("flows.headline_in_usa", lang), share(corridors.PART_USA), note))
         elsewhere = [p for p in corridors.PARTS if p not in (corridors.PART_LAC, corridors.PART_USA)]

@@ -43,15 +43,25 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
             names=[queries.country_name(code, lang) for code in rows["partner"]],
             codes=rows["partner"].tolist(),
             values=style.clean(rows["usd"].tolist()),
-            labels=[t("flows.remittance_label", lang, value=_short_usd(float(v), lang), share=c.percent(s, lang))
-                    for v, s in zip(rows["usd"], rows["share"], strict=True)],
-            hovers=[t("flows.hover_remittance", lang, usd=fmt_value(float(v), "usd", lang, compact=False),
-                      share=c.percent(s, lang), year=matrix_year) + ("<br>" + within if w else "")
-                    for v, s, w in zip(rows["usd"], rows["share"], rows["within_group"], strict=True)],
+            labels=[
+                t("flows.remittance_label", lang, value=_short_usd(float(v), lang), share=c.percent(s, lang))
+                for v, s in zip(rows["usd"], rows["share"], strict=True)
+            ],
+            hovers=[
+                t(
+                    "flows.hover_remittance",
+                    lang,
+                    usd=fmt_value(float(v), "usd", lang, compact=False),
+                    share=c.percent(s, lang),
+                    year=matrix_year,
+                )
+                + ("<br>" + within if w else "")
+                for v, s, w in zip(rows["usd"], rows["share"], rows["within_group"], strict=True)
+            ],
             highlighted=rows["within_group"].tolist(),
             reference=None,
             reference_label="",
-        )  # fmt: skip
+        )
         figure = dotplot.fitted_dot_plot(data, lambda v: fmt_short(v, lang), separators(lang))
         subtitle = t("flows.remittances_subtitle", lang, count=len(rows), total=len(all_rows), matrix_year=matrix_year)
     every = c.drawn_first(all_rows, rows["partner"].tolist())
@@ -83,8 +93,12 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
 
 
 def _pair(sender: str, receiver: str, lang: str) -> str:
-    return t("flows.corridor_pair", lang, sender=queries.country_name(sender, lang),
-             receiver=queries.country_name(receiver, lang))  # fmt: skip
+    return t(
+        "flows.corridor_pair",
+        lang,
+        sender=queries.country_name(sender, lang),
+        receiver=queries.country_name(receiver, lang),
+    )
 
 
 def _ordered(every: pd.DataFrame) -> pd.DataFrame:
@@ -92,33 +106,42 @@ def _ordered(every: pd.DataFrame) -> pd.DataFrame:
     counts = every.groupby(["sender", "receiver"], as_index=False).agg(periods=("period", "count"))
     money = flows.matrix_usd()
     counts["usd"] = [money.get(pair, -1.0) for pair in zip(counts["sender"], counts["receiver"], strict=True)]
-    return counts.sort_values(["periods", "usd", "sender", "receiver"], ascending=[False, False, True, True],
-                              kind="stable").reset_index(drop=True)  # fmt: skip
+    return counts.sort_values(
+        ["periods", "usd", "sender", "receiver"], ascending=[False, False, True, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def _cost_series(every: pd.DataFrame, chosen: pd.DataFrame, periods: tuple[str, ...], lang: str) -> list[lines.Series]:
     """One line per chosen corridor over its surveyed span (a period without a survey is a gap). One end is the
     same for every line (a country's corridors in or out): the legend names the other end."""
     out = []
-    for number, pair in enumerate(chosen.itertuples(index=False)):
-        own = every[(every["sender"] == pair.sender) & (every["receiver"] == pair.receiver)]
+    ends = zip(chosen["sender"].astype(str), chosen["receiver"].astype(str), strict=True)
+    for number, (sender, receiver) in enumerate(ends):
+        own = every[(every["sender"] == sender) & (every["receiver"] == receiver)]
         values = dict(zip(own["period"], own["cost_pct"], strict=True))
         span = [p for p in periods if own["period"].min() <= p <= own["period"].max()]
         if chosen["receiver"].nunique() == 1:
-            legend = queries.country_name(pair.sender, lang)
+            legend = queries.country_name(sender, lang)
         elif chosen["sender"].nunique() == 1:
-            legend = queries.country_name(pair.receiver, lang)
+            legend = queries.country_name(receiver, lang)
         else:
-            legend = _pair(pair.sender, pair.receiver, lang)
-        label = _pair(pair.sender, pair.receiver, lang)
+            legend = _pair(sender, receiver, lang)
+        label = _pair(sender, receiver, lang)
         hover = [
             t("flows.hover_cost", lang, corridor=label, period=p, cost=c.percent(values.get(p), lang)) for p in span
         ]
-        out.append(lines.Series(
-            legend, [flows.period_date(p) for p in span], [values.get(p) for p in span], hover,
-            style.QUALITATIVE[number % len(style.QUALITATIVE)], width=2,
-            dash="solid" if number < len(style.QUALITATIVE) else "dash", marker_size=5,
-        ))  # fmt: skip
+        out.append(
+            lines.Series(
+                legend,
+                [flows.period_date(p) for p in span],
+                [values.get(p) for p in span],
+                hover,
+                style.QUALITATIVE[number % len(style.QUALITATIVE)],
+                width=2,
+                dash="solid" if number < len(style.QUALITATIVE) else "dash",
+                marker_size=5,
+            )
+        )
     return out
 
 
@@ -134,8 +157,14 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes.append(t("flows.note_costs_capped", lang, shown=c.MAX_COST_LINES, total=len(counts)))
     negative = rows[rows["cost_pct"] < 0]
     if len(negative):
-        listed = ", ".join(f"{_pair(r.sender, r.receiver, lang)} {r.period} ({c.percent(r.cost_pct, lang)})"
-                           for r in negative.itertuples(index=False))  # fmt: skip
+        found = zip(
+            negative["sender"].astype(str),
+            negative["receiver"].astype(str),
+            negative["period"],
+            negative["cost_pct"].astype(float),
+            strict=True,
+        )
+        listed = ", ".join(f"{_pair(s, r, lang)} {period} ({c.percent(cost, lang)})" for s, r, period, cost in found)
         notes.append(t("flows.note_costs_negative", lang, corridors=listed))
     if rows.empty:
         text = c.title(lang, direction, "flows.empty_costs_out", "flows.empty_costs_in", subject=name)
@@ -145,22 +174,42 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     else:
         series = _cost_series(rows, chosen, periods, lang)
         ends = [pd.Timestamp(flows.period_date(periods[0])), pd.Timestamp(flows.period_date(periods[-1]))]
-        x_range = [(ends[0] - pd.DateOffset(months=3)).strftime("%Y-%m-%d"),
-                   (ends[1] + pd.DateOffset(months=3)).strftime("%Y-%m-%d")]  # fmt: skip
+        x_range = [
+            (ends[0] - pd.DateOffset(months=3)).strftime("%Y-%m-%d"),
+            (ends[1] + pd.DateOffset(months=3)).strftime("%Y-%m-%d"),
+        ]
         rules = [
-            lines.Rule(t("flows.target", lang, value=c.percent(corridors.SDG_TARGET, lang)), corridors.SDG_TARGET,
-                       x_range, style.TARGET_COLOR, "dot", 2),
-            lines.Rule(t("flows.ceiling", lang, value=c.percent(corridors.SDG_CORRIDOR_CEILING, lang)),
-                       corridors.SDG_CORRIDOR_CEILING, x_range, style.MUTED, "dash", 1),
-        ]  # fmt: skip
+            lines.Rule(
+                t("flows.target", lang, value=c.percent(corridors.SDG_TARGET, lang)),
+                corridors.SDG_TARGET,
+                x_range,
+                style.TARGET_COLOR,
+                "dot",
+                2,
+            ),
+            lines.Rule(
+                t("flows.ceiling", lang, value=c.percent(corridors.SDG_CORRIDOR_CEILING, lang)),
+                corridors.SDG_CORRIDOR_CEILING,
+                x_range,
+                style.MUTED,
+                "dash",
+                1,
+            ),
+        ]
         height = c.PLOT_HEIGHT + 46 + style.legend_height([one.name for one in series] + [r.name for r in rules])
         figure = lines.series_figure(
             series,
             x_axis={"type": "date", "range": x_range},
-            y_axis={"title": {"text": t("flows.axis_cost", lang), "font": {"size": 12}}, "rangemode": "tozero",
-                    "zeroline": True, "zerolinecolor": style.AXIS_LINE},
-            height=height, separators=separators(lang), rules=rules,
-        )  # fmt: skip
+            y_axis={
+                "title": {"text": t("flows.axis_cost", lang), "font": {"size": 12}},
+                "rangemode": "tozero",
+                "zeroline": True,
+                "zerolinecolor": style.AXIS_LINE,
+            },
+            height=height,
+            separators=separators(lang),
+            rules=rules,
+        )
     order = {(s, r): i for i, (s, r) in enumerate(zip(counts["sender"], counts["receiver"], strict=True))}
     ranked = every.assign(order=[order[p] for p in zip(every["sender"], every["receiver"], strict=True)])
     ranked = ranked.sort_values(["order", "period"], kind="stable").reset_index(drop=True)

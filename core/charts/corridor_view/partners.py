@@ -23,13 +23,15 @@ def corridors_chart(subject: str, direction: str, year: int, lang: str) -> Chart
             names=[c.partner_name(code, lang) for code in rows["partner"]],
             codes=rows["partner"].tolist(),
             values=style.clean(rows["persons"].tolist()),
-            labels=[t("flows.dot_label", lang, value=fmt_short(float(r.persons), lang), share=c.percent(r.share, lang))
-                    for r in rows.itertuples(index=False)],
+            labels=[
+                t("flows.dot_label", lang, value=fmt_short(persons, lang), share=c.percent(share, lang))
+                for persons, share in zip(rows["persons"].astype(float), rows["share"].astype(float), strict=True)
+            ],
             hovers=[c.partner_hover(r, direction, lang) for r in rows.itertuples(index=False)],
             highlighted=rows["within_group"].tolist(),
             reference=None,
             reference_label="",
-        )  # fmt: skip
+        )
         column = dotplot.Column(t("flows.col_header_women", lang), [c.percent(v, lang) for v in rows["female_share"]])
         figure = dotplot.fitted_dot_plot(data, lambda v: fmt_short(v, lang), separators(lang), column)
         subtitle = t("flows.corridors_subtitle", lang, count=len(rows), total=len(all_rows), year=year)

@@ -39,9 +39,17 @@ def regions_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     for part in shown:
         own = every[every["part"] == part]
         part_name = t(labels[part], lang)
-        hover = [t("flows.hover_region", lang, part=part_name, year=y, share=c.percent(s, lang),
-                   persons=c.persons(p, lang, compact=False))
-                 for y, s, p in zip(own["year"], own["share"], own["persons"], strict=True)]  # fmt: skip
+        hover = [
+            t(
+                "flows.hover_region",
+                lang,
+                part=part_name,
+                year=y,
+                share=c.percent(s, lang),
+                persons=c.persons(p, lang, compact=False),
+            )
+            for y, s, p in zip(own["year"], own["share"], own["persons"], strict=True)
+        ]
         series.append(lines.Series(part_name, own["year"].tolist(), own["share"].tolist(), hover, c.PART_COLORS[part]))
     notes = [*c.group_notes(subject, lang)]
     if every.empty:

@@ -49,8 +49,10 @@ def classes(indicator: str, focus: str, scale: str, lang: str) -> Classes:
     labels = [t("map.no_data", lang)]
     if breaks:
         labels.append(t("map.class_below", lang, value=fmt_short(breaks[0], lang)))
-        labels += [t("map.class_between", lang, low=fmt_short(a, lang), high=fmt_short(b, lang))
-                   for a, b in itertools.pairwise(breaks)]  # fmt: skip
+        labels += [
+            t("map.class_between", lang, low=fmt_short(a, lang), high=fmt_short(b, lang))
+            for a, b in itertools.pairwise(breaks)
+        ]
         labels.append(t("map.class_above", lang, value=fmt_short(breaks[-1], lang)))
     else:
         labels.append(t("map.class_all", lang))
@@ -187,8 +189,10 @@ def table_rows(state: ViewState) -> pd.DataFrame:
     unit = texts.unit(state.indicator)
     rows = ranked_values(state, year)
     mark = state.indicator == s.REMITTANCES_GDP
-    shown = [fmt_value(v, unit, state.lang, compact=False) + (" †" if c and mark else "")
-             for v, c in zip(rows["value"], rows["computed"], strict=True)]  # fmt: skip
+    shown = [
+        fmt_value(v, unit, state.lang, compact=False) + (" †" if c and mark else "")
+        for v, c in zip(rows["value"], rows["computed"], strict=True)
+    ]
     return pd.DataFrame(
         {
             "rank": rows["rank"],
@@ -202,8 +206,13 @@ def table_rows(state: ViewState) -> pd.DataFrame:
 
 
 def map_title(state: ViewState) -> str:
-    return t("map.title", state.lang, indicator=texts.label(state.indicator, state.lang),
-             focus=texts.group_name(state.focus, state.lang), year=state.resolved_year(options()))  # fmt: skip
+    return t(
+        "map.title",
+        state.lang,
+        indicator=texts.label(state.indicator, state.lang),
+        focus=texts.group_name(state.focus, state.lang),
+        year=state.resolved_year(options()),
+    )
 
 
 def map_note(state: ViewState) -> str:
@@ -223,8 +232,14 @@ def map_chart(state: ViewState) -> Chart:
     """The map of the year shown, with the table of its values."""
     year = state.resolved_year(options())
     return Chart(
-        id="map", title=map_title(state), subtitle=common.subtitle(state, str(year)),
-        draw=lambda: map_figure(state, year), rows=lambda: common.values_table(state, table_rows(state)),
-        sources=texts.indicator_sources(state.indicator, state.lang), notes=(map_note(state),),
-        about=common.about(state.indicator, state.lang), height=560, kind="map",
-    )  # fmt: skip
+        id="map",
+        title=map_title(state),
+        subtitle=common.subtitle(state, str(year)),
+        draw=lambda: map_figure(state, year),
+        rows=lambda: common.values_table(state, table_rows(state)),
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        notes=(map_note(state),),
+        about=common.about(state.indicator, state.lang),
+        height=560,
+        kind="map",
+    )

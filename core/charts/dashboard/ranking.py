@@ -45,9 +45,10 @@ def ranking(state: ViewState) -> dotplot.Ranking:
     reference = agg.value if agg is not None and unit == "percent" else None
     target, target_label = common.target_line(state.indicator, lang) or (None, "")
     reference_label = (
-        t("ranking.reference", lang, focus=texts.group_name(state.focus, lang),
-          value=fmt_value(reference, unit, lang)) if reference is not None else ""
-    )  # fmt: skip
+        t("ranking.reference", lang, focus=texts.group_name(state.focus, lang), value=fmt_value(reference, unit, lang))
+        if reference is not None
+        else ""
+    )
     return dotplot.Ranking(
         target=target,
         target_label=target_label,
@@ -69,7 +70,7 @@ def ranking_figure(state: ViewState) -> Figure:
         data,
         log=log,
         x_title=texts.label(state.indicator, state.lang, "short_label"),
-        ticks=value_ticks(list(data.values), log, texts.unit(state.indicator), state.lang),
+        ticks=value_ticks([v for v in data.values if v is not None], log, texts.unit(state.indicator), state.lang),
         separators=separators(state.lang),
     )
 
@@ -85,9 +86,13 @@ def ranking_title(state: ViewState) -> str:
 
 def ranking_chart(state: ViewState) -> Chart:
     return Chart(
-        id="ranking", title=ranking_title(state),
+        id="ranking",
+        title=ranking_title(state),
         subtitle=common.subtitle(state, str(state.resolved_year(options()))),
-        draw=lambda: ranking_figure(state), rows=lambda: common.values_table(state, ranked_rows(state)),
-        sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
-        height=640, kind="ranking",
-    )  # fmt: skip
+        draw=lambda: ranking_figure(state),
+        rows=lambda: common.values_table(state, ranked_rows(state)),
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        about=common.about(state.indicator, state.lang),
+        height=640,
+        kind="ranking",
+    )

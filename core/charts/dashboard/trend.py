@@ -28,12 +28,16 @@ def trend_lines(state: ViewState) -> list[lines.Line]:
                 name=texts.group_name(state.focus, lang),
                 years=[a.year for a in aggregate],
                 values=[a.value for a in aggregate],
-                hover=[t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang)) + "<br>"
-                       + t("trend.reporting", lang, count=a.reporting, total=a.members) for a in aggregate],
+                hover=[
+                    t("trend.hover_year", lang, year=a.year, value=fmt_value(a.value, unit, lang))
+                    + "<br>"
+                    + t("trend.reporting", lang, count=a.reporting, total=a.members)
+                    for a in aggregate
+                ],
                 color=style.AGGREGATE_COLOR,
                 dash="dash",
             )
-        )  # fmt: skip
+        )
     for number, code in enumerate(state.countries):
         own = rows[rows["iso3"] == code].sort_values("year")
         hover = [
@@ -87,16 +91,24 @@ def _table(state: ViewState) -> pd.DataFrame:
         for year, value in zip(line.years, line.values, strict=True)
     ]
     return pd.DataFrame(records, columns=["series", "year", "value"]).rename(
-        columns={"series": t("table.country", lang), "year": t("table.year_plain", lang),
-                 "value": texts.label(state.indicator, lang, "short_label")}
-    )  # fmt: skip
+        columns={
+            "series": t("table.country", lang),
+            "year": t("table.year_plain", lang),
+            "value": texts.label(state.indicator, lang, "short_label"),
+        }
+    )
 
 
 def trend_chart(state: ViewState) -> Chart:
     years = queries.indicator_meta(state.indicator)["years"]
     return Chart(
-        id="trend", title=trend_title(state), subtitle=common.subtitle(state, f"{years[0]}–{years[-1]}"),
-        draw=lambda: trend_figure(state), rows=lambda: _table(state),
-        sources=texts.indicator_sources(state.indicator, state.lang), about=common.about(state.indicator, state.lang),
-        height=440, kind="lines",
-    )  # fmt: skip
+        id="trend",
+        title=trend_title(state),
+        subtitle=common.subtitle(state, f"{years[0]}–{years[-1]}"),
+        draw=lambda: trend_figure(state),
+        rows=lambda: _table(state),
+        sources=texts.indicator_sources(state.indicator, state.lang),
+        about=common.about(state.indicator, state.lang),
+        height=440,
+        kind="lines",
+    )

@@ -14,13 +14,18 @@ from core.i18n.formats import fmt_number, fmt_value
 LINES_SPELLED_OUT: Final = 4  # a line chart's description follows each line up to this many, then only the extremes
 META_LIMIT: Final = 160  # characters of a meta description
 KINDS: Final = {
-    "map": "facts.kind_map", "flow_map": "facts.kind_flow_map", "ranking": "facts.kind_ranking",
-    "dots": "facts.kind_dots", "lines": "facts.kind_lines",
-}  # fmt: skip
+    "map": "facts.kind_map",
+    "flow_map": "facts.kind_flow_map",
+    "ranking": "facts.kind_ranking",
+    "dots": "facts.kind_dots",
+    "lines": "facts.kind_lines",
+}
 DESCRIBED: Final = {
-    "map": "facts.describe_map", "ranking": "facts.describe_ranking", "dots": "facts.describe_dots",
+    "map": "facts.describe_map",
+    "ranking": "facts.describe_ranking",
+    "dots": "facts.describe_dots",
     "flow_map": "facts.describe_flow_map",
-}  # fmt: skip
+}
 
 
 def chart_name(kind: str, title: str, lang: str) -> str:
@@ -58,10 +63,13 @@ def describe_lines(lines: Sequence[Line], unit: str, lang: str, target: float | 
     ordered = by_value(peaks)
     high, low = ordered[0], ordered[-1]
     extremes = t(
-        "facts.extremes", lang,
-        high_name=high.name, high=shown(high.value, unit, lang, high.year),
-        low_name=low.name, low=shown(low.value, unit, lang, low.year),
-    )  # fmt: skip
+        "facts.extremes",
+        lang,
+        high_name=high.name,
+        high=shown(high.value, unit, lang, high.year),
+        low_name=low.name,
+        low=shown(low.value, unit, lang, low.year),
+    )
     values = {"count": fmt_number(len(drawn), lang), "first": min(years), "last": max(years), "extremes": extremes}
     if len(drawn) > LINES_SPELLED_OUT:
         text = t("facts.describe_lines_many", lang, **values)

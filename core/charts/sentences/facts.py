@@ -22,7 +22,7 @@ from core.charts.sentences.words import (
     points_of,
     shown,
     when,
-)  # fmt: skip
+)
 from core.data.corridors import SDG_TARGET
 from core.i18n.catalog import t
 from core.i18n.formats import fmt_compact, fmt_number, fmt_value
@@ -66,10 +66,14 @@ def ranking_facts(
     if group.value is not None and finite(group.value):
         out.append(
             t(
-                counted("facts.group_value", group.reporting, lang), lang, group=group.name,
-                value=fmt_value(group.value, unit, lang), count=group.reporting, total=len(group.members),
+                counted("facts.group_value", group.reporting, lang),
+                lang,
+                group=group.name,
+                value=fmt_value(group.value, unit, lang),
+                count=group.reporting,
+                total=len(group.members),
             )
-        )  # fmt: skip
+        )
     if target is not None:
         below = sum(1 for r in ordered if r.value < target)
         key = "facts.target_count_none" if below == 0 else counted("facts.target_count", below, lang)
@@ -136,11 +140,15 @@ def cost_facts(lines: Sequence[Line], lang: str, target: float = SDG_TARGET, cei
         below = sum(1 for v in latest if v < target)
         out.append(
             t(
-                counted("facts.cost_summary", below, lang), lang, below=below, total=len(latest),
-                above=sum(1 for v in latest if v > ceiling), target=fmt_value(target, "percent", lang),
+                counted("facts.cost_summary", below, lang),
+                lang,
+                below=below,
+                total=len(latest),
+                above=sum(1 for v in latest if v > ceiling),
+                target=fmt_value(target, "percent", lang),
                 ceiling=fmt_value(ceiling, "percent", lang),
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -152,17 +160,26 @@ def corridor_facts(view: Corridors, lang: str, top: int = TOP_PARTNERS) -> list[
     count = len(view.partners)
     out = [
         t(
-            counted(total_key, count, lang), lang, subject=view.subject, year=view.year,
-            persons=persons(view.total, way, lang), count=fmt_number(count, lang),
+            counted(total_key, count, lang),
+            lang,
+            subject=view.subject,
+            year=view.year,
+            persons=persons(view.total, way, lang),
+            count=fmt_number(count, lang),
         )
-    ]  # fmt: skip
+    ]
     main = list(view.partners[:top])
     if main:
         items = [
-            t("facts.partner", lang, name=p.name, persons=fmt_compact(p.persons, lang),
-              share=fmt_value(p.share, "percent", lang))
+            t(
+                "facts.partner",
+                lang,
+                name=p.name,
+                persons=fmt_compact(p.persons, lang),
+                share=fmt_value(p.share, "percent", lang),
+            )
             for p in main
-        ]  # fmt: skip
+        ]
         out.append(t(counted(partners_key, count, lang), lang, year=view.year, partners=join(items, lang)))
     if view.female_share is not None and finite(view.female_share):
         women = [

@@ -17,10 +17,20 @@ from core.i18n.formats import ordinal as ordinal_category
 MIN_BASE: Final[dict[str, float]] = {"persons": 1_000.0, "usd": 1_000_000.0}  # smallest base of a relative change
 MULTIPLE_FROM: Final = 10.0  # from this ratio of end to start, a multiple ("×21.8") instead of a percentage
 TIES_NAMED: Final = 3  # countries named when more share the highest or lowest value ("A, B, C and 19 others")
-IN_PERIOD: Final = ("facts.in_year", "facts.in_quarter_first", "facts.in_quarter_second", "facts.in_quarter_third",
-                    "facts.in_quarter_fourth")  # fmt: skip
-SINCE_PERIOD: Final = ("facts.since_year", "facts.since_quarter_first", "facts.since_quarter_second",
-                       "facts.since_quarter_third", "facts.since_quarter_fourth")  # fmt: skip
+IN_PERIOD: Final = (
+    "facts.in_year",
+    "facts.in_quarter_first",
+    "facts.in_quarter_second",
+    "facts.in_quarter_third",
+    "facts.in_quarter_fourth",
+)
+SINCE_PERIOD: Final = (
+    "facts.since_year",
+    "facts.since_quarter_first",
+    "facts.since_quarter_second",
+    "facts.since_quarter_third",
+    "facts.since_quarter_fourth",
+)
 
 
 def singular(value: float, lang: str, decimals: int = 0) -> bool:
@@ -155,10 +165,13 @@ def extremes(rows: Sequence[Ranked], unit: str, lang: str, asked: int | None) ->
     highs = [r.name for r in ordered if r.value == high.value]
     lows = [r.name for r in ordered if r.value == low.value]
     return t(
-        "facts.extremes", lang,
-        high_name=join(highs, lang, TIES_NAMED), high=shown(high.value, unit, lang, high.year, asked),
-        low_name=join(lows, lang, TIES_NAMED), low=shown(low.value, unit, lang, low.year, asked),
-    )  # fmt: skip
+        "facts.extremes",
+        lang,
+        high_name=join(highs, lang, TIES_NAMED),
+        high=shown(high.value, unit, lang, high.year, asked),
+        low_name=join(lows, lang, TIES_NAMED),
+        low=shown(low.value, unit, lang, low.year, asked),
+    )
 
 
 def pair(sender: str, receiver: str, lang: str) -> str:

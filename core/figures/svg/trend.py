@@ -102,17 +102,30 @@ def lines(
         top = round((MARGIN + legend_height + 0.02 * (height - bottom)) / 1.02)
         plot_h = height - top - bottom
         y_axis = axes.axis(
-            values, plot_h, log=log, vertical=True, to_zero=True, marker=6, fmt=tick_format, ticks=ticks,
+            values,
+            plot_h,
+            log=log,
+            vertical=True,
+            to_zero=True,
+            marker=6,
+            fmt=tick_format,
+            ticks=ticks,
             tight=[target[0]] if target else (),
-        )  # fmt: skip
+        )
         label_width = LAYOUT_SLACK * max((text_width(label, 13) for _, label in y_axis.ticks), default=0)
         left = max(MARGIN, math.ceil((14.4 + 4 if y_title else 0) + label_width + 3))
     plot_w = width - left - MARGIN
     years = [float(y) for line in series for y in line.years]
     x_axis = axes.axis(
-        years, plot_w, log=False, vertical=False, to_zero=False, marker=6, fmt=lambda v, d: f"{v:.0f}",
+        years,
+        plot_w,
+        log=False,
+        vertical=False,
+        to_zero=False,
+        marker=6,
+        fmt=lambda v, d: f"{v:.0f}",
         tight=[year] if year is not None else (),
-    )  # fmt: skip
+    )
 
     def px(value: float) -> float:
         return left + x_axis.to_unit(value) * plot_w

@@ -54,7 +54,18 @@ class Site(dash.Dash):
         assert page is not None
         return self.backend.make_response(to_json(page.layout), mimetype="application/json")
 
-    def interpolate_index(self, **kwargs: Any) -> str:
+    def interpolate_index(
+        self,
+        metas: Any = "",
+        title: Any = "",
+        css: Any = "",
+        config: Any = "",
+        scripts: Any = "",
+        app_entry: Any = "",
+        favicon: Any = "",
+        renderer: Any = "",
+    ) -> str:
+        """The page of the address asked, in its language (Dash's `title` is replaced by the page's own)."""
         request = flask.request
         page = pages.build(
             request.path, request.query_string.decode("utf-8", "replace"), request.headers.get("Accept-Language")
@@ -66,5 +77,11 @@ class Site(dash.Dash):
             title=html.escape(page.title),
             layout=_json_block(page.layout),
             dependencies=_json_block(self._callback_list),
-            **{key: kwargs[key] for key in ("metas", "favicon", "css", "app_entry", "config", "scripts", "renderer")},
+            metas=metas,
+            favicon=favicon,
+            css=css,
+            app_entry=app_entry,
+            config=config,
+            scripts=scripts,
+            renderer=renderer,
         )
