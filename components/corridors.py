@@ -10,6 +10,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
+from components import ids
 from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
 from core.charts import registry, texts
 from core.charts.corridor_view.headlines import headlines
@@ -72,7 +73,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
     def panel(chart_id: str) -> Any:
         return chart_panel(charts[chart_id], lang) if chart_id in charts else None
 
-    nav = [back_link(state, browser_lang, "back-dashboard-cv")]
+    nav = [back_link(state, browser_lang, ids.BACK_DASHBOARD_CV)]
     if not flows.is_group(subject):
         nav.append(
             page_link(
@@ -82,13 +83,13 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
                 subject,
                 t("route.open_profile", lang, country=queries.country_name(subject, lang)),
                 className="btn btn-outline-secondary btn-sm",
-                id="back-profile",
+                id=ids.BACK_PROFILE,
             )
         )
     title = t(f"route.corridor_title_{state.direction}", lang, name=texts.subject_name(subject, lang), year=year)
     content = [
         html.Nav(nav, className="page-nav d-print-none", **attrs({"aria-label": t("route.nav_label", lang)})),
-        html.Div(html.H1(title, id="corridor-title", className="page-title"), className="page-head"),
+        html.Div(html.H1(title, id=ids.CORRIDOR_TITLE, className="page-title"), className="page-head"),
         controls(state, browser_lang),
         html.Section(
             headline_cards(headlines(subject, state.direction, year, lang)), className="headlines corridor-headlines"

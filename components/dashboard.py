@@ -66,7 +66,7 @@ def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
             html.A(
                 text,
                 href=href(state, options(), browser_lang, "corridors", state.focus),
-                id="focus-corridors",
+                id=ids.FOCUS_CORRIDORS,
                 className="focus-corridors",
             )
         )

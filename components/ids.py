@@ -19,6 +19,8 @@ EMBED_KIND: Final = "embed-kind"  # live or pinned
 EMBED_COPY: Final = "embed-copy"
 EMBED_TITLE: Final = "embed-title"
 MAIN: Final = "main"  # the skip link's target
+APP_TITLE: Final = "app-title"
+PAGE: Final = "page-"  # + page name (dashboard, country, corridors): the page's content
 NOTICE: Final = "notice"
 
 # The dashboard.
@@ -49,8 +51,16 @@ TABLE: Final = "data-table"
 ABOUT: Final = "about"
 SOURCES: Final = "sources"  # + "-" + chart id: the sources line under a chart
 PROFILE_LINKS: Final = "profile-links"  # the selected countries' profiles, the focus's corridors
+FOCUS_CORRIDORS: Final = "focus-corridors"  # the focus group's corridor view
 
-# The country profile.
+# The country profile and the corridor view.
+BACK_DASHBOARD: Final = "back-dashboard"  # from a profile
+BACK_DASHBOARD_CV: Final = "back-dashboard-cv"  # from a corridor view
+BACK_PROFILE: Final = "back-profile"  # from a country's corridor view to its profile
+OPEN_CORRIDORS: Final = "open-corridors"
+PROFILE_MENU: Final = "profile-menu"  # the profile's own Download menu
+CORRIDOR_TITLE: Final = "corridor-title"
+OPEN_IN_DASHBOARD: Final = "dash-"  # + indicator: a profile trend's link to the dashboard
 PRINT: Final = "print-brief"
 PROFILE_DATA: Final = "profile"  # the "chart" name of a profile's own data download (figures and comparison)
 

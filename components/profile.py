@@ -102,7 +102,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             continue
         more = html.A(
             t("profile.open_in_dashboard", lang),
-            id=f"dash-{indicator}",
+            id=ids.OPEN_IN_DASHBOARD + indicator,
             className="small d-print-none",
             href=href(_dashboard_view(state, indicator, code), options(), browser_lang, "dashboard"),
         )
@@ -118,7 +118,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         [
             html.Div(
                 [
-                    back_link(state, browser_lang, "back-dashboard"),
+                    back_link(state, browser_lang, ids.BACK_DASHBOARD),
                     page_link(
                         state,
                         browser_lang,
@@ -126,7 +126,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
                         code,
                         t("route.open_corridors", lang, country=name),
                         className="btn btn-primary btn-sm",
-                        id="open-corridors",
+                        id=ids.OPEN_CORRIDORS,
                     ),
                 ],
                 className="page-nav-links",
@@ -134,7 +134,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             html.Button(
                 t("profile.print", lang), id=ids.PRINT, type="button", className="btn btn-outline-secondary btn-sm"
             ),
-            html.Div(profile_menu(lang), id="profile-menu"),
+            html.Div(profile_menu(lang), id=ids.PROFILE_MENU),
         ],
         className="page-nav d-print-none",
         **attrs({"aria-label": t("route.nav_label", lang)}),

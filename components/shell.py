@@ -44,7 +44,7 @@ def header(state: ViewState, browser_lang: str | None) -> html.Header:
             [
                 html.Div(
                     [
-                        title(t("app.title", lang), id="app-title", className="app-title"),
+                        title(t("app.title", lang), id=ids.APP_TITLE, className="app-title"),
                         html.P(t("app.subtitle", lang), className="app-subtitle"),
                     ]
                 ),
@@ -88,7 +88,10 @@ def page(
             header(state, browser_lang),
             html.Main(
                 dbc.Container(
-                    [html.Div(notice(state), id=ids.NOTICE, role="status"), html.Div(content, id=f"page-{state.page}")],
+                    [
+                        html.Div(notice(state), id=ids.NOTICE, role="status"),
+                        html.Div(content, id=ids.PAGE + state.page),
+                    ],
                     fluid=True,
                 ),
                 id=ids.MAIN,
