@@ -30,7 +30,7 @@ app = Site(
     suppress_callback_exceptions=True,
     # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
     # partial plotly.js bundle is defined before any graph asks for plotly.js.
-    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css))$",
+    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css)|boot\.js)$",
     external_stylesheets=["/assets/vendor/bootstrap.min.css?v=5.3.9"],
     external_scripts=["/assets/vendor/plotly-geo.min.js?v=4.1.1"],
     compress=True,

@@ -12,8 +12,9 @@ from dash import html
 
 from components import ids
 from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
-from core.charts import registry, texts
+from core.charts import texts
 from core.charts.corridor_view.headlines import headlines
+from core.charts.model import Chart
 from core.data import flows, queries
 from core.i18n.catalog import t
 from core.state.options import options
@@ -64,11 +65,10 @@ def controls(state: ViewState, browser_lang: str | None) -> html.Section:
     )
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /corridors/<subject>, and its image-export texts."""
     lang, subject = state.lang, str(state.subject)
     year = state.resolved_cyear(options())
-    charts = registry.page_charts(state)
 
     def panel(chart_id: str) -> Any:
         return chart_panel(charts[chart_id], lang) if chart_id in charts else None

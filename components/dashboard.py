@@ -15,6 +15,7 @@ from components.share import export_menu
 from components.widgets import GRAPH_CONFIG, attrs, headline_cards, labelled, sources_line, toggle
 from core.charts import registry, texts
 from core.charts.dashboard import headlines, mapview
+from core.charts.model import Chart
 from core.data import queries
 from core.data.store import get_store
 from core.i18n.catalog import t
@@ -116,11 +117,11 @@ def about(state: ViewState) -> list[Any]:
     ]
 
 
-def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
+def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] | None = None) -> dict[str, Any]:
     """Every piece of the dashboard that follows the view state, by the name of the output that carries it."""
     lang = state.lang
     years = options().years[state.indicator]
-    charts = registry.page_charts(state)
+    charts = charts or registry.page_charts(state)
     table_view = state.view == "table"
     sources = sources_line(texts.indicator_sources(state.indicator, lang), lang, more=True)
     return {
@@ -286,9 +287,9 @@ def chart_panel(chart_id: str, title_id: str, state: ViewState, now: dict[str, A
     )
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """The dashboard's content and its image-export texts, for the view `state`."""
-    now = parts(state, browser_lang)
+    now = parts(state, browser_lang, charts)
     content = [
         dcc.Store(id=ids.FRAMES_URL, data=now["frames_url"]),
         dcc.Store(id=ids.FRAMES),

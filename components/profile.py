@@ -13,7 +13,7 @@ from components import ids
 from components.share import profile_menu
 from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
 from core.charts import profile, registry, texts
-from core.charts.model import Headline
+from core.charts.model import Chart, Headline
 from core.data import queries
 from core.data.store import get_store
 from core.i18n.catalog import t
@@ -90,11 +90,10 @@ def _dashboard_view(state: ViewState, indicator: str, code: str) -> ViewState:
     return replace(state, indicator=indicator, year=keep_year, scale=None, countries=countries)
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /country/<ISO3>, in the order a briefing reads it, and its image-export texts."""
     lang, code = state.lang, str(state.subject)
     name = queries.country_name(code, lang)
-    charts = registry.page_charts(state)
     trends = []
     for indicator in profile.trend_order(state):
         chart = charts.get(f"pf-trend-{indicator}")
