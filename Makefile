@@ -23,11 +23,11 @@ data: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) -m mypy
 
-test: setup
+test: setup lint
 	scripts/ensure-system-deps.sh
-	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest --cov --cov-report=term:skip-covered
 
 bench: setup
 	$(PY) bench/run.py

@@ -30,15 +30,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (the browser the tests drive, same flags)
 
 
 def free_port() -> int:
@@ -109,7 +101,7 @@ class Wire:
 def browser_numbers(base: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         wire = Wire(page.context.new_cdp_session(page))
         start = time.perf_counter()

@@ -57,7 +57,7 @@ def download_data(clicks: Any, data: Any) -> dict[str, Any]:
     state = inputs.view_state(data, options())
     if not any(c > 0 for c in inputs.clicks(clicks)) or not isinstance(trigger, dict):  # a menu drawn, not a click
         return {"file": no_update}
-    what, kind = FORMATS.get(trigger.get("format"), ("", ""))
+    what, kind = FORMATS.get(str(trigger.get("format")), ("", ""))
     table = data_file(state, trigger.get("chart"), what)
     if table is None:
         return {"file": no_update}

@@ -10,9 +10,11 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components.widgets import back_link, chart_panel, headline_cards, page_link
-from core.charts import registry, texts
+from components import ids
+from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
+from core.charts import texts
 from core.charts.corridor_view.headlines import headlines
+from core.charts.model import Chart
 from core.data import flows, queries
 from core.i18n.catalog import t
 from core.state.options import options
@@ -29,7 +31,7 @@ def _choices(
             text,
             href=href(target, options(), browser_lang, "corridors", state.subject),
             className="btn btn-sm btn-outline-secondary" + (" active" if current else ""),
-            **({"aria-current": "true"} if current else {}),
+            **attrs({"aria-current": "true"} if current else {}),
         )
         for text, target, current in items
     ]
@@ -63,16 +65,15 @@ def controls(state: ViewState, browser_lang: str | None) -> html.Section:
     )
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /corridors/<subject>, and its image-export texts."""
     lang, subject = state.lang, str(state.subject)
     year = state.resolved_cyear(options())
-    charts = registry.page_charts(state)
 
     def panel(chart_id: str) -> Any:
         return chart_panel(charts[chart_id], lang) if chart_id in charts else None
 
-    nav = [back_link(state, browser_lang, "back-dashboard-cv")]
+    nav = [back_link(state, browser_lang, ids.BACK_DASHBOARD_CV)]
     if not flows.is_group(subject):
         nav.append(
             page_link(
@@ -82,13 +83,13 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
                 subject,
                 t("route.open_profile", lang, country=queries.country_name(subject, lang)),
                 className="btn btn-outline-secondary btn-sm",
-                id="back-profile",
+                id=ids.BACK_PROFILE,
             )
         )
     title = t(f"route.corridor_title_{state.direction}", lang, name=texts.subject_name(subject, lang), year=year)
     content = [
-        html.Nav(nav, className="page-nav d-print-none", **{"aria-label": t("route.nav_label", lang)}),
-        html.Div(html.H1(title, id="corridor-title", className="page-title"), className="page-head"),
+        html.Nav(nav, className="page-nav d-print-none", **attrs({"aria-label": t("route.nav_label", lang)})),
+        html.Div(html.H1(title, id=ids.CORRIDOR_TITLE, className="page-title"), className="page-head"),
         controls(state, browser_lang),
         html.Section(
             headline_cards(headlines(subject, state.direction, year, lang)), className="headlines corridor-headlines"

@@ -1,6 +1,7 @@
 """Which page an address shows, drawn whole on the server: the view decoded from the query string (the visitor's
-browser language when it names none), the page's layout, its document title and the corrected address of a link
-that had to fall back to defaults. No callback runs to fill a page: its first paint is its final content."""
+browser language when it names none), the page's layout, the same layout as plain HTML for the first paint, its
+document title and the corrected address of a link that had to fall back to defaults. No callback runs to fill a
+page: its first paint is its final content."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from dataclasses import dataclass
 
 from dash import dcc, html
 
-from components import corridors, dashboard, ids, profile, shell
-from core.charts import texts
+from components import corridors, dashboard, ids, profile, shell, static
+from core.charts import registry, texts
+from core.charts.model import Chart
 from core.data import queries
 from core.i18n.catalog import negotiate, t
 from core.state.options import options
@@ -25,6 +27,25 @@ class Page:
     title: str  # the document's <title>
     layout: html.Div
     corrected: str | None  # the canonical query when the link had to be corrected
+    html: str  # the layout as HTML: what the page shows before its scripts run
+
+
+# The box each chart's still is drawn in on a laptop (it scales to its box elsewhere): by page, then chart id or
+# kind; the height is the chart's own unless given.
+STILL_WIDTHS = {
+    "dashboard": {"map": (760, 540), "trend": (540, 340), "ranking": (540, 0)},
+    "country": {"lines": (320, 0), "dots": (440, 0)},
+    "corridors": {"flow_map": (1300, 0), "lines": (440, 0), "dots": (640, 0)},
+}
+
+
+def still_sizes(page: str, charts: dict[str, Chart]) -> dict[str, tuple[int, int]]:
+    sizes = STILL_WIDTHS[page]
+    out = {}
+    for chart_id, chart in charts.items():
+        width, height = sizes.get(chart_id) or sizes.get(chart.kind) or (540, 0)
+        out[chart_id] = (width, height or chart.height)
+    return out
 
 
 def title(state: ViewState) -> str:
@@ -61,13 +82,15 @@ def build(path: str, query: str, accept_language: str | None) -> Page | None:
     if found is None:
         return None
     state, browser_lang = found
-    content, meta = BUILDERS[state.page](state, browser_lang)
+    charts = registry.page_charts(state)
+    content, meta = BUILDERS[state.page](state, browser_lang, charts)
     raw = query and "?" + query.removeprefix("?")
     corrected = shell.canonical_query(state, raw, browser_lang)
     if state.page == "dashboard":
         content = [address(raw if corrected is None else corrected), *content]
     layout = shell.page(state, browser_lang, content, meta, corrected)
-    return Page(state, browser_lang, title(state), layout, corrected)
+    written = static.page(layout, charts, still_sizes(state.page, charts))
+    return Page(state, browser_lang, title(state), layout, corrected, written)
 
 
 def default_layout() -> html.Div:

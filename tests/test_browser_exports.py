@@ -29,7 +29,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from components import ids
-from tests.browser_helpers import click_country, graph, open_dashboard, wait_graph, wait_idle
+from tests.browser_helpers import click_country, graph, open_dashboard, wait_app, wait_graph, wait_idle
 from tests.conftest import PageLog
 
 pytestmark = pytest.mark.browser
@@ -553,6 +553,7 @@ def test_a_corrected_link_follows_the_next_change(
     open_dashboard(page, live_server, link)
     page.wait_for_function("search => location.search === search", arg=corrected)
     page.locator(control, has_text=choice).click()
+    wait_app(page)  # a language is a page of its own
     page.locator(f"{control}.active", has_text=choice).wait_for()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     if control == "#view label":

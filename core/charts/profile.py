@@ -75,8 +75,9 @@ def groups(code: str) -> tuple[str, ...]:
 def _groups(code: str, version: str) -> tuple[str, ...]:
     row = get_store().countries.loc[code]
     found = []
-    if row["lac"] and row["subregion"] in SUBREGION_GROUP:
-        found.append(SUBREGION_GROUP[row["subregion"]])
+    subregion = str(row["subregion"])
+    if row["lac"] and subregion in SUBREGION_GROUP:
+        found.append(SUBREGION_GROUP[subregion])
     found += [column for column in BLOC_COLUMNS if bool(row[column])]
     if row["lac"]:
         found.append(LAC)

@@ -95,6 +95,6 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
     for (unit_, source_), rows in frame.groupby([units, frame["source"]], sort=False):
         values.loc[rows.index] = rounded(rows["value"], str(unit_), str(source_)).astype("float64")
     out = frame.assign(value=values)
-    out.insert(out.columns.get_loc("value") + 1, "unit", units)
+    out.insert(list(out.columns).index("value") + 1, "unit", units)
     return out
 

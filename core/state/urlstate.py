@@ -7,7 +7,9 @@ and back."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 MAX_QUERY = 2048  # longer query strings are not ours: fall back to defaults
@@ -113,15 +115,15 @@ def decode(query: str, options: Options, browser_lang: str | None = None) -> Vie
         if key in repeated:
             del values[key]
             rejected.append(key)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     indicator = values.get("indicator")
     if indicator is not None:
         if indicator in options.years:
             changes["indicator"] = indicator
         else:
             rejected.append("indicator")
-    chosen = changes.get("indicator", state.indicator)
-    checks = {
+    chosen: str = changes.get("indicator", state.indicator)
+    checks: dict[str, Callable[[str], Any]] = {
         "focus": lambda v: v if v in options.focuses else None,
         "year": lambda v: int(v) if YEAR.fullmatch(v) and int(v) in options.years[chosen] else None,
         "countries": lambda v: _parse_countries(v, options),

@@ -68,7 +68,8 @@ def slug(text: str) -> str:
 def fields(frame: pd.DataFrame, units: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The table schema fields of a frame (types as pandas declares them, so `read_json(orient="table")` restores
     them), with a unit where one is known."""
-    out = build_table_schema(frame, index=False, version=False)["fields"]
+    schema: dict[str, Any] = build_table_schema(frame, index=False, version=False)
+    out: list[dict[str, Any]] = schema["fields"]
     for field in out:
         if units and field["name"] in units:
             field["unit"] = units[field["name"]]
@@ -189,28 +190,32 @@ def file_package(
     }
 
 
+def _first(frame: pd.DataFrame, rows: int | None) -> pd.DataFrame:
+    return frame if rows is None else frame.head(rows)
+
+
 def dataset_frame(name: str, rows: int | None = None) -> pd.DataFrame:
     """A table of the whole dataset as it is served (its first `rows` only, when given): every value as its source
     publishes it. `name` is one of dataset_names()."""
     store = get_store()
     if name == "indicators":
-        return published.table(store.indicators.head(rows))
+        return published.table(_first(store.indicators, rows))
     if name == "remittance_corridors":
-        frame = store.remittance_corridors.head(rows).copy()
+        frame = _first(store.remittance_corridors, rows).copy()
         for source, part in frame.groupby("source"):
             frame.loc[part.index, "usd"] = published.rounded(part["usd"], "usd", str(source))
         return frame
     if name == "changes":
         if store.changes is None:
             raise LookupError("this edition has no changelog")
-        frame = store.changes.head(rows)
+        frame = _first(store.changes, rows)
         return frame.assign(
             **{c: frame[c].astype("float64").map(published.significant) for c in ("old_value", "new_value")}
         )
     if name == "corridor_costs":
-        frame = store.corridor_costs.head(rows)
+        frame = _first(store.corridor_costs, rows)
         return frame.assign(cost_pct=frame["cost_pct"].map(published.significant))
-    return getattr(store, name).head(rows).reset_index(drop=True)
+    return _first(getattr(store, name), rows).reset_index(drop=True)
 
 
 def dataset_names() -> tuple[str, ...]:

@@ -87,7 +87,9 @@ def _table(state: ViewState) -> pd.DataFrame:
     source publishes it and whether this project computed it (a group's figure always is)."""
     lang = state.lang
     aggregate = queries.aggregate_series(state.indicator, queries.group_members(state.focus))
-    records = [(texts.group_name(state.focus, lang), None, a.year, a.value, True) for a in aggregate]
+    records: list[tuple[str, str | None, int, float, bool]] = [
+        (texts.group_name(state.focus, lang), None, a.year, a.value, True) for a in aggregate
+    ]
     rows = queries.series(state.indicator)
     for code in state.countries:
         own = rows[rows["iso3"] == code].sort_values("year")
