@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run data test lint bench load clean
+.PHONY: setup run data test lint bench load lighthouse clean
 
 setup: $(STAMP)
 
@@ -37,3 +37,6 @@ load: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+lighthouse: setup
+	$(PY) bench/lighthouse.py

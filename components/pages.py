@@ -13,10 +13,12 @@ from components import corridors, dashboard, ids, profile, shell, static
 from core.charts import registry, texts
 from core.charts.model import Chart
 from core.data import queries
+from core.data.cache import per_version
 from core.i18n.catalog import negotiate, t
 from core.state.options import options
 from core.state.urlstate import MAX_QUERY, ViewState, decode, route, with_route
 
+PAGES_KEPT = 24  # drawn pages kept per process (about 1 MB each): the most visited views
 BUILDERS = {"dashboard": dashboard.layout, "country": profile.layout, "corridors": corridors.layout}
 
 
@@ -82,12 +84,19 @@ def build(path: str, query: str, accept_language: str | None) -> Page | None:
     if found is None:
         return None
     state, browser_lang = found
-    charts = registry.page_charts(state)
-    content, meta = BUILDERS[state.page](state, browser_lang, charts)
     raw = query and "?" + query.removeprefix("?")
     corrected = shell.canonical_query(state, raw, browser_lang)
+    return _drawn(state, state.rejected, browser_lang, raw if corrected is None else corrected, corrected)
+
+
+@per_version(maxsize=PAGES_KEPT)
+def _drawn(state: ViewState, rejected: tuple[str, ...], browser_lang: str, search: str, corrected: str | None) -> Page:
+    """A page drawn once per view (its notice included: `rejected` is not part of a ViewState's equality) and kept:
+    the same view asked again costs no drawing. Pages are shared: nothing may change them."""
+    charts = registry.page_charts(state)
+    content, meta = BUILDERS[state.page](state, browser_lang, charts)
     if state.page == "dashboard":
-        content = [address(raw if corrected is None else corrected), *content]
+        content = [address(search), *content]
     layout = shell.page(state, browser_lang, content, meta, corrected)
     written = static.page(layout, charts, still_sizes(state.page, charts))
     return Page(state, browser_lang, title(state), layout, corrected, written)
