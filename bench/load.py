@@ -47,7 +47,8 @@ def bodies(count: int, seed: int) -> list[tuple[str, bytes]]:
     """Requests a person's actions send, built from the app's own callback registry: (map route, year change) pairs
     for random views (indicator, focus, selection) and years the indicator has."""
     from app import server
-    from components import dashboard, pages
+    from components import dashboard
+    from core.state import address
     from core.state.options import options
     from core.web import routes
     from tests.test_hostile import payload, server_callbacks, valid_values
@@ -59,7 +60,7 @@ def bodies(count: int, seed: int) -> list[tuple[str, bytes]]:
     for _ in range(count):
         indicator, focus = rng.choice(INDICATORS), rng.choice(FOCUSES)
         query = f"?indicator={indicator}&focus={focus}&countries={','.join(rng.sample(COUNTRIES, rng.randint(0, 3)))}"
-        found = pages.state_of("/", query, "en")
+        found = address.state_of("/", query, "en")
         assert found is not None
         state = found[0]
         values = {

@@ -23,6 +23,8 @@ from werkzeug.exceptions import NotFound
 
 from components import pages
 from core.data import geometry
+from core.state import settings
+from core.web import head
 
 BOOT = Path(__file__).resolve().parent.parent / "assets" / "boot.js"
 BOOT_URL = f"/assets/boot.js?v={hashlib.sha256(BOOT.read_bytes()).hexdigest()[:12]}"
@@ -33,6 +35,7 @@ TEMPLATE = """<!DOCTYPE html>
 <head>
 {metas}
 <title>{title}</title>
+{head}
 <link rel="icon" type="image/x-icon" href="/favicon.ico">
 {css}
 <script src="{boot}" defer></script>
@@ -83,6 +86,7 @@ class Site(dash.Dash):
             lang=page.state.lang,
             preload=preload,
             title=html.escape(page.title),
+            head=head.tags(page.state, page.title, page.description, settings.public_url(request.host, request.scheme)),
             metas=metas,
             css=self._generate_css_dist_html(),
             boot=BOOT_URL,

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from dash import dcc, html
 
 from components import corridors, dashboard, ids, profile, shell, static
-from core.charts import registry, texts
+from core.charts import facts, registry, texts
 from core.charts.model import Chart
 from core.data import queries
 from core.data.cache import per_version
-from core.i18n.catalog import negotiate, t
+from core.i18n.catalog import t
+from core.state.address import state_of
 from core.state.options import options
-from core.state.urlstate import MAX_QUERY, ViewState, decode, route, with_route
+from core.state.urlstate import ViewState
 
 PAGES_KEPT = 24  # drawn pages kept per process (about 1 MB each): the most visited views
 BUILDERS = {"dashboard": dashboard.layout, "country": profile.layout, "corridors": corridors.layout}
@@ -30,6 +31,7 @@ class Page:
     layout: html.Div
     corrected: str | None  # the canonical query when the link had to be corrected
     html: str  # the layout as HTML: what the page shows before its scripts run
+    description: str  # its key facts in a sentence or two: the meta description of search results and previews
 
 
 # The box each chart's still is drawn in on a laptop (it scales to its box elsewhere): by page, then chart id or
@@ -63,15 +65,6 @@ def title(state: ViewState) -> str:
     return site
 
 
-def state_of(path: str, query: str, accept_language: str | None) -> tuple[ViewState, str] | None:
-    """The view an address names and the visitor's browser language; None for a path that is no page of ours."""
-    if route(path, options()) is None:
-        return None
-    browser_lang = negotiate(accept_language)
-    state = decode(query[: MAX_QUERY + 1], options(), browser_lang)
-    return with_route(state, path, options()), browser_lang
-
-
 def address(search: str) -> dcc.Location:
     """The dashboard's address as the browser shows it once a corrected link is replaced (see replaceUrl), every
     part given: dcc.Location then sets none of them when it mounts, so the dashboard's callback hears only later
@@ -99,7 +92,7 @@ def _drawn(state: ViewState, rejected: tuple[str, ...], browser_lang: str, searc
         content = [address(search), *content]
     layout = shell.page(state, browser_lang, content, meta, corrected)
     written = static.page(layout, charts, still_sizes(state.page, charts))
-    return Page(state, browser_lang, title(state), layout, corrected, written)
+    return Page(state, browser_lang, title(state), layout, corrected, written, facts.description(state))
 
 
 def default_layout() -> html.Div:

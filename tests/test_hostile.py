@@ -23,8 +23,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import app, server
-from components import dashboard, pages
+from components import dashboard
 from core.data import cache
+from core.state import address
 from core.state.urlstate import ViewState
 from core.web import routes, security
 
@@ -160,7 +161,7 @@ CONTROLS: dict[tuple[str, str], Any] = {
 
 def valid_values() -> dict[tuple[str, str], Any]:
     """CONTROLS with the view-state store as the page of that address holds it."""
-    found = pages.state_of("/", str(CONTROLS[("url", "search")]), "en")
+    found = address.state_of("/", str(CONTROLS[("url", "search")]), "en")
     assert found is not None
     return {**CONTROLS, ("view-state", "data"): dashboard.store(found[0])}
 

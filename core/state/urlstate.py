@@ -143,11 +143,12 @@ def decode(query: str, options: Options, browser_lang: str | None = None) -> Vie
     return replace(state, **changes, rejected=tuple(rejected))
 
 
-def encode(state: ViewState, options: Options, browser_lang: str | None = None) -> str:
+def encode(state: ViewState, options: Options, browser_lang: str | None = None, always_lang: bool = False) -> str:
     """The query string for a state ('' for the default view), parameters in a fixed order.
 
     `lang` is written whenever it differs from the visitor's browser language, so a visitor who chose English in
-    a Spanish browser keeps English on reload, and a shared Spanish view stays Spanish."""
+    a Spanish browser keeps English on reload, and a shared Spanish view stays Spanish; `always_lang` writes it in
+    any case (canonical addresses name their language)."""
     defaults = default_state(options, browser_lang)
     pairs: list[tuple[str, str]] = []
     if state.indicator != defaults.indicator:
@@ -162,7 +163,7 @@ def encode(state: ViewState, options: Options, browser_lang: str | None = None) 
         pairs.append(("scale", state.scale))
     if state.view != defaults.view:
         pairs.append(("view", state.view))
-    if state.lang != defaults.lang:
+    if state.lang != defaults.lang or always_lang:
         pairs.append(("lang", state.lang))
     if state.direction != defaults.direction:
         pairs.append(("direction", state.direction))

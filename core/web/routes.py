@@ -19,7 +19,7 @@ from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, negotiate, t
 from core.state.options import options
 from core.state.urlstate import SCALES, ViewState, route
-from core.web import dataroutes, embeds
+from core.web import dataroutes, discovery, embeds
 
 YEAR_SECONDS = 365 * 24 * 3600
 
@@ -103,17 +103,6 @@ def embed(chart: str) -> Response:
 
 CATCH_ALL = "/<path:path>"  # Dash's rule for every path no other rule matched: it serves the app
 COMPONENT_SUITES = "/_dash-component-suites/"
-ROBOTS = """User-agent: *
-Allow: /
-Disallow: /_dash-
-"""
-
-
-def robots() -> Response:
-    """Crawlers may read the pages, embeds and data; the renderer's endpoints are not pages."""
-    response = Response(ROBOTS, mimetype="text/plain")
-    response.headers["Cache-Control"] = "public, max-age=86400"
-    return response
 
 
 def favicon() -> Response:
@@ -172,8 +161,8 @@ def register(server: Flask, registered_paths: dict[str, Any]) -> None:
     server.add_url_rule("/data/geometry.<version>.json", "geometry", geometry)
     server.add_url_rule(FRAMES_RULE, "frames", frames)
     server.add_url_rule("/embed/<chart>", "embed", embed)
-    server.add_url_rule("/robots.txt", "robots", robots)
     server.add_url_rule("/favicon.ico", "favicon", favicon)
     dataroutes.register(server)  # the open data under /data/v1/
+    discovery.register(server)  # robots.txt, sitemap.xml, preview images
     server.before_request(make_router(registered_paths))
     server.register_error_handler(404, lambda _error: not_found())
