@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run data test lint bench load clean
+.PHONY: setup run data test lint bench load lighthouse clean
 
 setup: $(STAMP)
 
@@ -23,11 +23,11 @@ data: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) -m mypy
 
-test: setup
+test: setup lint
 	scripts/ensure-system-deps.sh
-	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest --cov --cov-report=term:skip-covered
 
 bench: setup
 	$(PY) bench/run.py
@@ -37,3 +37,6 @@ load: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+lighthouse: setup
+	$(PY) bench/lighthouse.py

@@ -7,12 +7,12 @@ import sys
 
 import callbacks  # noqa: F401  (importing registers the callbacks)
 from components import pages
+from components.document import Site
 from core.charts import registry
 from core.data.store import DataFileError, check_editions, get_store
 from core.i18n.catalog import t
 from core.state import settings
 from core.web import logs, routes, security
-from core.web.document import Site
 
 try:
     get_store()
@@ -23,14 +23,14 @@ except DataFileError as error:  # a missing or corrupt data file stops start-up 
 app = Site(
     __name__,
     title=t("app.title"),
-    update_title=None,
+    update_title="",  # no "Updating..." in the tab while a callback runs
     serve_locally=True,
     # Each page holds only its own components (components/pages.py); tests check every callback's ids against the
     # page it serves (tests/test_pages.py), so Dash need not be sent all pages at once to check them.
     suppress_callback_exceptions=True,
     # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
     # partial plotly.js bundle is defined before any graph asks for plotly.js.
-    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css))$",
+    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css)|boot\.js)$",
     external_stylesheets=["/assets/vendor/bootstrap.min.css?v=5.3.9"],
     external_scripts=["/assets/vendor/plotly-geo.min.js?v=4.1.1"],
     compress=True,

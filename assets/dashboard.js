@@ -260,6 +260,18 @@
         return (meta || {}).copied || "";
       },
 
+      // `meta.data_links` holds the data link of each chart of the view shown (relative to the site).
+      copyDataLink: function (clicks, meta) {
+        var ctx = window.dash_clientside.callback_context;
+        var trigger = ctx.triggered_id;
+        var links = (meta && meta.data_links) || {};
+        if (!trigger || !ctx.triggered.length || !ctx.triggered[0].value || !links[trigger.chart]) {
+          return window.dash_clientside.no_update;
+        }
+        copyText(new URL(links[trigger.chart], window.location.href).href);
+        return meta.data_copied || "";
+      },
+
       copyEmbed: function (clicks, code) {
         if (clicks && code) { copyText(code); }
       },

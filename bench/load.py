@@ -2,8 +2,8 @@
 concurrent users against gunicorn, and a soak reporting the workers' memory growth.
 
 Each simulated user keeps one HTTP connection and loops: sometimes load the page (GET /), then ask for a map
-update (the callback that sends a view's map frames, for a random indicator and focus), then a year change (the
-panel callbacks, with a random selection), pausing between actions like a person reading a chart (--think, mean
+update (the map of every year of a view, for a random indicator and focus), then a year change (the dashboard's
+callback, with a random selection), pausing between actions like a person reading a chart (--think, mean
 seconds; 0 turns every user into a flood). Reports requests/s, p50/p95/p99 latency and errors per kind.
 
 Usage: .venv/bin/python bench/load.py [--users 50 200] [--seconds 20] [--soak 600] [--workers 2]
@@ -39,86 +39,42 @@ INDICATORS = [
     "remittance_cost",
     "tertiary_emigration_rate",
 ]
-# Years each indicator has (a year change asks for one of them, as the slider does).
-YEARS = {
-    "emigrant_share": [2000, 2005, 2010],
-    "emigrant_stock": [2000, 2005, 2010],
-    "female_share": [2000, 2010],
-    "remittances_usd": [2000, 2005, 2010],
-    "remittances_gdp": [2000, 2005, 2010],
-    "remittance_cost": [2011, 2015],
-    "tertiary_emigration_rate": [2000, 2005, 2010],
-}
 FOCUSES = ["lac", "caribbean", "central_america", "south_america", "caricom", "sica", "mercosur", "world"]
 COUNTRIES = ["MEX", "SLV", "HND", "GTM", "HTI", "JAM", "DOM", "COL", "VEN", "NIC"]
 
 
-def state(rng: random.Random) -> dict[str, Any]:
-    return {
-        "indicator": rng.choice(INDICATORS),
-        "focus": rng.choice(FOCUSES),
-        "year": None,
-        "countries": rng.sample(COUNTRIES, rng.randint(0, 3)),
-        "scale": None,
-        "view": "map",
-        "lang": "en",
-        "direction": "out",
-        "cyear": None,
-        "page": "dashboard",
-        "subject": None,
-        "rejected": [],
-    }
+def bodies(count: int, seed: int) -> list[tuple[str, bytes]]:
+    """Requests a person's actions send, built from the app's own callback registry: (map route, year change) pairs
+    for random views (indicator, focus, selection) and years the indicator has."""
+    from app import server
+    from components import dashboard
+    from core.state import address
+    from core.state.options import options
+    from core.web import routes
+    from tests.test_hostile import payload, server_callbacks, valid_values
 
-
-def frames_body(view: dict[str, Any]) -> bytes:
-    return json.dumps(
-        {
-            "output": "map-frames.data",
-            "outputs": {"id": "map-frames", "property": "data"},
-            "inputs": [
-                {
-                    "id": "view-key",
-                    "property": "data",
-                    "value": {
-                        "indicator": view["indicator"],
-                        "focus": view["focus"],
-                        "scale": "linear",
-                        "lang": "en",
-                        "dashboard": True,
-                    },
-                }
-            ],
-            "state": [{"id": "view-state", "property": "data", "value": view}],
-            "changedPropIds": ["view-key.data"],
+    server.test_client().get("/")  # fills the callback registry
+    view_callback = next(o for o in server_callbacks() if "trend.figure" in o)
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        indicator, focus = rng.choice(INDICATORS), rng.choice(FOCUSES)
+        query = f"?indicator={indicator}&focus={focus}&countries={','.join(rng.sample(COUNTRIES, rng.randint(0, 3)))}"
+        found = address.state_of("/", query, "en")
+        assert found is not None
+        state = found[0]
+        values = {
+            **valid_values(),
+            ("view-state", "data"): dashboard.store(state),
+            ("indicator", "value"): indicator,
+            ("focus", "value"): focus,
+            ("countries", "value"): list(state.countries),
+            ("committed-year", "data"): rng.choice(options().years[indicator]),
         }
-    ).encode()
-
-
-PANELS = [
-    "trend.figure",
-    "ranking.figure",
-    "headlines.children",
-    "data-table.children",
-    "data-table.hidden",
-    "map-wrap.hidden",
-    "map-title.children",
-    "trend-title.children",
-    "ranking-title.children",
-    "export-meta.data",
-    "profile-links.children",
-]
-
-
-def panels_body(view: dict[str, Any], year: int) -> bytes:
-    return json.dumps(
-        {
-            "output": ".." + "...".join(PANELS) + "..",
-            "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in PANELS],
-            "inputs": [{"id": "view-state", "property": "data", "value": {**view, "year": year}}],
-            "state": [{"id": "browser-lang", "property": "data", "value": "en"}],
-            "changedPropIds": ["view-state.data"],
-        }
-    ).encode()
+        body = payload(view_callback, values)
+        body["changedPropIds"] = ["committed-year.data"]
+        out.append((routes.frames_url(state), json.dumps(body).encode()))
+    return out
 
 
 class Results:
@@ -136,18 +92,18 @@ class Results:
                 self.reasons[f"{kind}: {reason}"] = self.reasons.get(f"{kind}: {reason}", 0) + 1
 
 
-def user(port: int, until: float, seed: int, results: Results, think: float) -> None:
+def user(port: int, until: float, seed: int, results: Results, think: float, pool: list[tuple[str, bytes]]) -> None:
     """One person: an action, then `think` seconds (on average) looking at the result, and again."""
     rng = random.Random(seed)
     time.sleep(rng.uniform(0, think))  # people do not all click at the same instant
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}
     while time.monotonic() < until:
-        view = state(rng)
+        frames, year_change = rng.choice(pool)
         requests = [
-            ("page", "GET", "/", None),
-            ("map_update", "POST", "/_dash-update-component", frames_body(view)),
-            ("year_change", "POST", "/_dash-update-component", panels_body(view, rng.choice(YEARS[view["indicator"]]))),
+            ("page", "GET", rng.choice(("/", "/country/SLV", "/corridors/MEX")), None),
+            ("map_update", "GET", frames, None),
+            ("year_change", "POST", "/_dash-update-component", year_change),
         ]
         for kind, method, path, body in requests if rng.random() < 0.2 else requests[1:]:
             start = time.perf_counter()
@@ -172,10 +128,17 @@ def user(port: int, until: float, seed: int, results: Results, think: float) -> 
     conn.close()
 
 
+POOL: list[tuple[str, bytes]] = []
+
+
 def run_load(port: int, users: int, seconds: float, think: float) -> dict[str, Any]:
+    if not POOL:
+        POOL.extend(bodies(400, 20261129))
     results = Results()
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=user, args=(port, until, n, results, think), daemon=True) for n in range(users)]
+    threads = [
+        threading.Thread(target=user, args=(port, until, n, results, think, POOL), daemon=True) for n in range(users)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -1,11 +1,14 @@
-"""Benchmark (not a test): first load, map drawing, year changes and server time of map updates.
+"""Benchmark (not a test): first paint, the app's start, interactions and server times, on loopback.
 
-Starts the app with gunicorn on a free loopback port and prints:
-- first-load bytes over the wire (compressed, as the browser received them) and time until the map is drawn,
-  in headless Chromium;
-- bytes over the wire per year change (slider moved with the keyboard) and during the play animation;
-- server time p50/p95 of the callbacks a year change and an indicator change cause.
-Budgets (issue 3): first load <= 1.2 MB, year change <= 10 KB and <= 30 ms p95, map drawn <= 2 s.
+Starts the app with gunicorn on a free loopback port and prints, from headless Chromium:
+- per page (/, /country/SLV, /corridors/MEX): first contentful and largest contentful paint of the server's HTML
+  (its charts are static SVG), bytes over the wire before the visitor shows intent, then the time from intent
+  until the interactive app has taken the page's place and the bytes it loaded;
+- a click on a country until the trend shows it, a year change (bytes; the map redrawn in the browser), a page
+  switch to a profile, and the callback requests during 3 s of play;
+and server times p50/p95 of the dashboard's callback (year change, click), the map of every year and whole pages.
+Budgets (issue 14): click to trend <= 150 ms, page switch <= 400 ms, drawn map <= 1.0 s, first load <= 1,069 KB.
+Lighthouse scores are bench/lighthouse.py.
 
 Usage: .venv/bin/python bench/run.py [--rounds N]
 """
@@ -30,15 +33,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402  (the browser the tests drive, same flags)
 
 
 def free_port() -> int:
@@ -106,46 +101,126 @@ class Wire:
         return sum(1 for u in self.urls.values() if "_dash-update-component" in u)
 
 
-def browser_numbers(base: str) -> dict[str, Any]:
+PAGES = ("/", "/country/SLV", "/corridors/MEX")
+PAINTS = """window.__paints = {}; new PerformanceObserver(list => { for (const e of list.getEntries()) {
+  window.__paints[e.name || e.entryType] = e.startTime; } }).observe({type: 'paint', buffered: true});
+new PerformanceObserver(list => { const all = list.getEntries(); window.__paints.lcp = all[all.length - 1].startTime; })
+  .observe({type: 'largest-contentful-paint', buffered: true});"""
+TREND_HAS = (
+    "name => { const gd = document.querySelector('#trend .js-plotly-plot');"
+    " return gd && gd.data.some(t => t.name === name); }"
+)
+CLICKED = (("BRA", "Brazil"), ("ARG", "Argentina"), ("PER", "Peru"), ("COL", "Colombia"), ("BOL", "Bolivia"))
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 1)
+
+
+def first_paint(browser: Any, base: str, path: str) -> dict[str, Any]:
+    """One page from a fresh context: its first paint from the server's HTML, the bytes before the visitor shows
+    intent, then the time from intent until the interactive app has taken the page's place, and its bytes."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    context.add_init_script(PAINTS)
+    page = context.new_page()
+    wire = Wire(page.context.new_cdp_session(page))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    paints = page.evaluate("() => window.__paints")
+    before = wire.total()
+    start = time.perf_counter()
+    page.mouse.move(400, 300)
+    page.wait_for_function("() => !document.getElementById('static-page')", timeout=30000)
+    ready = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
+    out = {
+        "first_contentful_paint_ms": round(paints.get("first-contentful-paint", 0)),
+        "largest_contentful_paint_ms": round(paints.get("lcp", 0)),
+        "first_load_kb": round(before / 1024, 1),
+        "intent_to_interactive_ms": round(ready * 1000),
+        "app_kb": round((wire.total() - before) / 1024, 1),
+    }
+    context.close()
+    return out
+
+
+def interactions(browser: Any, base: str) -> dict[str, Any]:
+    """On the dashboard, with the app running: a click on a country until the trend shows it, a year change with
+    the keyboard (bytes, and the map redrawn without the server), a page switch, and 3 s of play."""
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    wire = Wire(page.context.new_cdp_session(page))
     out: dict[str, Any] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        wire = Wire(page.context.new_cdp_session(page))
-        start = time.perf_counter()
+    clicks = []
+    for code, name in CLICKED:
         page.goto(base + "/")
-        page.wait_for_selector("#map .choropleth path", timeout=30000)
-        out["map_drawn_s"] = round(time.perf_counter() - start, 3)
+        page.mouse.move(5, 5)
+        page.wait_for_function("() => !document.getElementById('static-page')", timeout=30000)
         page.wait_for_load_state("networkidle")
-        out["first_load_kb"] = round(wire.total() / 1024, 1)
-        biggest = sorted(((wire.bytes.get(k, 0), u) for k, u in wire.urls.items()), reverse=True)[:5]
-        out["first_load_largest"] = [(u.replace(base, ""), round(b / 1024, 1)) for b, u in biggest]
+        box = page.evaluate(
+            """code => { const gd = document.querySelector('#map .js-plotly-plot');
+            const path = Array.from(gd.querySelectorAll('.choroplethlayer g.trace')[1].querySelectorAll('path'))
+              .find(p => p.__data__ && p.__data__.loc === code);
+            const r = path.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; }""",
+            code,
+        )
+        start = time.perf_counter()
+        page.mouse.click(box["x"], box["y"])
+        page.wait_for_function(TREND_HAS, arg=name, timeout=10000, polling="raf")
+        clicks.append((time.perf_counter() - start) * 1000)
+    out["click_to_trend_ms"] = median(clicks)
 
-        sizes = []
-        for key in ("ArrowLeft", "ArrowLeft", "ArrowRight"):
-            wire.reset()
-            page.focus("#year [role=slider]")
-            page.keyboard.press(key)
-            page.wait_for_timeout(300)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            sizes.append(wire.total())
-        out["year_change_kb"] = [round(s / 1024, 1) for s in sizes]
-
-        # Play a long annual series from its start, so 3 s of animation never reach its end (where it stops).
-        page.goto(base + "/?indicator=remittances_gdp")
-        page.wait_for_selector("#map .choropleth path", timeout=30000)
+    sizes, maps = [], []
+    for key in ("ArrowLeft", "ArrowLeft", "ArrowRight"):
         page.wait_for_load_state("networkidle")
-        # Count the callback requests the page itself sends, by wrapping fetch (exact, unlike event timing).
-        page.evaluate("""() => { window.__calls = 0; const f = window.fetch;
-            window.fetch = (...a) => { if (String(a[0]).includes('_dash-update-component')) window.__calls++;
-                                       return f(...a); }; }""")
-        page.click("#play")
-        page.wait_for_function("() => document.querySelector('#play').textContent.includes('❚❚')")
-        before = page.evaluate("() => window.__calls")
-        page.wait_for_timeout(3000)
-        out["callback_requests_during_3s_of_play"] = page.evaluate("() => window.__calls") - before
-        page.click("#play")
+        wire.reset()
+        page.focus("#year [role=slider]")
+        start = time.perf_counter()
+        page.keyboard.press(key)
+        page.wait_for_function(
+            "() => document.getElementById('map-wrap').getAttribute('data-drawn').split('|')[1] "
+            "=== document.querySelector('#year [role=slider]').getAttribute('aria-valuenow')",
+            polling="raf",
+        )
+        maps.append((time.perf_counter() - start) * 1000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        sizes.append(wire.total())
+    out["year_change_kb"] = [round(size / 1024, 1) for size in sizes]
+    out["year_change_map_redrawn_ms"] = median(maps)
+
+    switches = []
+    for _ in range(3):
+        link = page.locator(".profile-link").first
+        start = time.perf_counter()
+        link.click()
+        page.wait_for_selector("#static-page .page-title, #page-country .page-title", timeout=10000)
+        switches.append((time.perf_counter() - start) * 1000)
+        page.go_back()
+        page.wait_for_selector("#map-wrap, #static-page .map-panel", timeout=10000)
+    out["page_switch_ms"] = median(switches)
+
+    # Play a long annual series from its start, so 3 s of animation never reach its end (where it stops).
+    page.goto(base + "/?indicator=remittances_gdp")
+    page.mouse.move(5, 5)
+    page.wait_for_function("() => !document.getElementById('static-page')", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("""() => { window.__calls = 0; const f = window.fetch;
+        window.fetch = (...a) => { if (String(a[0]).includes('_dash-update-component')) window.__calls++;
+                                   return f(...a); }; }""")
+    page.click("#play")
+    page.wait_for_function("() => document.querySelector('#play').textContent.includes('❚❚')")
+    before = page.evaluate("() => window.__calls")
+    page.wait_for_timeout(3000)
+    out["callback_requests_during_3s_of_play"] = page.evaluate("() => window.__calls") - before
+    page.close()
+    return out
+
+
+def browser_numbers(base: str) -> dict[str, Any]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        pages = {path: first_paint(browser, base, path) for path in PAGES}
+        out = {"pages": pages, **interactions(browser, base)}
         browser.close()
     return out
 
@@ -162,121 +237,56 @@ def post(base: str, payload: dict[str, Any]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def get(url: str) -> float:
+    start = time.perf_counter()
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})) as response:
+        response.read()
+    return (time.perf_counter() - start) * 1000
+
+
 def server_numbers(base: str, rounds: int) -> dict[str, Any]:
-    """Times, over loopback HTTP, of the callbacks behind a year change and behind an indicator change."""
-    from components import ids
+    """Loopback times of the dashboard's callback for a year change and a click on a country (requests built from
+    the app's own callback registry), of the map of every year of a view, and of whole pages."""
+    from app import server
+    from core.state.urlstate import ViewState
+    from core.web import routes
+    from tests.test_hostile import payload, server_callbacks, valid_values
 
-    def state_for(indicator: str, year: int) -> dict[str, Any]:
-        return {
-            "indicator": indicator,
-            "focus": "lac",
-            "year": year,
-            "countries": ["SLV", "HND"],
-            "scale": None,
-            "view": "map",
-            "lang": "en",
-            "direction": "out",
-            "cyear": None,
-            "page": "dashboard",
-            "subject": None,
-            "rejected": [],
-        }
+    server.test_client().get("/")  # fills the callback registry
+    view = next(o for o in server_callbacks() if "trend.figure" in o)
+    years = [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
 
-    def sync_payload(year: int) -> dict[str, Any]:
-        values = [
-            (ids.URL, "search", "?countries=SLV,HND"),
-            (ids.URL, "pathname", "/"),
-            (ids.INDICATOR, "value", "remittances_gdp"),
-            (ids.FOCUS, "value", "lac"),
-            (ids.COUNTRIES, "value", ["SLV", "HND"]),
-            (ids.SCALE, "value", "linear"),
-            (ids.VIEW, "value", "map"),
-            (ids.COMMITTED_YEAR, "data", year),
-            (ids.MAP, "clickData", None),
-            (ids.RANKING, "clickData", None),
-            (ids.LANG, "value", "en"),
-            (ids.DIRECTION, "value", "out"),
-            (ids.CYEAR, "value", 2020),
-        ]
-        outputs = [
-            (ids.URL, "search"),
-            (ids.STATE, "data"),
-            (ids.VIEW_KEY, "data"),
-            (ids.INDICATOR, "value"),
-            (ids.FOCUS, "value"),
-            (ids.COUNTRIES, "value"),
-            (ids.SCALE, "value"),
-            (ids.VIEW, "value"),
-            (ids.YEAR, "min"),
-            (ids.YEAR, "max"),
-            (ids.YEAR, "step"),
-            (ids.YEAR, "marks"),
-            (ids.YEAR, "value"),
-            (ids.NOTICE, "children"),
-            (ids.LANG, "value"),
-            (ids.REPLACE_URL, "data"),
-            (ids.DIRECTION, "value"),
-            (ids.CYEAR, "value"),
-        ]
-        return {
-            "output": ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..",
-            "outputs": [{"id": i, "property": p} for i, p in outputs],
-            "inputs": [{"id": i, "property": p, "value": v} for i, p, v in values],
-            "state": [
-                {"id": ids.VIEW_KEY, "property": "data", "value": None},
-                {"id": ids.BROWSER_LANG, "property": "data", "value": "en"},
-            ],
-            "changedPropIds": [f"{ids.COMMITTED_YEAR}.data"],
-        }
+    def year_change(year: int) -> dict[str, Any]:
+        values = {**valid_values(), ("indicator", "value"): "emigrant_share", ("committed-year", "data"): year}
+        values[("view-state", "data")] = {**values[("view-state", "data")], "indicator": "emigrant_share"}
+        body = payload(view, values)
+        body["changedPropIds"] = ["committed-year.data"]
+        return body
 
-    panel_outputs = [
-        "trend.figure",
-        "ranking.figure",
-        "headlines.children",
-        "data-table.children",
-        "data-table.hidden",
-        "map-wrap.hidden",
-        "map-title.children",
-        "trend-title.children",
-        "ranking-title.children",
-        "export-meta.data",
-        "profile-links.children",
-    ]
+    def click(code: str) -> dict[str, Any]:
+        values = {**valid_values(), ("map", "clickData"): {"points": [{"customdata": ["", "", code]}]}}
+        body = payload(view, values)
+        body["changedPropIds"] = ["map.clickData"]
+        return body
 
-    def panels_payload(year: int) -> dict[str, Any]:
-        return {
-            "output": ".." + "...".join(panel_outputs) + "..",
-            "outputs": [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in panel_outputs],
-            "inputs": [{"id": ids.STATE, "property": "data", "value": state_for("remittances_gdp", year)}],
-            "state": [{"id": ids.BROWSER_LANG, "property": "data", "value": "en"}],
-            "changedPropIds": [f"{ids.STATE}.data"],
-        }
-
-    def view_key(indicator: str) -> dict[str, Any]:
-        return {"indicator": indicator, "focus": "lac", "scale": "linear", "lang": "en", "dashboard": True}
-
-    def frames_payload(indicator: str) -> dict[str, Any]:
-        return {
-            "output": f"{ids.FRAMES}.data",
-            "outputs": {"id": ids.FRAMES, "property": "data"},
-            "inputs": [{"id": ids.VIEW_KEY, "property": "data", "value": view_key(indicator)}],
-            "state": [{"id": ids.STATE, "property": "data", "value": state_for(indicator, 2015)}],
-            "changedPropIds": [f"{ids.VIEW_KEY}.data"],
-        }
-
-    years = list(range(1990, 2025))
-    year_change = [
-        post(base, sync_payload(years[i % len(years)])) + post(base, panels_payload(years[i % len(years)]))
-        for i in range(rounds)
-    ]
+    year = [post(base, year_change(years[i % len(years)])) for i in range(rounds)]
+    clicks = [post(base, click(("GTM", "CRI", "PAN", "NIC")[i % 4])) for i in range(rounds)]
     indicators = ["emigrant_share", "remittances_usd", "female_share", "remittance_cost", "remittances_gdp"]
-    indicator_change = [post(base, frames_payload(indicators[i % len(indicators)])) for i in range(rounds // 4)]
+    frames = [
+        get(base + routes.frames_url(ViewState(indicator=indicators[i % 5], focus="lac"))) for i in range(rounds // 4)
+    ]
+    pages = {path: [get(base + path) for _ in range(max(10, rounds // 10))] for path in PAGES}
 
     def pct(values: list[float]) -> dict[str, float]:
         q = statistics.quantiles(values, n=20)
         return {"p50_ms": round(statistics.median(values), 1), "p95_ms": round(q[18], 1)}
 
-    return {"year_change_server": pct(year_change), "indicator_change_map_frames_server": pct(indicator_change)}
+    return {
+        "year_change_server": pct(year),
+        "map_click_server": pct(clicks),
+        "map_of_every_year_route": pct(frames),
+        "page_html_server": {path: pct(times) for path, times in pages.items()},
+    }
 
 
 def main() -> None:

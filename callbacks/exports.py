@@ -57,7 +57,7 @@ def download_data(clicks: Any, data: Any) -> dict[str, Any]:
     state = inputs.view_state(data, options())
     if not any(c > 0 for c in inputs.clicks(clicks)) or not isinstance(trigger, dict):  # a menu drawn, not a click
         return {"file": no_update}
-    what, kind = FORMATS.get(trigger.get("format"), ("", ""))
+    what, kind = FORMATS.get(str(trigger.get("format")), ("", ""))
     table = data_file(state, trigger.get("chart"), what)
     if table is None:
         return {"file": no_update}
@@ -106,6 +106,15 @@ clientside_callback(
     ClientsideFunction("lac", "copyLink"),
     Output(ids.COPY_STATUS, "children"),
     Input(ids.COPY_LINK, "n_clicks"),
+    State(ids.PAGE_META, "data"),
+    prevent_initial_call=True,
+)
+
+# The address of a chart's numbers (core/web/opendata.py), from the page meta the server wrote for the view shown.
+clientside_callback(
+    ClientsideFunction("lac", "copyDataLink"),
+    Output(ids.COPY_STATUS, "children", allow_duplicate=True),
+    Input(ids.data_link(ALL), "n_clicks"),
     State(ids.PAGE_META, "data"),
     prevent_initial_call=True,
 )

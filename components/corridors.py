@@ -10,15 +10,17 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components.widgets import back_link, chart_panel, headline_cards, page_link
-from core.charts import registry, texts
+from components import ids
+from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
+from core.charts import texts
 from core.charts.corridor_view.headlines import headlines, reconcile
+from core.charts.model import Chart
 from core.data import flows, queries
 from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
-from core.web import exports
+from core.web import exports, opendata
 
 
 def _choices(
@@ -30,7 +32,7 @@ def _choices(
             text,
             href=href(target, options(), browser_lang, "corridors", state.subject),
             className="btn btn-sm btn-outline-secondary" + (" active" if current else ""),
-            **({"aria-current": "true"} if current else {}),
+            **attrs({"aria-current": "true"} if current else {}),
         )
         for text, target, current in items
     ]
@@ -68,12 +70,10 @@ def about(lang: str) -> html.Details:
     """Definition, edition, citation, licence and caveats of each bilateral table the view draws on."""
     body: list[Any] = []
     for spec in get_store().meta["bilateral"].values():
+        edition = ", ".join(spec.get("edition_labels") or ()) or texts.sources_line(spec["source"], lang)
         rows = [
             (t("about.definition", lang), spec["definition"][lang]),
-            (
-                t("about.edition", lang),
-                ", ".join(spec.get("edition_labels") or ()) or texts.sources_line(spec["source"], lang),
-            ),
+            (t("about.edition", lang), edition),
             (t("about.citation", lang), " ".join(spec["citation"])),
             (t("about.licence", lang), spec["licence"][lang]),
         ]
@@ -90,16 +90,15 @@ def about(lang: str) -> html.Details:
     )
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /corridors/<subject>, and its image-export texts."""
     lang, subject = state.lang, str(state.subject)
     year = state.resolved_cyear(options())
-    charts = registry.page_charts(state)
 
     def panel(chart_id: str) -> Any:
         return chart_panel(charts[chart_id], lang) if chart_id in charts else None
 
-    nav = [back_link(state, browser_lang, "back-dashboard-cv")]
+    nav = [back_link(state, browser_lang, ids.BACK_DASHBOARD_CV)]
     if not flows.is_group(subject):
         nav.append(
             page_link(
@@ -109,13 +108,13 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
                 subject,
                 t("route.open_profile", lang, country=queries.country_name(subject, lang)),
                 className="btn btn-outline-secondary btn-sm",
-                id="back-profile",
+                id=ids.BACK_PROFILE,
             )
         )
     title = t(f"route.corridor_title_{state.direction}", lang, name=texts.subject_name(subject, lang), year=year)
     content = [
-        html.Nav(nav, className="page-nav d-print-none", **{"aria-label": t("route.nav_label", lang)}),
-        html.Div(html.H1(title, id="corridor-title", className="page-title"), className="page-head"),
+        html.Nav(nav, className="page-nav d-print-none", **attrs({"aria-label": t("route.nav_label", lang)})),
+        html.Div(html.H1(title, id=ids.CORRIDOR_TITLE, className="page-title"), className="page-head"),
         controls(state, browser_lang),
         html.Section(
             headline_cards(headlines(subject, state.direction, year, lang)), className="headlines corridor-headlines"
@@ -138,4 +137,5 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         ),
         about(lang),
     ]
-    return content, exports.image_meta(charts.values(), lang, f"corridors_{subject}", title)
+    links = opendata.links(state, tuple(charts))
+    return content, exports.image_meta(charts.values(), lang, f"corridors_{subject}", title, links)

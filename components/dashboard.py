@@ -5,22 +5,23 @@ refreshes, so the first page and each update come from the same function."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Any, cast
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
 from components.share import export_menu
-from components.widgets import GRAPH_CONFIG, headline_cards, labelled, page_link, sources_line, toggle
+from components.widgets import GRAPH_CONFIG, attrs, headline_cards, labelled, page_link, sources_line, toggle
 from core.charts import registry, texts
 from core.charts.dashboard import common, headlines, mapview
+from core.charts.model import Chart
 from core.data import queries
 from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import menu, options
 from core.state.urlstate import ViewState, href
-from core.web import exports, routes
+from core.web import exports, opendata, routes
 
 # dcc.Dropdown's own texts, from the catalog (its defaults are English only).
 DROPDOWN_TEXTS = (
@@ -68,7 +69,7 @@ def profile_links(state: ViewState, browser_lang: str | None) -> list[Any]:
             html.A(
                 text,
                 href=href(state, options(), browser_lang, "corridors", state.focus),
-                id="focus-corridors",
+                id=ids.FOCUS_CORRIDORS,
                 className="focus-corridors",
             )
         )
@@ -109,19 +110,17 @@ def about(state: ViewState, browser_lang: str | None) -> list[Any]:
         if len(years) == 1
         else t("about.coverage_text", lang, first=years[0], last=years[-1], count=len(years))
     )
+    edition = t(
+        "about.edition_text",
+        lang,
+        sources=", ".join(meta.get("edition_labels") or ()),
+        edition=texts.edition_label(lang),
+    )
     rows = [
         (t("about.definition", lang), meta["definition"][lang]),
         (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
         (t("about.coverage", lang), coverage),
-        (
-            t("about.edition", lang),
-            t(
-                "about.edition_text",
-                lang,
-                sources=", ".join(meta.get("edition_labels") or ()),
-                edition=texts.edition_label(lang),
-            ),
-        ),
+        (t("about.edition", lang), edition),
         (t("about.groups", lang), common.group_rule(state.indicator, lang)),
         (t("about.citation", lang), " ".join(meta["citation"])),
         (t("about.licence", lang), meta["licence"][lang]),
@@ -151,11 +150,11 @@ def focus_note(state: ViewState) -> list[Any]:
     return [html.P(note), more] if note else [more]
 
 
-def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
+def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] | None = None) -> dict[str, Any]:
     """Every piece of the dashboard that follows the view state, by the name of the output that carries it."""
     lang = state.lang
     years = options().years[state.indicator]
-    charts = registry.page_charts(state)
+    charts = charts or registry.page_charts(state)
     table_view = state.view == "table"
     sources = sources_line(texts.indicator_sources(state.indicator, lang), lang, more=True)
     return {
@@ -188,7 +187,7 @@ def parts(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
         "sources_ranking": sources,
         "about": about(state, browser_lang),
         "profile_links": profile_links(state, browser_lang),
-        "meta": exports.image_meta(charts.values(), lang, charts["map"].file),
+        "meta": exports.image_meta(charts.values(), lang, charts["map"].file, "", opendata.links(state, tuple(charts))),
     }
 
 
@@ -210,7 +209,7 @@ def controls(state: ViewState, now: dict[str, Any]) -> html.Section:
     indicators = [{"label": texts.label(i, lang), "value": i} for i in options().years]
     focuses = [{"label": texts.group_name(f, lang), "value": f} for f in options().focuses]
     scales = [{"label": t(f"controls.scale_{s}", lang), "value": s} for s in ("linear", "log")]
-    dropdown_labels = {k: t(f"dropdown.{k}", lang) for k in DROPDOWN_TEXTS}
+    dropdown_labels = cast("dcc.Dropdown.Labels", {k: t(f"dropdown.{k}", lang) for k in DROPDOWN_TEXTS})
     countries = dcc.Dropdown(
         id=ids.COUNTRIES,
         options=_country_options(lang),
@@ -264,7 +263,7 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
         disabled=now["play_disabled"],
         className="btn btn-primary btn-sm play-button",
         type="button",
-        **{"aria-label": t("play.play_label", lang)},
+        **attrs({"aria-label": t("play.play_label", lang)}),
     )
     slider = dcc.Slider(
         id=ids.YEAR,
@@ -299,7 +298,7 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
                 dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
                 id=ids.MAP_WRAP,
                 hidden=now["map_hidden"],
-                **{"data-drawn": drawn_key(now)},
+                **attrs({"data-drawn": drawn_key(now)}),
             ),
             html.Div(now["table"], id=ids.TABLE, className="table-wrap", hidden=now["table_hidden"]),
             html.P(now["map_note"], id=ids.MAP_NOTE, className="map-note"),
@@ -324,9 +323,9 @@ def chart_panel(chart_id: str, title_id: str, state: ViewState, now: dict[str, A
     )
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """The dashboard's content and its image-export texts, for the view `state`."""
-    now = parts(state, browser_lang)
+    now = parts(state, browser_lang, charts)
     content = [
         dcc.Store(id=ids.FRAMES_URL, data=now["frames_url"]),
         dcc.Store(id=ids.FRAMES),
@@ -335,7 +334,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         dcc.Interval(id=ids.TICKER, interval=900, disabled=True),
         controls(state, now),
         html.Div(now["profile_links"], id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
-        html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **{"aria-live": "polite"}),
+        html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **attrs({"aria-live": "polite"})),
         html.Div(now["focus_note"], id=ids.FOCUS_NOTE, className="chart-note focus-note"),
         dbc.Row(
             [

@@ -2,6 +2,10 @@
 
 from typing import Final
 
+from dash.dependencies import Wildcard
+
+Pattern = str | Wildcard  # a concrete id part, or ALL in a callback's pattern-matching dependency
+
 # On every page.
 STATE: Final = "view-state"  # the page's ViewState as a dict (parsed like a URL when it comes back)
 BROWSER_LANG: Final = "browser-lang"  # the visitor's Accept-Language choice: links omit lang= when they match it
@@ -15,6 +19,8 @@ EMBED_KIND: Final = "embed-kind"  # live or pinned
 EMBED_COPY: Final = "embed-copy"
 EMBED_TITLE: Final = "embed-title"
 MAIN: Final = "main"  # the skip link's target
+APP_TITLE: Final = "app-title"
+PAGE: Final = "page-"  # + page name (dashboard, country, corridors): the page's content
 NOTICE: Final = "notice"
 
 # The dashboard.
@@ -46,8 +52,16 @@ TABLE: Final = "data-table"
 ABOUT: Final = "about"
 SOURCES: Final = "sources"  # + "-" + chart id: the sources line under a chart
 PROFILE_LINKS: Final = "profile-links"  # the selected countries' profiles, the focus's corridors
+FOCUS_CORRIDORS: Final = "focus-corridors"  # the focus group's corridor view
 
-# The country profile.
+# The country profile and the corridor view.
+BACK_DASHBOARD: Final = "back-dashboard"  # from a profile
+BACK_DASHBOARD_CV: Final = "back-dashboard-cv"  # from a corridor view
+BACK_PROFILE: Final = "back-profile"  # from a country's corridor view to its profile
+OPEN_CORRIDORS: Final = "open-corridors"
+PROFILE_MENU: Final = "profile-menu"  # the profile's own Download menu
+CORRIDOR_TITLE: Final = "corridor-title"
+OPEN_IN_DASHBOARD: Final = "dash-"  # + indicator: a profile trend's link to the dashboard
 PRINT: Final = "print-brief"
 PROFILE_DATA: Final = "profile"  # the "chart" name of a profile's own data download (figures and comparison)
 
@@ -56,14 +70,19 @@ MENU_WRAP: Final = "menu-wrap-"  # + chart id: holds that chart's export menu
 DASHBOARD_CHARTS: Final = ("map", "trend", "ranking")
 
 
-def image_export(chart: str, fmt: str) -> dict[str, str]:
+def image_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:
     """Pattern-matching id of one image export item (one per chart and format)."""
     return {"type": "image-export", "chart": chart, "format": fmt}
 
 
-def data_export(chart: str, fmt: str) -> dict[str, str]:
+def data_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:
     return {"type": "data-export", "chart": chart, "format": fmt}
 
 
-def embed_open(chart: str) -> dict[str, str]:
+def data_link(chart: Pattern) -> dict[str, Pattern]:
+    """Pattern-matching id of a "Copy data link" menu item: a chart's, or a profile's own file (PROFILE_DATA)."""
+    return {"type": "data-link", "chart": chart}
+
+
+def embed_open(chart: Pattern) -> dict[str, Pattern]:
     return {"type": "embed-open", "chart": chart}

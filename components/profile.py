@@ -11,14 +11,14 @@ from dash import html
 
 from components import ids
 from components.share import profile_menu
-from components.widgets import back_link, chart_panel, headline_cards, page_link
+from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
 from core.charts import profile, registry, texts
-from core.charts.model import Headline
+from core.charts.model import Chart, Headline
 from core.data import queries
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import MAX_COUNTRIES, ViewState, href
-from core.web import exports
+from core.web import exports, opendata
 
 
 def _figure_cards(state: ViewState) -> list[Any]:
@@ -83,11 +83,10 @@ def _dashboard_view(state: ViewState, indicator: str, code: str) -> ViewState:
     return replace(state, indicator=indicator, year=keep_year, scale=None, countries=countries)
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /country/<ISO3>, in the order a briefing reads it, and its image-export texts."""
     lang, code = state.lang, str(state.subject)
     name = queries.country_name(code, lang)
-    charts = registry.page_charts(state)
     trends = []
     for indicator in profile.trend_order(state):
         chart = charts.get(f"pf-trend-{indicator}")
@@ -95,7 +94,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             continue
         more = html.A(
             t("profile.open_in_dashboard", lang),
-            id=f"dash-{indicator}",
+            id=ids.OPEN_IN_DASHBOARD + indicator,
             className="small d-print-none",
             href=href(_dashboard_view(state, indicator, code), options(), browser_lang, "dashboard"),
         )
@@ -111,7 +110,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         [
             html.Div(
                 [
-                    back_link(state, browser_lang, "back-dashboard"),
+                    back_link(state, browser_lang, ids.BACK_DASHBOARD),
                     page_link(
                         state,
                         browser_lang,
@@ -119,7 +118,7 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
                         code,
                         t("route.open_corridors", lang, country=name),
                         className="btn btn-primary btn-sm",
-                        id="open-corridors",
+                        id=ids.OPEN_CORRIDORS,
                     ),
                 ],
                 className="page-nav-links",
@@ -127,10 +126,10 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
             html.Button(
                 t("profile.print", lang), id=ids.PRINT, type="button", className="btn btn-outline-secondary btn-sm"
             ),
-            html.Div(profile_menu(lang), id="profile-menu"),
+            html.Div(profile_menu(lang), id=ids.PROFILE_MENU),
         ],
         className="page-nav d-print-none",
-        **{"aria-label": t("route.nav_label", lang)},
+        **attrs({"aria-label": t("route.nav_label", lang)}),
     )
     groups = [texts.group_name(g, lang) for g in profile.groups(code)]
     content = [
@@ -147,4 +146,5 @@ def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[
         dbc.Row(flows_row, className="g-3 profile-flows"),
     ]
     title = t("profile.title", lang, country=name)
-    return content, exports.image_meta(charts.values(), lang, f"country_{code}", title)
+    links = {**opendata.links(state, tuple(charts)), ids.PROFILE_DATA: opendata.link(state)}
+    return content, exports.image_meta(charts.values(), lang, f"country_{code}", title, links)

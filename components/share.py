@@ -36,6 +36,7 @@ def export_menu(chart: str, lang: str, series: bool = False) -> dbc.DropdownMenu
     items.append(dbc.DropdownMenuItem(t("export.data", lang), header=True))
     data = (*VIEW_ITEMS, *SERIES_ITEMS) if series else VIEW_ITEMS
     items += [dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(chart, f), n_clicks=0) for f, k in data]
+    items.append(data_link_item(chart, lang))
     items.append(dbc.DropdownMenuItem(divider=True))
     items.append(dbc.DropdownMenuItem(t("export.embed", lang), id=ids.embed_open(chart), n_clicks=0))
     return _menu(items, lang)
@@ -47,7 +48,13 @@ def profile_menu(lang: str) -> dbc.DropdownMenu:
     items += [
         dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(ids.PROFILE_DATA, f), n_clicks=0) for f, k in PROFILE_ITEMS
     ]
+    items.append(data_link_item(ids.PROFILE_DATA, lang))
     return _menu(items, lang)
+
+
+def data_link_item(chart: str, lang: str) -> dbc.DropdownMenuItem:
+    """Copies the address of the chart's numbers (core/web/opendata.py): a notebook or a spreadsheet reads it."""
+    return dbc.DropdownMenuItem(t("export.copy_data_link", lang), id=ids.data_link(chart), n_clicks=0)
 
 
 def copy_link(lang: str) -> html.Div:

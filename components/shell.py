@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from components import ids
 from components.share import copy_link, embed_dialog
-from components.widgets import page_link
+from components.widgets import attrs, page_link
 from core.charts import texts
 from core.data.store import get_store
 from core.i18n.catalog import LANGUAGES, t
@@ -28,11 +28,13 @@ def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
             lang=code,
             hrefLang=code,
             className="btn btn-sm lang-link" + (" active" if code == state.lang else ""),
-            **({"aria-current": "true"} if code == state.lang else {}),
+            **attrs({"aria-current": "true"} if code == state.lang else {}),
         )
         for code in LANGUAGES
     ]
-    return html.Nav(links, className="btn-group lang-toggle", **{"aria-label": t("controls.language", state.lang)})
+    return html.Nav(
+        links, className="btn-group lang-toggle", **attrs({"aria-label": t("controls.language", state.lang)})
+    )
 
 
 def header(state: ViewState, browser_lang: str | None) -> html.Header:
@@ -43,7 +45,7 @@ def header(state: ViewState, browser_lang: str | None) -> html.Header:
             [
                 html.Div(
                     [
-                        title(t("app.title", lang), id="app-title", className="app-title"),
+                        title(t("app.title", lang), id=ids.APP_TITLE, className="app-title"),
                         html.P(t("app.subtitle", lang), className="app-subtitle"),
                     ]
                 ),
@@ -87,7 +89,10 @@ def page(
             header(state, browser_lang),
             html.Main(
                 dbc.Container(
-                    [html.Div(notice(state), id=ids.NOTICE, role="status"), html.Div(content, id=f"page-{state.page}")],
+                    [
+                        html.Div(notice(state), id=ids.NOTICE, role="status"),
+                        html.Div(content, id=ids.PAGE + state.page),
+                    ],
                     fluid=True,
                 ),
                 id=ids.MAIN,

@@ -11,6 +11,7 @@ from dash import html
 
 from components.widgets import back_link
 from core.charts import texts
+from core.charts.model import Chart
 from core.data import changelog, queries
 from core.data import schema as s
 from core.data.store import editions, get_store
@@ -156,14 +157,14 @@ def _country_changes(state: ViewState, frame: pd.DataFrame) -> list[Any]:
     ]
     rows = [
         [
-            queries.country_name(r.iso3, lang),
-            texts.label(r.indicator, lang),
-            texts.year_label(r.indicator, r.year),
-            _value(r.old_value, r.indicator, lang),
-            _value(r.new_value, r.indicator, lang),
-            t(REASONS[r.reason], lang),
+            queries.country_name(r["iso3"], lang),
+            texts.label(r["indicator"], lang),
+            texts.year_label(r["indicator"], r["year"]),
+            _value(r["old_value"], r["indicator"], lang),
+            _value(r["new_value"], r["indicator"], lang),
+            t(REASONS[r["reason"]], lang),
         ]
-        for r in frame.head(MAX_ROWS).itertuples(index=False)
+        for r in frame.head(MAX_ROWS).to_dict("records")
     ]
     out: list[Any] = [
         html.H3(t("sources_page.country_title", lang, countries=names, count=len(frame)), className="section-title")
@@ -235,7 +236,7 @@ def _edition_name(ident: str | None) -> str:
     return next((e.name for e in editions() if e.id == ident), ident or "—")
 
 
-def layout(state: ViewState, browser_lang: str | None) -> tuple[list[Any], dict[str, Any]]:
+def layout(state: ViewState, browser_lang: str | None, _charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /sources, and its (empty) image-export texts: the page has no chart."""
     lang = state.lang
     intro = t("sources_page.intro", lang, edition=texts.edition_label(lang), version=get_store().version)

@@ -17,15 +17,23 @@ from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
 
-GRAPH_CONFIG = {
-    # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
-    # chart's Download menu makes slide images in the page's language instead.
-    "displayModeBar": False,
-    "displaylogo": False,
-    "responsive": True,
-    # plotly's geo subplot fetches world_110m.json whenever locationmode is set; serve a local stub instead.
-    "topojsonURL": "/assets/topojson/",
-}
+GRAPH_CONFIG = dcc.Graph.Config(
+    **{
+        # No plotly toolbar: its bare PNG lacks title, source and date, and its tooltips are English only; each
+        # chart's Download menu makes slide images in the page's language instead.
+        "displayModeBar": False,
+        "displaylogo": False,
+        "responsive": True,
+        # plotly's geo subplot fetches world_110m.json whenever locationmode is set; serve a local stub instead.
+        "topojsonURL": "/assets/topojson/",
+    }
+)
+
+
+def attrs(values: dict[str, Any]) -> Any:
+    """aria-* and data-* attributes of an html component: Dash takes them as keyword arguments that its generated
+    signatures do not list, so they pass through here (`**attrs({"aria-label": ...})`)."""
+    return values
 
 
 def page_link(

@@ -11,17 +11,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.conftest import CHROMIUM, CHROMIUM_FLAGS
+
 SIZES = {"laptop": (1366, 768), "projector": (1920, 1080), "phone": (390, 844)}
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def main() -> None:
@@ -30,7 +23,7 @@ def main() -> None:
     out = Path(sys.argv[3] if len(sys.argv) > 3 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         for name, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             messages: list[str] = []

@@ -37,9 +37,15 @@ def wait_idle(page: Any) -> None:
     page.wait_for_function(IDLE_JS)
 
 
+def wait_app(page: Any) -> None:
+    """Wait until the interactive app has taken the place of the page the server sent (assets/boot.js)."""
+    page.wait_for_function("() => !document.getElementById('static-page')")
+
+
 def open_dashboard(page: Any, origin: str, search: str = "") -> None:
-    """Load the page and wait until the charts are drawn from the URL and no callback is in flight."""
+    """Load the page and wait until the app has drawn the charts from the URL and no callback is in flight."""
     page.goto(origin + "/" + search)
+    wait_app(page)
     page.wait_for_selector("#map .choropleth path", state="attached")  # a zoomed focus may clip the first path
     wait_graph(page, "map", "gd.data.length >= 3 && gd.data[1].locations && gd.data[1].locations.length > 0")
     wait_graph(page, "trend", "gd.data.length >= 1")

@@ -131,13 +131,31 @@ def page_log() -> PageLog:
     return PageLog()
 
 
+# A visitor whose pointer is over the page: the interactive app starts on such intent (assets/boot.js), so the
+# tests of the app see it start as soon as a page has loaded. Tests of the static first paint use `still_page`.
+VISITOR = "document.addEventListener('DOMContentLoaded', () => window.dispatchEvent(new Event('pointermove')));"
+
+
 @pytest.fixture
 def page(browser: object, page_log: PageLog) -> Iterator[object]:
-    """A fresh page (own context: no cache or history shared between tests) at laptop size, with its log.
+    """A fresh page (own context: no cache or history shared between tests) at laptop size, with its log, whose
+    visitor moves the pointer as each page loads (the app starts).
 
     At teardown the page must have logged no console error and thrown no uncaught exception.
     """
+    yield from _page(browser, page_log, VISITOR)
+
+
+@pytest.fixture
+def still_page(browser: object, page_log: PageLog) -> Iterator[object]:
+    """A fresh page whose visitor does nothing: the page as the server sent it, until the test acts."""
+    yield from _page(browser, page_log, "")
+
+
+def _page(browser: object, page_log: PageLog, script: str) -> Iterator[object]:
     context = browser.new_context(viewport=VIEWPORT)  # type: ignore[attr-defined]
+    if script:
+        context.add_init_script(script)
     tab = context.new_page()
     tab.set_default_timeout(DEFAULT_TIMEOUT_MS)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import html
+import io
 import json
 import re
 import struct
@@ -27,7 +28,8 @@ import pandas as pd
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser_helpers import graph, open_dashboard, wait_graph, wait_idle
+from components import ids
+from tests.browser_helpers import click_country, graph, open_dashboard, wait_app, wait_graph, wait_idle
 from tests.conftest import PageLog
 
 pytestmark = pytest.mark.browser
@@ -486,6 +488,49 @@ def test_copy_link_puts_the_address_on_the_clipboard(page: Any, live_server: str
     assert parse_qs(urlsplit(copied).query) == {"indicator": ["remittances_gdp"], "countries": ["SLV"]}
 
 
+def copied_data_link(page: Any, menu: str, chart: str) -> str:
+    """Pick "Copy data link" in a Download menu (`menu`: the element holding it) and read the clipboard."""
+    page.click(f"{menu} .dropdown-toggle")
+    item = page.locator(f'{menu} [id*=\'"type":"data-link"\'][id*=\'"chart":"{chart}"\']')
+    item.wait_for(state="visible")
+    page.evaluate("() => navigator.clipboard.writeText('')")
+    item.click()
+    page.wait_for_function("() => navigator.clipboard.readText().then(text => text.length > 0)")
+    assert page.locator("#copy-status").text_content() == "Data link copied"
+    return str(page.evaluate("() => navigator.clipboard.readText()"))
+
+
+def test_copy_data_link_copies_the_address_of_the_charts_numbers(
+    page: Any, live_server: str, page_log: PageLog
+) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    open_dashboard(page, live_server, "?indicator=remittances_gdp&countries=SLV")
+    copied = copied_data_link(page, "#menu-wrap-trend", "trend")
+    assert copied == f"{live_server}/data/v1/remittances_gdp.csv?countries=SLV&chart=trend"
+    # The link follows the view: a country clicked on the map joins it.
+    click_country(page, "GTM")
+    wait_graph(page, "trend", "gd.data.length === 3")
+    wait_idle(page)
+    copied = copied_data_link(page, "#menu-wrap-trend", "trend")
+    assert copied == f"{live_server}/data/v1/remittances_gdp.csv?countries=SLV,GTM&chart=trend"
+    # What it names is what the chart draws.
+    text = page.evaluate("url => fetch(url).then(r => r.text())", copied)
+    frame = pd.read_csv(io.StringIO(text))
+    lines = graph(page, "trend", "gd.data.map(t => [t.name, t.x, t.y])")
+    assert list(dict.fromkeys(frame.iloc[:, 0])) == [name for name, _, _ in lines]
+    for name, years, values in lines:
+        rows = frame[frame.iloc[:, 0] == name]
+        assert rows.iloc[:, 2].tolist() == years
+        assert rows.iloc[:, 3].tolist() == pytest.approx(values, rel=1e-13)
+    # A profile's own file has its link in the profile's menu.
+    page.goto(f"{live_server}/country/SLV?lang=en")
+    page.wait_for_selector("#profile-menu .dropdown-toggle")
+    wait_idle(page)
+    copied = copied_data_link(page, "#profile-menu", ids.PROFILE_DATA)
+    assert copied == f"{live_server}/data/v1/country/SLV.csv"
+    assert all(urlsplit(url).netloc == urlsplit(live_server).netloc for url in page_log.requests)
+
+
 # A link the app corrects (a default value dropped, parameters reordered) is rewritten in place with
 # history.replaceState, behind dcc.Location's back; the next change must still reach the address bar.
 CORRECTED_LINKS = [
@@ -515,6 +560,7 @@ def test_a_corrected_link_follows_the_next_change(
     open_dashboard(page, live_server, link)
     page.wait_for_function("search => location.search === search", arg=corrected)
     page.locator(control, has_text=choice).click()
+    wait_app(page)  # a language is a page of its own
     page.locator(f"{control}.active", has_text=choice).wait_for()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     if control == "#view label":

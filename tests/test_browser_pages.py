@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
-from tests.browser_helpers import click_country, graph, open_dashboard, query, wait_graph, wait_idle
+from tests.browser_helpers import click_country, graph, open_dashboard, query, wait_app, wait_graph, wait_idle
 from tests.test_browser_exports import png_size
 
 pytestmark = pytest.mark.browser
@@ -24,6 +24,7 @@ def path(page: Any) -> str:
 
 
 def wait_profile(page: Any, name: str) -> None:
+    wait_app(page)
     page.wait_for_function(
         "name => { const t = document.querySelector('#page-country .page-title');"
         " return t && t.textContent === name; }",
@@ -34,6 +35,7 @@ def wait_profile(page: Any, name: str) -> None:
 
 
 def wait_corridors(page: Any, title_part: str) -> None:
+    wait_app(page)
     page.wait_for_function(
         "part => { const t = document.getElementById('corridor-title'); return t && t.textContent.includes(part); }",
         arg=title_part,

@@ -413,7 +413,7 @@ def test_spanish_short_billions_are_cldrs_millions():
 
 
 # Endings the code adds to a key it holds: plural and ordinal categories (core.i18n.formats.plural, ordinal) and the
-# sentence variants of core/charts/sentences.py (_large, _relative, _gaps).
+# sentence variants of core/charts/sentences/ (_large, _relative, _gaps).
 DYNAMIC_ENDINGS = ("_zero", "_one", "_two", "_few", "_many", "_other", "_large", "_relative", "_gaps")
 
 

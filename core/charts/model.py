@@ -29,6 +29,9 @@ class Chart:
     height: int = 440  # pixels on the page and in an embed
     kind: str = "lines"  # map, flow_map, lines, dots, ranking (dots, axis on top): how slide images lay it out
     file: str = ""  # the stem of its download files (the registry fills it)
+    # The chart as a static SVG of (width, height) px, drawn on the server: the page's first paint before plotly
+    # draws, and link previews. None: core.charts.stills draws line charts from the figure, others have none.
+    still: Callable[[int, int], str] | None = field(default=None, compare=False, repr=False)
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -17,7 +17,7 @@ import pandas as pd
 from core.charts import texts
 from core.charts.dashboard import common
 from core.charts.model import Chart, ready
-from core.data import queries
+from core.data import published, queries
 from core.data import schema as s
 from core.data.store import get_store
 from core.figures import lines, style, ticks
@@ -77,8 +77,9 @@ def groups(code: str) -> tuple[str, ...]:
 def _groups(code: str, version: str) -> tuple[str, ...]:
     row = get_store().countries.loc[code]
     found = []
-    if row["lac"] and row["subregion"] in SUBREGION_GROUP:
-        found.append(SUBREGION_GROUP[row["subregion"]])
+    subregion = str(row["subregion"])
+    if row["lac"] and subregion in SUBREGION_GROUP:
+        found.append(SUBREGION_GROUP[subregion])
     found += [column for column in BLOC_COLUMNS if bool(row[column])]
     if row["lac"]:
         found.append(LAC)
@@ -193,6 +194,12 @@ def comparison(state: ViewState) -> list[Comparison]:
     return rows
 
 
+def _published(value: float | None, indicator: str | None) -> float | None:
+    """A cell of the comparison as its source publishes it (a share of a total: 15 significant digits)."""
+    shown = None if value is None else published.indicator_value(value, indicator) if indicator else value
+    return None if shown is None else published.significant(float(shown))
+
+
 def comparison_table(state: ViewState) -> pd.DataFrame:
     """comparison() as numbers (unit in the indicator column), for the page's data download."""
     lang = state.lang
@@ -210,7 +217,8 @@ def comparison_table(state: ViewState) -> pd.DataFrame:
     records = []
     for row in comparison(state):
         numbers = list(row.values) or [None] * (len(columns) - 3)
-        cells = [None if v is None else round(float(v), 6) for v in numbers][: len(columns) - 3]
+        kinds = [row.indicator] * (len(numbers) - 1) + [None]  # the last is a share of the group's total, in %
+        cells = [_published(v, k) for v, k in zip(numbers, kinds, strict=True)][: len(columns) - 3]
         cells += [None] * (len(columns) - 3 - len(cells))
         records.append([row.label, t(f"unit.{_unit(row.indicator)}", lang), row.year, *cells])
     frame = pd.DataFrame(records, columns=columns)
@@ -236,7 +244,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             color=style.HIGHLIGHT,
         )
     ]
-    records = [(name, y, v) for y, v in zip(own["year"], own["value"], strict=True)]
+    records = [(name, y, v, bool(c)) for y, v, c in zip(own["year"], own["value"], own["computed"], strict=True)]
     own_groups = groups(code)
     shown_groups = [g for g in (own_groups[0] if own_groups else None, LAC) if g]
     if unit == "percent":  # a sum beside one country's count would flatten its line: compare shares only
@@ -258,7 +266,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
                     dash=dash,
                 )
             )
-            records += [(group_name, a.year, a.value) for a in aggregate]
+            records += [(group_name, a.year, a.value, True) for a in aggregate]
     years = queries.indicator_meta(indicator)["years"]
     # The visitor's year marks the trend of the indicator they came from; the others mark their latest year.
     year = (
@@ -279,10 +287,14 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         separators=separators(lang),
         target=common.target_line(indicator, lang),
     )
-    table = pd.DataFrame(
-        records,
-        columns=[t("table.country", lang), t("table.year_plain", lang), texts.label(indicator, lang, "short_label")],
-    )
+    columns = [
+        t("table.country", lang),
+        t("table.year_plain", lang),
+        texts.label(indicator, lang, "short_label"),
+        t("export.computed", lang),
+    ]
+    table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64", columns[3]: bool})
+    table[columns[2]] = published.indicator_values(table[columns[2]], indicator)
     return Chart(
         id=f"pf-trend-{indicator}",
         title=texts.label(indicator, lang),
@@ -328,9 +340,9 @@ def skilled_chart(state: ViewState) -> Chart:
         year=max((y for _, y, _ in records), default=2010),
         separators=separators(lang),
     )
-    table = pd.DataFrame(
-        records, columns=[t("profile.sex", lang), t("table.year_plain", lang), t("profile.skilled_axis", lang)]
-    )
+    columns = [t("profile.sex", lang), t("table.year_plain", lang), t("profile.skilled_axis", lang)]
+    table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64"})
+    table[columns[2]] = published.indicator_values(table[columns[2]], s.TERTIARY_RATE)  # one source, one unit
     name = queries.country_name(code, lang)
     return Chart(
         id="pf-skilled",
@@ -353,9 +365,10 @@ def dioc_note(code: str, lang: str) -> tuple[str, ...]:
     for indicator in (s.DIOC_TERTIARY, s.DIOC_TERTIARY_FEMALE, s.DIOC_TERTIARY_MALE, s.DIOC_TERTIARY_SHARE):
         latest = _latest(indicator, code)
         values[indicator] = (latest[0], latest[1]) if latest else None
-    if values[s.DIOC_TERTIARY] is None:
+    found = values[s.DIOC_TERTIARY]
+    if found is None:
         return ()
-    year = values[s.DIOC_TERTIARY][0]
+    year = found[0]
 
     def shown(indicator: str, unit: str) -> str:
         found = values[indicator]

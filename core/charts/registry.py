@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from core.charts import corridor_view, profile
+from core.charts import corridor_view, profile, stills
 from core.charts.dashboard.mapview import map_chart
 from core.charts.dashboard.ranking import ranking_chart
 from core.charts.dashboard.trend import trend_chart
@@ -122,6 +122,7 @@ def warm() -> None:
 
     state = default_state(options())
     mapview.map_json(state)
+    stills.shapes()
     for chart in page_charts(state).values():
         chart.figure  # noqa: B018  (drawn and kept)
     headlines.headlines(state)

@@ -39,11 +39,12 @@ def per_version(maxsize: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
         @functools.lru_cache(maxsize=maxsize)
         def cached(version: str, *args: Any, **kwargs: Any) -> R:
-            return function(*args, **kwargs)  # type: ignore[arg-type]
+            return function(*args, **kwargs)
 
         @functools.wraps(function)
         def call(*args: P.args, **kwargs: P.kwargs) -> R:
-            return cached(get_store().version, *args, **kwargs)
+            keyed: dict[str, Any] = kwargs  # validated values: hashable, as lru_cache needs
+            return cached(get_store().version, *args, **keyed)
 
         call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         return call

@@ -160,7 +160,7 @@ def remittances(subject: str, direction: str) -> pd.DataFrame:
     else:
         frames = [corridors.remittance_senders(m) for m in members(code)]
         rows = pd.concat(frames, ignore_index=True).rename(columns={"sender": "partner"})
-        rows = rows.groupby("partner", as_index=False, sort=False)["usd"].sum()
+        rows = rows.groupby("partner", as_index=False, sort=False).agg(usd=("usd", "sum"))
     rows = rows.sort_values(["usd", "partner"], ascending=[False, True], kind="stable").reset_index(drop=True)
     total = float(rows["usd"].sum())
     rows["share"] = (100.0 * rows["usd"] / (total if total > 0 else np.nan)).astype("float64")
@@ -227,5 +227,3 @@ def period_date(period: str) -> str:
 @per_version(maxsize=4)
 def survey_periods() -> tuple[str, ...]:
     return tuple(sorted(get_store().corridor_costs["period"].unique()))
-
-

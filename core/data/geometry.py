@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from typing import Any
 
 from core.data.cache import per_version
 from core.data.store import get_store
@@ -20,9 +21,10 @@ def url() -> str:
 
 
 @per_version(maxsize=4)
-def collection() -> dict:
+def collection() -> dict[str, Any]:
     """The GeoJSON feature collection (ids are ISO3 codes); read-only."""
-    return json.loads(gzip.decompress(get_store().geometry_gzip))
+    features: dict[str, Any] = json.loads(gzip.decompress(get_store().geometry_gzip))
+    return features
 
 
 @per_version(maxsize=4)

@@ -52,8 +52,9 @@ def _by_version(version: str) -> Store:
     return _store(version)
 
 
-def indicator_meta(indicator: str, store: Store | None = None, edition: str | None = None) -> dict:
-    return (store or _store(edition)).meta["indicators"][indicator]
+def indicator_meta(indicator: str, store: Store | None = None, edition: str | None = None) -> dict[str, Any]:
+    meta: dict[str, Any] = (store or _store(edition)).meta["indicators"][indicator]
+    return meta
 
 
 @functools.lru_cache(maxsize=64)
@@ -199,13 +200,13 @@ def _aggregate_cached(indicator: str, members: tuple[str, ...], version: str) ->
         exact = 0
         carried: list[tuple[str, int]] = []
         for code in members:
-            own = numerators.get(code)
+            own = numerators.get(code, {})
             found = nearest_year(own, year, tolerance) if own else None
             if found is None:
                 continue
             top += own[found]
             if denominators is not None:
-                bottom += denominators[code][found]
+                bottom += denominators[code][found]  # every member with a numerator has its denominator
             if found == year:
                 exact += 1
             else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 INDICATORS: Final = "indicators.parquet"
 CORRIDORS: Final = "corridors.parquet"
@@ -121,7 +121,7 @@ KEYS: Final[dict[str, tuple[str, ...]]] = {
 
 # Files an edition may lack because it was built under an older contract: a table loaded from an older edition
 # gets these columns with these values (the 4b94809ebbe9 edition had neither), so every edition reads alike.
-LEGACY_DEFAULTS: Final[dict[str, dict[str, object]]] = {
+LEGACY_DEFAULTS: Final[dict[str, dict[str, Any]]] = {
     INDICATORS: {"anomaly": False},
     REMITTANCE_CORRIDORS: {"source": "worldbank_bilateral_remittance_matrix_2018"},
 }

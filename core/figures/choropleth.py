@@ -151,13 +151,9 @@ def map_figure(data: MapData) -> Figure:
         traces.append({**shapes, "geo": "geo2", "showscale": False, "colorbar": None})
         extra_layout = {
             "geo2": {
+                **geo.geo_layout(INSET_LON, INSET_LAT),
                 "domain": {"x": [0.0, 0.27], "y": [0.03, 0.45]},
                 "projection": {"type": "mercator"},
-                "lonaxis": {"range": list(INSET_LON)},
-                "lataxis": {"range": list(INSET_LAT)},
-                "showland": False,
-                "showcountries": False,
-                "showcoastlines": False,
                 "showocean": False,
                 "showframe": True,
                 "framecolor": "#9aa5b1",

@@ -190,13 +190,7 @@ def fitted_dot_plot(data: Ranking, tick_label: ticks.Label, separators: str, col
     layout = style.base_layout(
         height=fitted_height(len(data.names), column is not None),
         margin=margin,
-        yaxis={
-            "autorange": "reversed",
-            "automargin": True,
-            "tickfont": {"size": 12},
-            "type": "category",
-            "fixedrange": True,
-        },
+        yaxis=style.category_axis(),
         xaxis={
             "type": "linear",
             "gridcolor": style.GRID,

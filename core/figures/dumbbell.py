@@ -95,13 +95,7 @@ def dumbbell_figure(data: Dumbbell, tick_label: ticks.Label, separators: str) ->
     layout = style.base_layout(
         height=height(len(data.names)),
         margin={"l": 8, "r": 24, "t": 8, "b": 8},
-        yaxis={
-            "autorange": "reversed",
-            "automargin": True,
-            "tickfont": {"size": 12},
-            "type": "category",
-            "fixedrange": True,
-        },
+        yaxis=style.category_axis(),
         xaxis={
             "type": "log",
             "gridcolor": style.GRID,

@@ -122,7 +122,7 @@ def fit(
     middle = (lon_a + lon_b) / 2
     edge = np.vstack([_great_circle(a, b) for a, b in itertools.pairwise(corners)])
     raw = _RAW[kind]
-    _, y_mid = raw(np.float64(0.0), np.radians((lat_range[0] + lat_range[1]) / 2))
+    y_mid = float(raw(np.zeros(1), np.radians(np.array([(lat_range[0] + lat_range[1]) / 2])))[1][0])
     x, y = raw(np.radians(edge[:, 0] - middle), np.radians(edge[:, 1]))
     y = -(y - y_mid)
     (bx0, bx1), (by0, by1) = (float(x.min()), float(x.max())), (float(y.min()), float(y.max()))

@@ -113,6 +113,17 @@ def legend_rows(names: list[str], width: float = LEGEND_WIDTH) -> int:
     return math.ceil(len(entries) / columns)
 
 
+def category_axis() -> dict[str, Any]:
+    """The y axis of a chart with one row per country, the first on top."""
+    return {
+        "autorange": "reversed",
+        "automargin": True,
+        "tickfont": {"size": 12},
+        "type": "category",
+        "fixedrange": True,
+    }
+
+
 def legend_below() -> dict[str, Any]:
     """A horizontal legend at the bottom of the figure, under the axis: plotly reserves its height below the plot,
     so it never covers the plot or the title block a slide image adds above; it may take the whole height

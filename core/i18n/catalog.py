@@ -16,7 +16,8 @@ DEFAULT_LANGUAGE = "en"
 def catalog(lang: str) -> dict[str, str]:
     """The flat key -> text mapping of one language."""
     with (MESSAGES / f"{lang}.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+        messages: dict[str, str] = json.load(handle)
+    return messages
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

@@ -38,7 +38,7 @@ def locale(lang: str) -> Locale:
 def plural(number: float | Decimal, lang: str) -> str:
     """CLDR's plural category of a number ("one", "other", ...), as it is written (1.6 is "one" in French; a Decimal
     keeps its visible decimals: Decimal("1.0") is "other" in English)."""
-    return str(locale(lang).plural_form(abs(number)))
+    return str(locale(lang).plural_form(number if number >= 0 else -number))
 
 
 def ordinal(number: int, lang: str) -> str:

@@ -8,7 +8,9 @@ and back."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 MAX_QUERY = 2048  # longer query strings are not ours: fall back to defaults
@@ -115,15 +117,15 @@ def decode(query: str, options: Options, browser_lang: str | None = None) -> Vie
         if key in repeated:
             del values[key]
             rejected.append(key)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     indicator = values.get("indicator")
     if indicator is not None:
         if indicator in options.years:
             changes["indicator"] = indicator
         else:
             rejected.append("indicator")
-    chosen = changes.get("indicator", state.indicator)
-    checks = {
+    chosen: str = changes.get("indicator", state.indicator)
+    checks: dict[str, Callable[[str], Any]] = {
         "focus": lambda v: v if v in options.focuses else None,
         "year": lambda v: int(v) if YEAR.fullmatch(v) and int(v) in options.years[chosen] else None,
         "countries": lambda v: _parse_countries(v, options),
@@ -143,11 +145,12 @@ def decode(query: str, options: Options, browser_lang: str | None = None) -> Vie
     return replace(state, **changes, rejected=tuple(rejected))
 
 
-def encode(state: ViewState, options: Options, browser_lang: str | None = None) -> str:
+def encode(state: ViewState, options: Options, browser_lang: str | None = None, always_lang: bool = False) -> str:
     """The query string for a state ('' for the default view), parameters in a fixed order.
 
     `lang` is written whenever it differs from the visitor's browser language, so a visitor who chose English in
-    a Spanish browser keeps English on reload, and a shared Spanish view stays Spanish."""
+    a Spanish browser keeps English on reload, and a shared Spanish view stays Spanish; `always_lang` writes it in
+    any case (canonical addresses name their language)."""
     defaults = default_state(options, browser_lang)
     pairs: list[tuple[str, str]] = []
     if state.indicator != defaults.indicator:
@@ -162,7 +165,7 @@ def encode(state: ViewState, options: Options, browser_lang: str | None = None) 
         pairs.append(("scale", state.scale))
     if state.view != defaults.view:
         pairs.append(("view", state.view))
-    if state.lang != defaults.lang:
+    if state.lang != defaults.lang or always_lang:
         pairs.append(("lang", state.lang))
     if state.direction != defaults.direction:
         pairs.append(("direction", state.direction))

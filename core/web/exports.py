@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from core.charts import profile, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
-from core.data import changelog, queries
+from core.data import changelog, published, queries
 from core.data.store import editions, get_store
 from core.i18n.catalog import one_line, t
 from core.state.options import menu
@@ -67,12 +67,13 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
     one where a published value far out of line with its neighbouring years is kept as published."""
     lang = state.lang
     rows = queries.series(state.indicator).sort_values(["iso3", "year"])
+    values = published.indicator_values(rows["value"], state.indicator)
     frame = pd.DataFrame(
         {
             "iso3": rows["iso3"],
             t("table.country", lang): [queries.country_name(c, lang) for c in rows["iso3"]],
             t("table.year_plain", lang): rows["year"],
-            texts.label(state.indicator, lang, "short_label"): rows["value"].round(6),
+            texts.label(state.indicator, lang, "short_label"): values,
             t("export.computed", lang): rows["computed"],
             t("export.as_published", lang): rows["anomaly"],
         }
@@ -119,10 +120,13 @@ def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:
     )
 
 
-def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -> dict[str, Any]:
+def image_meta(
+    charts: Iterable[Chart], lang: str, file: str, title: str = "", links: dict[str, str] | None = None
+) -> dict[str, Any]:
     """What the browser needs to render slide images of a page's charts: each chart's title, subtitle and source
     line (with the data edition and the access date; "{url}" becomes the page's address there), the file name stem,
-    the page's title."""
+    the page's title; and for "Copy data link", the data link of each chart (`links`, by chart id:
+    core/web/opendata.py)."""
     today = date.today().isoformat()
     line = t("export.source_line", lang, sources="{sources}", edition=texts.edition_name(), date=today, url="{url}")
     return {
@@ -139,22 +143,34 @@ def image_meta(charts: Iterable[Chart], lang: str, file: str, title: str = "") -
         "source": "",
         "file": file,
         "copied": t("share.copied", lang),
+        "data_links": links or {},
+        "data_copied": t("share.data_copied", lang),
     }
 
 
-def to_csv(table: Table) -> bytes:
+def _cell(value: Any) -> Any:
+    """A CSV cell: empty for a missing value (never 0); a flag as TRUE or FALSE, which R's read.csv, pandas, Excel
+    and frictionless all read as a logical value (R reads Python's True, and true, as text)."""
+    if pd.isna(value):
+        return ""
+    return ("TRUE" if value else "FALSE") if pd.api.types.is_bool(value) else value
+
+
+def to_csv(table: Table, plain: bool = False) -> bytes:
     """UTF-8 CSV (with BOM, so Excel reads accents) opening with '#' lines for the notes, then header and rows.
 
-    Read it with pandas as `pd.read_csv(path, comment="#")`."""
+    Read it with pandas as `pd.read_csv(path, comment="#")`. `plain`: header and rows only, without BOM, as the
+    data links (core/web/opendata.py) serve it: its notes travel in its Data Package."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    buffer.write(f"# {table.title}\n")
-    for label, text in table.notes:
-        buffer.write(f"# {t('export.note_line', table.lang, label=label, text=one_line(text))}\n")
+    if not plain:
+        buffer.write(f"# {table.title}\n")
+        for label, text in table.notes:
+            buffer.write(f"# {t('export.note_line', table.lang, label=label, text=one_line(text))}\n")
     writer.writerow(table.frame.columns)
     for row in table.frame.itertuples(index=False):
-        writer.writerow(["" if pd.isna(v) else v for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        writer.writerow([_cell(v) for v in row])
+    return (("" if plain else "\ufeff") + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(table: Table, about_sheet: str, data_sheet: str) -> bytes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
@@ -146,7 +146,10 @@ def reject(reason: str) -> tuple[Response, int]:
 
 
 def install(
-    server: Flask, script_hashes: list[str], callback_map: Callable[[], dict[str, Any]], framable: Callable[[], bool]
+    server: Flask,
+    script_hashes: Sequence[str],
+    callback_map: Callable[[], dict[str, Any]],
+    framable: Callable[[], bool],
 ) -> None:
     """Add the headers, the health check, the envelope check and the error handlers to the Flask server.
 

@@ -77,8 +77,7 @@ def persons(value: float, lang: str, compact: bool = True) -> str:
 
 
 def percent(value: float | None, lang: str) -> str:
-    missing = value is None or (isinstance(value, float) and math.isnan(value))
-    return fmt_value(None if missing else float(value), "percent", lang)
+    return fmt_value(None if value is None or math.isnan(value) else float(value), "percent", lang)
 
 
 def signed_percent(value: float, lang: str) -> str:
@@ -114,7 +113,8 @@ def drawn_first(rows: pd.DataFrame, drawn: list[str], key: str = "partner") -> p
     """Every row, those drawn first (in the order drawn), then the others in their own order; `on_chart` says which
     are drawn."""
     position = {code: i for i, code in enumerate(drawn)}
-    order = sorted(range(len(rows)), key=lambda i: (position.get(rows[key].iat[i], len(position)), i))
+    codes = rows[key].astype(str).tolist()
+    order = sorted(range(len(rows)), key=lambda i: (position.get(codes[i], len(position)), i))
     out = rows.iloc[order].reset_index(drop=True)
     out["on_chart"] = out[key].isin(list(position)).astype(bool)
     return out

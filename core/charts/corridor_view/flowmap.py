@@ -27,14 +27,10 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     drawn = rows[rows["partner"].isin(places.keys())].reset_index(drop=True)
     unplaced = [c.partner_name(code, lang) for code in rows["partner"] if code not in places]
     partners = [
-        flowmap.Place(
-            *places[row.partner],
-            c.partner_name(row.partner, lang),
-            c.partner_hover(row, direction, lang),
-            row.partner,
-            float(row.persons),
+        flowmap.Place(*places[code], c.partner_name(code, lang), c.partner_hover(row, direction, lang), code, persons)
+        for code, persons, row in zip(
+            drawn["partner"].astype(str), drawn["persons"].astype(float), drawn.itertuples(index=False), strict=True
         )
-        for row in drawn.itertuples(index=False)
     ]
     start = None
     if not group and subject in places:

@@ -142,17 +142,18 @@ def _cost_series(every: pd.DataFrame, chosen: pd.DataFrame, periods: tuple[str, 
     """One line per chosen corridor over its surveyed span (a period without a survey is a gap). One end is the
     same for every line (a country's corridors in or out): the legend names the other end."""
     out = []
-    for number, pair in enumerate(chosen.itertuples(index=False)):
-        own = every[(every["sender"] == pair.sender) & (every["receiver"] == pair.receiver)]
+    ends = zip(chosen["sender"].astype(str), chosen["receiver"].astype(str), strict=True)
+    for number, (sender, receiver) in enumerate(ends):
+        own = every[(every["sender"] == sender) & (every["receiver"] == receiver)]
         values = dict(zip(own["period"], own["cost_pct"], strict=True))
         span = [p for p in periods if own["period"].min() <= p <= own["period"].max()]
         if chosen["receiver"].nunique() == 1:
-            legend = queries.country_name(pair.sender, lang)
+            legend = queries.country_name(sender, lang)
         elif chosen["sender"].nunique() == 1:
-            legend = queries.country_name(pair.receiver, lang)
+            legend = queries.country_name(receiver, lang)
         else:
-            legend = _pair(pair.sender, pair.receiver, lang)
-        label = _pair(pair.sender, pair.receiver, lang)
+            legend = _pair(sender, receiver, lang)
+        label = _pair(sender, receiver, lang)
         hover = [
             t("flows.hover_cost", lang, corridor=label, period=p, cost=c.percent(values.get(p), lang)) for p in span
         ]
@@ -183,10 +184,14 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes.append(t("flows.note_costs_capped", lang, shown=c.MAX_COST_LINES, total=len(counts)))
     negative = rows[rows["cost_pct"] < 0]
     if len(negative):
-        listed = ", ".join(
-            f"{_pair(r.sender, r.receiver, lang)} {r.period} ({c.percent(r.cost_pct, lang)})"
-            for r in negative.itertuples(index=False)
+        found = zip(
+            negative["sender"].astype(str),
+            negative["receiver"].astype(str),
+            negative["period"],
+            negative["cost_pct"].astype(float),
+            strict=True,
         )
+        listed = ", ".join(f"{_pair(s, r, lang)} {period} ({c.percent(cost, lang)})" for s, r, period, cost in found)
         notes.append(t("flows.note_costs_negative", lang, corridors=listed))
     if rows.empty:
         text = c.title(lang, direction, "flows.empty_costs_out", "flows.empty_costs_in", subject=name)

@@ -24,8 +24,8 @@ def corridors_chart(subject: str, direction: str, year: int, lang: str) -> Chart
             codes=rows["partner"].tolist(),
             values=style.clean(rows["persons"].tolist()),
             labels=[
-                t("flows.dot_label", lang, value=fmt_short(float(r.persons), lang), share=c.percent(r.share, lang))
-                for r in rows.itertuples(index=False)
+                t("flows.dot_label", lang, value=fmt_short(persons, lang), share=c.percent(share, lang))
+                for persons, share in zip(rows["persons"].astype(float), rows["share"].astype(float), strict=True)
             ],
             hovers=[c.partner_hover(r, direction, lang) for r in rows.itertuples(index=False)],
             highlighted=rows["within_group"].tolist(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from core.charts import texts
-from core.data import queries
+from core.data import published, queries
 from core.data.queries import Aggregate
 from core.i18n.catalog import one_line, t
 from core.i18n.formats import fmt_value
@@ -73,15 +73,19 @@ def target_line(indicator: str, lang: str) -> tuple[float, str] | None:
     return float(target), t("ranking.target", lang, value=fmt_value(float(target), meta["unit"], lang))
 
 
-def values_table(state: ViewState, rows: pd.DataFrame) -> pd.DataFrame:
-    """A data file of countries' values: rank, country, ISO3, value and the year of the value."""
+def values_table(state: ViewState, rows: pd.DataFrame, year: int) -> pd.DataFrame:
+    """A data file of countries' values near `year`: rank, country, ISO3, the value as its source publishes it,
+    whether this project computed it, whether it is from the nearest year rather than `year`, the year of the value."""
     lang = state.lang
+    values = published.indicator_values(rows["value"], state.indicator)
     return pd.DataFrame(
         {
-            t("table.rank", lang): rows["rank"],
-            t("table.country", lang): rows["name"],
-            "iso3": rows["iso3"],
-            texts.label(state.indicator, lang, "short_label"): rows["value"].round(6),
-            t("table.year", lang): rows["year"],
+            t("table.rank", lang): rows["rank"].astype("int64"),
+            t("table.country", lang): rows["name"].astype("str"),
+            "iso3": rows["iso3"].astype("str"),
+            texts.label(state.indicator, lang, "short_label"): values,
+            t("export.computed", lang): rows["computed"].astype(bool),
+            t("export.nearest_year", lang): rows["year"].astype("int64") != year,
+            t("table.year", lang): rows["year"].astype("int64"),
         }
     )

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 from plotly.io.json import to_json_plotly
 
-from core.charts import texts
+from core.charts import stills, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
 from core.data import cache, geometry, queries
@@ -19,6 +19,7 @@ from core.data.cache import per_version
 from core.data.store import get_store
 from core.figures import bins, choropleth, geo
 from core.figures.style import Figure
+from core.figures.svg import map as svg_map
 from core.i18n.catalog import t
 from core.i18n.formats import fmt_short, fmt_value
 from core.state.options import options
@@ -157,6 +158,12 @@ def map_figure(state: ViewState, year: int) -> Figure:
     return choropleth.map_figure(map_data(state, year))
 
 
+def map_still(state: ViewState, year: int, width: int, height: int) -> str:
+    """The map as a static SVG (the same classes, shapes, dots and inset as the interactive one)."""
+    data = svg_map.choropleth_data(map_data(state, year), stills.shapes(), year_label=str(year))
+    return svg_map.choropleth(data, width, height, map_title(state), uid="still-map")
+
+
 def map_frames(state: ViewState) -> dict[str, list[dict[str, Any]]]:
     """The year-dependent map traces for every year of the indicator, for the browser to play without the server."""
     return {str(y): choropleth.map_year_traces(map_data(state, y)) for y in options().years[state.indicator]}
@@ -255,10 +262,11 @@ def map_chart(state: ViewState) -> Chart:
         title=map_title(state),
         subtitle=common.subtitle(state, texts.year_label(state.indicator, year)),
         draw=lambda: map_figure(state, year),
-        rows=lambda: common.values_table(state, table_rows(state)),
+        rows=lambda: common.values_table(state, ranked_values(state, year), year),
         sources=texts.indicator_sources(state.indicator, state.lang),
         notes=(map_note(state),),
         about=common.about(state.indicator, state.lang),
         height=560,
         kind="map",
+        still=lambda width, height: map_still(state, year, width, height),
     )

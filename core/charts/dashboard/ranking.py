@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.charts import texts
+from core.charts import stills, texts
 from core.charts.dashboard import common
 from core.charts.dashboard.mapview import ranked_records, ranked_values
 from core.charts.dashboard.trend import value_ticks
@@ -13,6 +13,7 @@ from core.charts.model import Chart
 from core.data import queries
 from core.figures import dotplot
 from core.figures.style import Figure
+from core.figures.svg import ranking as svg_ranking
 from core.i18n.catalog import t
 from core.i18n.formats import fmt_short, fmt_value, separators
 from core.state.options import options
@@ -73,8 +74,25 @@ def ranking_figure(state: ViewState) -> Figure:
         data,
         log=log,
         x_title=texts.label(state.indicator, state.lang, "short_label"),
-        ticks=value_ticks(list(data.values), log, texts.unit(state.indicator), state.lang),
+        ticks=value_ticks([v for v in data.values if v is not None], log, texts.unit(state.indicator), state.lang),
         separators=separators(state.lang),
+    )
+
+
+def ranking_still(state: ViewState, width: int) -> str:
+    """The ranking as a static SVG, as tall as the interactive one."""
+    log = state.resolved_scale(options()) == "log"
+    data = ranking(state)
+    axis = value_ticks([v for v in data.values if v is not None], log, texts.unit(state.indicator), state.lang)
+    return svg_ranking.dot_plot(
+        data,
+        width,
+        ranking_title(state),
+        uid="still-ranking",
+        log=log,
+        x_title=texts.label(state.indicator, state.lang, "short_label"),
+        ticks=list(zip(axis["tickvals"], axis["ticktext"], strict=True)) if axis else None,
+        tick_format=stills.tick_format(separators(state.lang)),
     )
 
 
@@ -98,10 +116,11 @@ def ranking_chart(state: ViewState) -> Chart:
         title=ranking_title(state),
         subtitle=common.subtitle(state, texts.year_label(state.indicator, state.resolved_year(options()))),
         draw=lambda: ranking_figure(state),
-        rows=lambda: common.values_table(state, ranked_rows(state)),
+        rows=lambda: common.values_table(state, ranked_rows(state), state.resolved_year(options())),
         notes=texts.group_notes(state.focus, state.lang),
         sources=texts.indicator_sources(state.indicator, state.lang),
         about=common.about(state.indicator, state.lang),
         height=640,
         kind="ranking",
+        still=lambda width, _height: ranking_still(state, width),
     )

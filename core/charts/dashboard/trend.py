@@ -7,7 +7,7 @@ import pandas as pd
 from core.charts import texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
-from core.data import queries
+from core.data import published, queries
 from core.figures import lines, style, ticks
 from core.figures.style import Figure
 from core.i18n.catalog import t
@@ -105,20 +105,26 @@ def trend_title(state: ViewState) -> str:
 
 
 def _table(state: ViewState) -> pd.DataFrame:
-    """The trend's data file: its lines by year."""
+    """The trend's data file: its lines by year (the group's first, then each selected country's), each value as its
+    source publishes it and whether this project computed it (a group's figure always is)."""
     lang = state.lang
-    records = [
-        {"series": line.name, "year": year, "value": round(float(value), 6)}
-        for line in trend_lines(state)
-        for year, value in zip(line.years, line.values, strict=True)
+    aggregate = queries.aggregate_series(state.indicator, queries.group_members(state.focus))
+    records: list[tuple[str, str | None, int, float, bool]] = [
+        (texts.group_name(state.focus, lang), None, a.year, a.value, True) for a in aggregate
     ]
-    return pd.DataFrame(records, columns=["series", "year", "value"]).rename(
-        columns={
-            "series": t("table.country", lang),
-            "year": t("table.year_plain", lang),
-            "value": texts.label(state.indicator, lang, "short_label"),
-        }
-    )
+    rows = queries.series(state.indicator)
+    for code in state.countries:
+        own = rows[rows["iso3"] == code].sort_values("year")
+        name = queries.country_name(code, lang)
+        records += [
+            (name, code, int(y), float(v), bool(c))
+            for y, v, c in zip(own["year"], own["value"], own["computed"], strict=True)
+        ]
+    value = texts.label(state.indicator, lang, "short_label")
+    columns = [t("table.country", lang), "iso3", t("table.year_plain", lang), value, t("export.computed", lang)]
+    frame = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", "iso3": "str", columns[2]: "int64"})
+    frame[value] = published.indicator_values(frame[value], state.indicator)
+    return frame.astype({columns[4]: bool})
 
 
 def trend_chart(state: ViewState) -> Chart:

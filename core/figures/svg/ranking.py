@@ -66,11 +66,12 @@ def dot_plot(
     left = max(MARGIN, math.ceil(MARGIN + label_width + 3))
     plot_w, plot_h = width - left - right, height - top - bottom
     values = list(data.values)
-    positive = [v for v in values if v > 0]
+    drawn = [v for v in values if v is not None]  # None: no value, no dot
+    positive = [v for v in drawn if v > 0]
     base = min(positive, default=1) / 2 if log else 0.0
     rules = [v for v in (data.reference, data.target) if v is not None]
     axis = axes.axis(
-        values,
+        drawn,
         plot_w,
         log=log,
         vertical=False,
@@ -110,7 +111,7 @@ def dot_plot(
     )
     stems, dots, labels = [], [], []
     for i, (value, label, chosen) in enumerate(zip(values, data.labels, data.highlighted, strict=True)):
-        if log and value <= 0:
+        if value is None or (log and value <= 0):
             continue
         y, x = row_y(i), px(value)
         stems.append(f'<path d="M{num(px(base))},{num(y)}H{num(x)}"/>')
