@@ -197,6 +197,10 @@
         var key = [url, shown, selected.join(",")].join("|");
         if (wrap && wrap.getAttribute("data-drawn") === key) { return window.dash_clientside.no_update; }
         if (wrap) { wrap.setAttribute("data-drawn", key); }
+        var title = document.getElementById("map-title");
+        if (title && shown !== null) {  // while the years play, the map's title says the year shown
+          title.textContent = title.textContent.replace(/\d{4}(\/\d{2})?$/, String(shown));
+        }
         var update = frames.frames[String(shown)];
         var base = frames.base;
         // A frame holds [shapes, dots] updates; the inset map repeats the shapes (traces are tagged by meta).
@@ -231,7 +235,10 @@
         if (fromTicker && next === playing) { return window.dash_clientside.no_update; }
         // Starting from the last year replays the series from its first year.
         var restart = next && !fromTicker && atEnd ? years[0] : window.dash_clientside.no_update;
-        return [next, !next, next ? labels.pause : labels.play, next ? labels.pause_label : labels.play_label, restart];
+        // Who asks for less motion sees each year longer (WCAG 2.3.3); nothing plays without being asked.
+        var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        return [next, !next, next ? labels.pause : labels.play, next ? labels.pause_label : labels.play_label, restart,
+          calm ? 2400 : 900];
       },
 
       nextYear: function (ticks, year, frames, playing) {
@@ -283,6 +290,34 @@
         }
       },
 
+      // A name typed in the country field (or picked from its suggestions) joins the selection; the field empties
+      // and keeps the focus. The suggestions carry each name's code (components/picker.py).
+      pickCountry: function (value, selected) {
+        var typed = String(value || "").trim().toLowerCase();
+        if (!typed) { return [window.dash_clientside.no_update, window.dash_clientside.no_update]; }
+        var options = document.querySelectorAll("#country-list option");
+        for (var i = 0; i < options.length; i++) {
+          if (options[i].value.toLowerCase() === typed) {
+            var code = options[i].getAttribute("data-code");
+            var now = (selected || []).filter(function (c) { return c !== code; }).concat([code]).slice(-12);
+            return [now, ""];
+          }
+        }
+        return [window.dash_clientside.no_update, window.dash_clientside.no_update];
+      },
+
+      // A selected country's button removes it; the focus goes to the field, as the button is gone.
+      removeCountry: function (clicks, selected) {
+        var ctx = window.dash_clientside.callback_context;
+        var trigger = ctx.triggered_id;
+        if (!trigger || !ctx.triggered.length || !ctx.triggered[0].value) { return window.dash_clientside.no_update; }
+        window.setTimeout(function () {
+          var field = document.getElementById("country-input");
+          if (field) { field.focus(); }
+        }, 0);
+        return (selected || []).filter(function (code) { return code !== trigger.code; });
+      },
+
       commitYear: function (year, playing, committed) {
         if (playing || year === committed || year === undefined || year === null) {
           return window.dash_clientside.no_update;
@@ -291,4 +326,13 @@
       }
     }
   });
+
+  // The year slider's thumb (drawn by Dash) gets the accessible name its container carries (data-label).
+  function nameSliders() {
+    document.querySelectorAll("[data-slider-label] [role=slider]").forEach(function (thumb) {
+      var label = thumb.closest("[data-slider-label]").getAttribute("data-slider-label");
+      if (thumb.getAttribute("aria-label") !== label) { thumb.setAttribute("aria-label", label); }
+    });
+  }
+  new MutationObserver(nameSliders).observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -68,7 +68,7 @@ def bodies(count: int, seed: int) -> list[tuple[str, bytes]]:
             ("view-state", "data"): dashboard.store(state),
             ("indicator", "value"): indicator,
             ("focus", "value"): focus,
-            ("countries", "value"): list(state.countries),
+            ("countries", "data"): list(state.countries),
             ("committed-year", "data"): rng.choice(options().years[indicator]),
         }
         body = payload(view_callback, values)

@@ -17,7 +17,9 @@ PARTS: dict[str, Output] = {
     "state": Output(ids.STATE, "data"),
     "indicator": Output(ids.INDICATOR, "value"),
     "focus": Output(ids.FOCUS, "value"),
-    "countries": Output(ids.COUNTRIES, "value"),
+    "countries": Output(ids.COUNTRIES, "data"),
+    "country_chips": Output(ids.COUNTRY_CHIPS, "children"),
+    "country_list": Output(ids.COUNTRY_LIST, "children"),
     "scale": Output(ids.SCALE, "value"),
     "view": Output(ids.VIEW, "value"),
     "year_min": Output(ids.YEAR, "min"),
@@ -55,7 +57,7 @@ CHANGES = {
     "search": Input(ids.URL, "search"),
     "indicator": Input(ids.INDICATOR, "value"),
     "focus": Input(ids.FOCUS, "value"),
-    "countries": Input(ids.COUNTRIES, "value"),
+    "countries": Input(ids.COUNTRIES, "data"),
     "scale": Input(ids.SCALE, "value"),
     "view": Input(ids.VIEW, "value"),
     "year": Input(ids.COMMITTED_YEAR, "data"),
@@ -76,6 +78,7 @@ VIEW_PARTS = (
     "year_marks",
     "play_disabled",
     "focus_note",
+    "country_list",
 )
 
 

@@ -1,7 +1,7 @@
 """The dashboard's browser-side callbacks (assets/dashboard.js): the map of every year is fetched once per view and
 the browser swaps years, plays the animation and outlines the selection itself, with no server round trip."""
 
-from dash import ClientsideFunction, Input, Output, State, clientside_callback
+from dash import ALL, ClientsideFunction, Input, Output, State, clientside_callback
 
 from components import ids
 
@@ -21,7 +21,7 @@ clientside_callback(
     Output(ids.MAP, "figure"),
     Input(ids.FRAMES, "data"),
     Input(ids.YEAR, "value"),
-    Input(ids.COUNTRIES, "value"),
+    Input(ids.COUNTRIES, "data"),
     State(ids.FRAMES_URL, "data"),
     prevent_initial_call=True,
 )
@@ -34,6 +34,7 @@ clientside_callback(
     Output(ids.PLAY, "children"),
     Output(ids.PLAY, "aria-label"),
     Output(ids.YEAR, "value", allow_duplicate=True),
+    Output(ids.TICKER, "interval"),
     Input(ids.PLAY, "n_clicks"),
     Input(ids.TICKER, "n_intervals"),
     State(ids.PLAYING, "data"),
@@ -61,5 +62,24 @@ clientside_callback(
     Input(ids.YEAR, "value"),
     Input(ids.PLAYING, "data"),
     State(ids.COMMITTED_YEAR, "data"),
+    prevent_initial_call=True,
+)
+
+# The country picker (components/picker.py): a name typed or picked from the suggestions joins the selection and the
+# field empties, keeping the focus, so the next name can be typed at once; a selected country's button removes it.
+clientside_callback(
+    ClientsideFunction(NAMESPACE, "pickCountry"),
+    Output(ids.COUNTRIES, "data", allow_duplicate=True),
+    Output(ids.COUNTRY_INPUT, "value"),
+    Input(ids.COUNTRY_INPUT, "value"),
+    State(ids.COUNTRIES, "data"),
+    prevent_initial_call=True,
+)
+
+clientside_callback(
+    ClientsideFunction(NAMESPACE, "removeCountry"),
+    Output(ids.COUNTRIES, "data", allow_duplicate=True),
+    Input(ids.remove_country(ALL), "n_clicks"),
+    State(ids.COUNTRIES, "data"),
     prevent_initial_call=True,
 )

@@ -5,34 +5,22 @@ refreshes, so the first page and each update come from the same function."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any, cast
+from typing import Any
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from components import ids
+from components import ids, picker
 from components.share import export_menu
 from components.widgets import GRAPH_CONFIG, attrs, headline_cards, labelled, page_link, sources_line, toggle
 from core.charts import registry, texts
 from core.charts.dashboard import common, headlines, mapview
 from core.charts.model import Chart
 from core.data import queries
-from core.data.store import get_store
 from core.i18n.catalog import t
-from core.state.options import menu, options
+from core.state.options import options
 from core.state.urlstate import ViewState, href
 from core.web import exports, opendata, routes
-
-# dcc.Dropdown's own texts, from the catalog (its defaults are English only).
-DROPDOWN_TEXTS = (
-    "select_all",
-    "deselect_all",
-    "selected_count",
-    "search",
-    "clear_search",
-    "clear_selection",
-    "no_options_found",
-)
 
 
 def store(state: ViewState) -> dict[str, Any]:
@@ -162,6 +150,8 @@ def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] |
         "indicator": state.indicator,
         "focus": state.focus,
         "countries": list(state.countries),
+        "country_chips": picker.chips(state),
+        "country_list": picker.suggestions(state),
         "scale": state.resolved_scale(options()),
         "view": state.view,
         "year_min": years[0],
@@ -191,54 +181,31 @@ def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] |
     }
 
 
-def _dropdown(control_id: str, options_: list[dict[str, Any]], value: Any, **extra: Any) -> dcc.Dropdown:
-    return dcc.Dropdown(id=control_id, options=options_, value=value, clearable=False, searchable=False, **extra)
-
-
-def _country_options(lang: str) -> list[dict[str, str]]:
-    """Every country or area with data, by name."""
-    found = get_store().countries
-    present = set(queries.series(menu()[0])["iso3"])
-    rows = found[found["iso3"].isin(present)].sort_values(f"name_{lang}")
-    return [{"label": name, "value": code} for code, name in zip(rows["iso3"], rows[f"name_{lang}"], strict=True)]
-
-
 def controls(state: ViewState, now: dict[str, Any]) -> html.Section:
-    """Indicator, focus, country selection and scale: each a labelled, keyboard-usable control."""
+    """Indicator, focus, country selection and scale: native, labelled, keyboard-usable controls."""
     lang = state.lang
     indicators = [{"label": texts.label(i, lang), "value": i} for i in options().years]
     focuses = [{"label": texts.group_name(f, lang), "value": f} for f in options().focuses]
     scales = [{"label": t(f"controls.scale_{s}", lang), "value": s} for s in ("linear", "log")]
-    dropdown_labels = cast("dcc.Dropdown.Labels", {k: t(f"dropdown.{k}", lang) for k in DROPDOWN_TEXTS})
-    countries = dcc.Dropdown(
-        id=ids.COUNTRIES,
-        options=_country_options(lang),
-        value=now["countries"],
-        multi=True,
-        placeholder=t("controls.countries_placeholder", lang),
-        labels=dropdown_labels,
-    )
+    indicator = dbc.Select(id=ids.INDICATOR, options=indicators, value=now["indicator"], size="sm")
+    focus = dbc.Select(id=ids.FOCUS, options=focuses, value=now["focus"], size="sm")
     return html.Section(
         dbc.Row(
             [
+                labelled(ids.INDICATOR, t("controls.indicator", lang), indicator, {"xs": 12, "md": 6, "xl": 3}),
+                labelled(ids.FOCUS, t("controls.focus", lang), focus, {"xs": 12, "md": 6, "xl": 3}),
                 labelled(
-                    ids.INDICATOR,
-                    t("controls.indicator", lang),
-                    _dropdown(ids.INDICATOR, indicators, now["indicator"]),
-                    {"xs": 12, "md": 6, "xl": 3},
+                    ids.COUNTRY_INPUT,
+                    t("controls.countries", lang),
+                    picker.picker(state, now),
+                    {"xs": 12, "md": 8, "xl": 4},
                 ),
-                labelled(
-                    ids.FOCUS,
-                    t("controls.focus", lang),
-                    _dropdown(ids.FOCUS, focuses, now["focus"]),
-                    {"xs": 12, "md": 6, "xl": 3},
-                ),
-                labelled(ids.COUNTRIES, t("controls.countries", lang), countries, {"xs": 12, "md": 8, "xl": 4}),
                 labelled(
                     ids.SCALE,
                     t("controls.scale", lang),
                     toggle(ids.SCALE, scales, now["scale"], "scale-toggle"),
                     {"xs": 12, "md": 4, "xl": 2},
+                    group=True,
                 ),
             ],
             className="g-3",
@@ -285,7 +252,11 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
                     html.H2(now["map_title"], id=ids.MAP_TITLE, className="chart-title"),
                     html.Div(
                         [
-                            toggle(ids.VIEW, views, now["view"], "view-toggle"),
+                            html.Div(
+                                toggle(ids.VIEW, views, now["view"], "view-toggle"),
+                                role="radiogroup",
+                                **attrs({"aria-label": t("controls.view", lang)}),
+                            ),
                             html.Div(export_menu("map", lang, series=True), id=ids.MENU_WRAP + "map"),
                         ],
                         className="chart-tools",
@@ -293,7 +264,13 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
                 ],
                 className="chart-head",
             ),
-            html.Div([play, html.Div(slider, className="year-slider")], className="timeline"),
+            html.Div(
+                [
+                    play,
+                    html.Div(slider, className="year-slider", **attrs({"data-slider-label": t("controls.year", lang)})),
+                ],
+                className="timeline",
+            ),
             html.Div(
                 dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
                 id=ids.MAP_WRAP,

@@ -33,7 +33,10 @@ PLAYING: Final = "playing"
 TICKER: Final = "play-ticker"
 INDICATOR: Final = "indicator"
 FOCUS: Final = "focus"
-COUNTRIES: Final = "countries"
+COUNTRIES: Final = "countries"  # the selected countries (a store: the picker and a click on the map change it)
+COUNTRY_INPUT: Final = "country-input"  # type a name to add a country (the suggestions: COUNTRY_LIST)
+COUNTRY_LIST: Final = "country-list"  # the focus's countries first, then the rest of the world
+COUNTRY_CHIPS: Final = "country-chips"  # one button per selected country, which removes it
 SCALE: Final = "scale"
 YEAR: Final = "year"
 PLAY: Final = "play"
@@ -82,6 +85,11 @@ def data_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:
 def data_link(chart: Pattern) -> dict[str, Pattern]:
     """Pattern-matching id of a "Copy data link" menu item: a chart's, or a profile's own file (PROFILE_DATA)."""
     return {"type": "data-link", "chart": chart}
+
+
+def remove_country(code: Pattern) -> dict[str, Pattern]:
+    """Pattern-matching id of a selected country's remove button."""
+    return {"type": "remove-country", "code": code}
 
 
 def embed_open(chart: Pattern) -> dict[str, Pattern]:

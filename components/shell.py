@@ -80,6 +80,7 @@ def page(
     lang = state.lang
     return html.Div(
         [
+            html.A(t("shell.skip", lang), href="#" + ids.MAIN, className="skip-link"),
             dcc.Store(id=ids.STATE, data=store(state)),
             dcc.Store(id=ids.BROWSER_LANG, data=browser_lang),
             dcc.Store(id=ids.PAGE_META, data=meta),

@@ -27,12 +27,8 @@ SKIPPED = {"children", "id", "n_clicks", "n_clicks_timestamp", "disable_n_clicks
 VOID = {"area", "br", "col", "hr", "img", "input", "wbr"}
 TAGS = {"ObjectEl": "object", "MapEl": "map"}
 NOTHING = {"Store", "Location", "Interval", "Download", "Modal"}  # draw nothing while closed or idle
-CHEVRON = (
-    '<svg width="15" height="15" viewBox="0 0 15 15" fill="none" aria-hidden="true" class="dash-dropdown-trigger-icon">'
-    '<path d="M4.18 6.18a.45.45 0 0 1 .64 0L7.5 8.86l2.68-2.68a.45.45 0 1 1 .64.64l-3 3a.45.45 0 0 1-.64 0l-3-3a.45.45 '
-    '0 0 1 0-.64Z" fill="currentColor"/></svg>'
-)
 CAMEL = re.compile(r"[A-Z]")
+KEPT_IDS = {"main"}  # in-page targets (the skip link's), needed before the app runs; no Dash code looks them up
 SLIDER_THUMB = 8  # px: Dash's slider keeps marks and thumb this far inside each end
 
 
@@ -55,6 +51,8 @@ def _data_id(component: Component) -> str:
     identifier = getattr(component, "id", None)
     if identifier is None:
         return ""
+    if isinstance(identifier, str) and identifier in KEPT_IDS:
+        return _attr("id", identifier)
     return _attr("data-id", identifier if isinstance(identifier, str) else json.dumps(identifier, sort_keys=True))
 
 
@@ -75,7 +73,6 @@ class Writer:
         self.sizes = sizes  # the box each chart is drawn in, by chart id (nominal: the SVG scales to its box)
         self.special: dict[str, Callable[[Any], str]] = {
             "Graph": self.graph,
-            "Dropdown": self.dropdown,
             "Slider": self.slider,
             "Container": self.container,
             "Row": lambda c: self.div(c, "row"),
@@ -84,6 +81,8 @@ class Writer:
             "RadioItems": self.radio_items,
             "DropdownMenu": self.dropdown_menu,
             "Alert": self.alert,
+            "Select": self.select,
+            "Input": self.text_input,
         }
 
     def write(self, node: Any) -> str:
@@ -129,24 +128,6 @@ class Writer:
         style = _css(_p(component, "style")) if _p(component, "style") else _attr("style", "height: 100%")
         return f"<div{_attr('class', _classes('dash-graph', component))}{style}{_data_id(component)}>{inner}</div>"
 
-    def dropdown(self, component: Any) -> str:
-        """A closed dcc.Dropdown: its chosen labels (or placeholder) and the chevron."""
-        labels = {str(o["value"]): str(o["label"]) for o in _p(component, "options") or []}
-        chosen = _p(component, "value") if isinstance(_p(component, "value"), list) else [_p(component, "value")]
-        shown = [labels[str(v)] for v in chosen if v is not None and str(v) in labels]
-        if shown:
-            items = "".join(
-                f'<span class="dash-dropdown-value-item"><span>{html.escape(text)}</span></span>' for text in shown
-            )
-            value = f'<span class="dash-dropdown-value">{items}</span>'
-        else:
-            placeholder = html.escape(str(getattr(component, "placeholder", None) or ""))
-            value = f'<span class="dash-dropdown-value dash-dropdown-placeholder">{placeholder}</span>'
-        return (
-            f'<button type="button" tabindex="-1" class="dash-dropdown"{_data_id(component)}>'
-            f'<span class="dash-dropdown-grid-container dash-dropdown-trigger">{value}{CHEVRON}</span></button>'
-        )
-
     def slider(self, component: Any) -> str:
         """A dcc.Slider at rest: the track, the marks and the thumb where the value is."""
         low, high = float(_p(component, "min")), float(_p(component, "max"))
@@ -187,6 +168,25 @@ class Writer:
                 f"<label{_attr('class', label_class)}>{self.write(option['label'])}</label></div>"
             )
         return f"<div{_attr('class', _p(component, 'className'))}{_data_id(component)}>{''.join(options)}</div>"
+
+    def select(self, component: Any) -> str:
+        """A dbc.Select: a native <select> with its options, the value chosen (inert until the app runs)."""
+        size = _p(component, "size")
+        classes = "form-select" + (f" form-select-{size}" if size else "")
+        options = "".join(
+            f"<option{_attr('value', o['value'])}{_attr('selected', o['value'] == _p(component, 'value'))}>"
+            f"{html.escape(str(o['label']))}</option>"
+            for o in _p(component, "options") or []
+        )
+        return f'<select tabindex="-1"{_attr("class", classes)}{_data_id(component)}>{options}</select>'
+
+    def text_input(self, component: Any) -> str:
+        """A dcc.Input: the field with its placeholder (its suggestions list is the app's)."""
+        return (
+            f'<input tabindex="-1"{_attr("type", _p(component, "type") or "text")}'
+            f"{_attr('class', _p(component, 'className'))}{_attr('placeholder', _p(component, 'placeholder'))}"
+            f"{_attr('value', _p(component, 'value'))}{_data_id(component)}>"
+        )
 
     def dropdown_menu(self, component: Any) -> str:
         """A closed dbc.DropdownMenu: its toggle button only."""

@@ -58,15 +58,23 @@ def back_link(state: ViewState, browser_lang: str | None, element_id: str) -> ht
     )
 
 
-def labelled(control_id: str, label: str, control: Any, width: dict[str, int]) -> dbc.Col:
-    label_el = dbc.Label(label, html_for=control_id, id=ids.LABEL_PREFIX + control_id, className="control-label")
-    return dbc.Col([label_el, control], **width)
+def labelled(control_id: str, label: str, control: Any, width: dict[str, int], group: bool = False) -> dbc.Col:
+    """A control under its visible label: a <label for> for a field, the name of the radio group for a `group`."""
+    label_id = ids.LABEL_PREFIX + control_id
+    if not group:
+        return dbc.Col(
+            [dbc.Label(label, html_for=control_id, id=label_id, className="control-label"), control], **width
+        )
+    named = html.Div(control, role="radiogroup", **attrs({"aria-labelledby": label_id}))
+    return dbc.Col([html.Span(label, id=label_id, className="control-label d-block"), named], **width)
 
 
 def toggle(control_id: str, options: list[dict[str, Any]], value: Any, extra_class: str) -> dbc.RadioItems:
-    """A group of radio buttons drawn as a button bar (keyboard: arrow keys move between options)."""
+    """A group of radio buttons drawn as a button bar: one Tab stop, arrow keys move between options (their `name`
+    groups them), the focus ring drawn on the button (assets/style.css)."""
     return dbc.RadioItems(
         id=control_id,
+        name=control_id,
         options=options,
         value=value,
         inline=True,

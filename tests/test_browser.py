@@ -41,17 +41,16 @@ def trend_names(page: Any) -> list[str]:
     return graph(page, "trend", "gd.data.map(t => t.name)")
 
 
-def dropdown_text(page: Any, dropdown_id: str) -> list[str]:
-    """The labels a dcc.Dropdown shows as selected (one per chip for a multi dropdown)."""
-    return page.locator(f"#{dropdown_id}-value .dash-dropdown-value-item").all_inner_texts()
+def dropdown_text(page: Any, control_id: str) -> list[str]:
+    """What a control shows as chosen: a select's option, or the selected countries (one button each)."""
+    if control_id == "countries":
+        return page.locator("#country-chips .chip").all_inner_texts()
+    return page.locator(f"#{control_id} option:checked").all_inner_texts()
 
 
-def choose(page: Any, dropdown_id: str, value: str) -> None:
-    """Pick an option of a (Dash 4) dcc.Dropdown with the mouse, as a user does."""
-    page.click(f"#{dropdown_id}")
-    option = page.locator('[role="listbox"] [role="option"]', has=page.locator(f'input[value="{value}"]'))
-    option.click()
-    page.keyboard.press("Escape")  # close the menu if the dropdown keeps it open
+def choose(page: Any, control_id: str, value: str) -> None:
+    """Pick an option of a select, as a user does."""
+    page.select_option(f"#{control_id}", value)
 
 
 def slider_year(page: Any) -> int:
@@ -222,7 +221,7 @@ def test_url_round_trip_reload_and_back(page: Any, live_server: str) -> None:
     page.go_back()
     wait_query(page, "q.get('focus') === 'sica'")
     page.wait_for_function(
-        "label => document.getElementById('focus-value').textContent.trim() === label", arg=SICA_LABEL
+        "label => document.querySelector('#focus option:checked').textContent.trim() === label", arg=SICA_LABEL
     )
     page.wait_for_function("label => document.getElementById('map-title').textContent.includes(label)", arg=SICA_LABEL)
     wait_idle(page)
@@ -318,8 +317,10 @@ def test_play_animates_without_the_server(page: Any, live_server: str, page_log:
     assert second > first
     assert frame_a != frame_b, "the map did not change between animation frames"
     assert not [u for u in during if DASH_UPDATE in u], f"requests to the server while playing: {during}"
-    # While playing, the map title and the URL still show the committed year.
-    assert page.inner_text("#map-title").endswith(f", {PLAY_LAST}")
+    # While playing, the map title follows the year drawn (as the watermark does); the URL keeps the committed one.
+    page.wait_for_function(
+        f"() => document.getElementById('map-title').textContent.endsWith(', ' + {SLIDER_JS})", timeout=5000
+    )
     assert "year" not in query(page)
 
     page.click("#play")  # pause

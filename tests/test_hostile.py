@@ -146,7 +146,7 @@ CONTROLS: dict[tuple[str, str], Any] = {
     ("url", "search"): "?indicator=remittances_usd&focus=sica&countries=SLV,HND",
     ("indicator", "value"): "remittances_usd",
     ("focus", "value"): "sica",
-    ("countries", "value"): ["SLV", "HND"],
+    ("countries", "data"): ["SLV", "HND"],
     ("scale", "value"): "log",
     ("view", "value"): "map",
     ("committed-year", "data"): 2015,

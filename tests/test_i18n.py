@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from components.dashboard import DROPDOWN_TEXTS
 from core.i18n.catalog import MESSAGES, catalog, t
 from core.i18n.formats import fmt_compact, fmt_number, fmt_short, fmt_value
 
@@ -84,7 +83,6 @@ FAMILIES: dict[str, set[str]] = {
     "route.direction_": {"out", "in"},  # corridor view directions, components/corridors.py
     "route.corridor_title_": {"out", "in"},  # corridor view title, components/corridors.py
     "format.usd_": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_usd, core/i18n/formats.py
-    "dropdown.": set(DROPDOWN_TEXTS),  # dcc.Dropdown's own texts, components/dashboard.py
 }
 
 
