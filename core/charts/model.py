@@ -3,7 +3,8 @@ page, exported as data and as an image, and embedded, so what leaves the site is
 
 Charts are built from a ViewState by the builders the registry (core/charts/registry.py) names by chart id. Their
 figure and table are drawn on first use: a page that only needs a chart's texts (a slide image's title, a link
-preview) does not pay for its figure."""
+preview) does not pay for its figure. Its key facts (the sentences under it, its accessible name and description, the
+numbers a speaker's notes give) are written on first use too, from what the builder drew (core.charts.explain)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,18 @@ from typing import Any
 import pandas as pd
 
 Figure = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a chart says in words, in its language: its accessible name (its kind and title), one sentence on what
+    it draws (its accessible description), its key facts (under it on the page, in slide notes) and its main numbers
+    (one line each, for a speaker's notes)."""
+
+    name: str
+    description: str = ""
+    sentences: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,9 @@ class Chart:
     # The chart as a static SVG of (width, height) px, drawn on the server: the page's first paint before plotly
     # draws, and link previews. None: core.charts.stills draws line charts from the figure, others have none.
     still: Callable[[int, int], str] | None = field(default=None, compare=False, repr=False)
+    # Its facts, written when first asked for; None: a chart that says nothing beyond its title.
+    explain: Callable[[], Facts] | None = field(default=None, compare=False, repr=False)
+    source_ids: tuple[str, ...] = ()  # the sources of its numbers (ids of the metadata's "sources"), for citations
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -45,6 +61,12 @@ class Chart:
         if "table" not in self._built:
             self._built["table"] = self.rows()
         return self._built["table"]
+
+    @property
+    def facts(self) -> Facts:
+        if "facts" not in self._built:
+            self._built["facts"] = self.explain() if self.explain is not None else Facts(self.title)
+        return self._built["facts"]
 
 
 def ready(value: Any) -> Callable[[], Any]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.charts import texts
+from core.charts import explain, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart, ready
 from core.data import published, queries
@@ -112,14 +112,6 @@ def _latest(indicator: str, code: str) -> tuple[int, float, bool] | None:
     return int(last["year"]), float(last["value"]), bool(last["anomaly"])
 
 
-def _sources(indicator: str, lang: str) -> str:
-    return "; ".join(t(f"source.{source}", lang) for source in queries.indicator_meta(indicator)["source"])
-
-
-def _unit(indicator: str) -> str:
-    return str(queries.indicator_meta(indicator)["unit"])
-
-
 def headline_figures(state: ViewState) -> list[Figure]:
     """Every indicator's latest value for the country, each with the year it is from and its source."""
     code, lang = str(state.subject), state.lang
@@ -131,10 +123,15 @@ def headline_figures(state: ViewState) -> list[Figure]:
             out.append(Figure(indicator, label, t("format.missing", lang), None, t("profile.no_data", lang)))
             continue
         year, value, anomaly = latest
-        note = t("profile.figure_note", lang, year=texts.year_label(indicator, year), source=_sources(indicator, lang))
+        note = t(
+            "profile.figure_note",
+            lang,
+            year=texts.year_label(indicator, year),
+            source=texts.indicator_sources(indicator, lang),
+        )
         if anomaly:
             note += " · " + t("value.as_published", lang)
-        out.append(Figure(indicator, label, fmt_value(value, _unit(indicator), lang), year, note, anomaly))
+        out.append(Figure(indicator, label, fmt_value(value, texts.unit(indicator), lang), year, note, anomaly))
     return out
 
 
@@ -172,7 +169,7 @@ def comparison(state: ViewState) -> list[Comparison]:
             rows.append(Comparison(indicator, label, None, blank, tuple(blank for _ in chosen), ""))
             continue
         year, value, _ = latest
-        unit = _unit(indicator)
+        unit = texts.unit(indicator)
         found = [_group_value(indicator, group, year) for group in chosen]
         numbers = [number for number, _ in found]
         share = None
@@ -220,7 +217,7 @@ def comparison_table(state: ViewState) -> pd.DataFrame:
         kinds = [row.indicator] * (len(numbers) - 1) + [None]  # the last is a share of the group's total, in %
         cells = [_published(v, k) for v, k in zip(numbers, kinds, strict=True)][: len(columns) - 3]
         cells += [None] * (len(columns) - 3 - len(cells))
-        records.append([row.label, t(f"unit.{_unit(row.indicator)}", lang), row.year, *cells])
+        records.append([row.label, t(f"unit.{texts.unit(row.indicator)}", lang), row.year, *cells])
     frame = pd.DataFrame(records, columns=columns)
     return frame.astype({columns[2]: "Int64"})
 
@@ -228,7 +225,7 @@ def comparison_table(state: ViewState) -> pd.DataFrame:
 def trend_chart(state: ViewState, indicator: str) -> Chart:
     """The country's line beside its subregion's and LAC's (where the indicator has an honest group figure)."""
     code, lang = str(state.subject), state.lang
-    unit = _unit(indicator)
+    unit = texts.unit(indicator)
     rows = queries.series(indicator)
     own = rows[rows["iso3"] == code].sort_values("year")
     name = queries.country_name(code, lang)
@@ -269,14 +266,10 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
             records += [(group_name, a.year, a.value, True) for a in aggregate]
     years = queries.indicator_meta(indicator)["years"]
     # The visitor's year marks the trend of the indicator they came from; the others mark their latest year.
-    year = (
-        state.resolved_year(options())
-        if state.indicator == indicator
-        else int(own["year"].max())
-        if len(own)
-        else years[-1]
-    )
+    latest = int(own["year"].max()) if len(own) else years[-1]
+    year = state.resolved_year(options()) if state.indicator == indicator else latest
     top = max((v for line in drawn for v in line.values if v is not None and math.isfinite(v)), default=0.0)
+    target = common.target_line(indicator, lang)
     figure = lines.trend_figure(
         drawn if not own.empty else [],
         log=False,  # one country's own range: a linear axis reads best
@@ -285,7 +278,7 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
         year=year,
         ticks={} if unit == "percent" else ticks.round_ticks(top, lambda v: fmt_short(v, lang), count=4),
         separators=separators(lang),
-        target=common.target_line(indicator, lang),
+        target=target,
     )
     columns = [
         t("table.country", lang),
@@ -295,15 +288,19 @@ def trend_chart(state: ViewState, indicator: str) -> Chart:
     ]
     table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64", columns[3]: bool})
     table[columns[2]] = published.indicator_values(table[columns[2]], indicator)
+    title, shown = texts.label(indicator, lang), explain.said(drawn if not own.empty else [])
     return Chart(
         id=f"pf-trend-{indicator}",
-        title=texts.label(indicator, lang),
+        title=title,
         subtitle=t("profile.trend_subtitle", lang, country=name, first=years[0], last=years[-1]),
         draw=ready(figure),
         rows=ready(table),
-        sources=_sources(indicator, lang),
+        sources=texts.indicator_sources(indicator, lang),
         about=common.about(indicator, lang),
         height=260,
+        # The country's own line is said; its groups' lines are context (in the description and the numbers).
+        explain=lambda: explain.lines(title, shown, unit, lang, shown[:1], None if target is None else target[0]),
+        source_ids=common.source_ids(indicator),
     )
 
 
@@ -344,15 +341,20 @@ def skilled_chart(state: ViewState) -> Chart:
     table = pd.DataFrame(records, columns=columns).astype({columns[0]: "str", columns[1]: "int64"})
     table[columns[2]] = published.indicator_values(table[columns[2]], s.TERTIARY_RATE)  # one source, one unit
     name = queries.country_name(code, lang)
+    title = t("profile.skilled_title", lang)
+    has_dioc = bool(dioc_note(code, lang))
     return Chart(
         id="pf-skilled",
-        title=t("profile.skilled_title", lang),
+        title=title,
         subtitle=t("profile.skilled_subtitle", lang, country=name),
         draw=ready(figure),
         rows=ready(table),
-        sources=texts.sources_line((SKILLED_SOURCE, *((DIOC_SOURCE,) if dioc_note(code, lang) else ())), lang),
+        sources=texts.sources_line((SKILLED_SOURCE, *((DIOC_SOURCE,) if has_dioc else ())), lang),
         notes=(t("profile.skilled_note", lang), *dioc_note(code, lang)),
+        about=common.about(s.TERTIARY_RATE, lang),
         height=260,
+        explain=lambda: explain.lines(title, explain.said(drawn), "percent", lang),
+        source_ids=(SKILLED_SOURCE, *((DIOC_SOURCE,) if has_dioc else ())),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from core.data import queries
 from core.data.store import Edition, editions, get_store
@@ -45,6 +46,25 @@ def subject_name(subject: str, lang: str) -> str:
 def sources_line(source_ids: Iterable[str], lang: str) -> str:
     """Short publisher names of the sources, each once, "; "-joined: the line under every chart."""
     return "; ".join(dict.fromkeys(t(f"source.{source}", lang) for source in source_ids))
+
+
+def sources_term(lang: str) -> str:
+    """ "Source" as a label of metadata ("Source:" without its colon)."""
+    return t("sources.label", lang).rstrip(" :：\u202f")
+
+
+def about(spec: dict[str, Any], lang: str, extra: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
+    """Definition, unit, sources, `extra` rows, citation, licence and caveats of an indicator or a bilateral table
+    (its metadata entry): what the data files of its charts carry."""
+    return (
+        (t("about.definition", lang), str(spec["definition"][lang])),
+        (t("about.unit", lang), t(f"unit.{spec['unit']}", lang)),
+        (sources_term(lang), sources_line(spec["source"], lang)),
+        *extra,
+        (t("about.citation", lang), " ".join(spec["citation"])),
+        (t("about.licence", lang), str(spec["licence"][lang])),
+        *((t("about.caveats", lang), str(c[lang])) for c in spec["caveats"]),
+    )
 
 
 def indicator_sources(indicator: str, lang: str) -> str:

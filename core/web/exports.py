@@ -52,7 +52,7 @@ def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, access
     """What a chart draws, with its subtitle, its metadata (definition, unit, sources, citation, licence, caveats
     where it shows one indicator; else its sources), its notes, the access date and the page's address."""
     lang = state.lang
-    about = chart.about or ((t("sources.label", lang).rstrip(" :：\u202f"), chart.sources),)
+    about = chart.about or ((texts.sources_term(lang), chart.sources),)
     notes = (
         (t("export.subtitle_label", lang), chart.subtitle),
         *about,
@@ -91,7 +91,7 @@ def profile_table(state: ViewState, site_url: str, link: str, accessed: date) ->
         lang,
     )
     notes = (
-        (t("sources.label", lang).rstrip(" :：\u202f"), sources),
+        (texts.sources_term(lang), sources),
         (t("about.caveats", lang), t("profile.comparison_note", lang)),
         *_where(lang, site_url, link, accessed),
     )

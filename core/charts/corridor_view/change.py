@@ -6,7 +6,7 @@ from typing import Final
 
 import pandas as pd
 
-from core.charts import texts
+from core.charts import explain, sentences, texts
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
 from core.data import corridors, flows, queries
@@ -124,11 +124,19 @@ def change_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         subtitle = t("flows.change_subtitle", lang, count=len(rows), year=year, base=base)
         if year == years[0]:
             subtitle += " " + t("flows.change_subtitle_first", lang, year=year, base=base)
+    title = c.title(
+        lang, direction, "flows.change_title_out", "flows.change_title_in", subject=c.subject_name(subject, lang)
+    )
+    said = [
+        sentences.Line(name, [early, late], [by_year[early].get(code), by_year[late].get(code)])
+        for name, code in zip(names, codes, strict=True)
+    ]
+    total = sentences.Line(
+        c.subject_name(subject, lang), [early, late], [sum(by_year[early].values()), sum(by_year[late].values())]
+    )
     return Chart(
         id="change",
-        title=c.title(
-            lang, direction, "flows.change_title_out", "flows.change_title_in", subject=c.subject_name(subject, lang)
-        ),
+        title=title,
         subtitle=c.with_revision(subtitle, lang),
         draw=ready(figure),
         rows=ready(_table(by_year, codes, direction, early, late, lang)),
@@ -136,4 +144,7 @@ def change_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes=tuple(notes),
         height=height,
         kind="dots",
+        explain=lambda: explain.change(title, total, said, year, lang),
+        about=c.about(c.STOCKS_TABLE, lang),
+        source_ids=(c.SOURCE_STOCKS,),
     )

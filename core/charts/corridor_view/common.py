@@ -8,7 +8,7 @@ from typing import Any, Final
 
 import pandas as pd
 
-from core.charts import texts
+from core.charts import sentences, texts
 from core.data import corridors, flows, queries
 from core.data.store import get_store
 from core.figures import style
@@ -22,6 +22,9 @@ PLOT_HEIGHT: Final = 270  # the plotting area of a line chart, whatever its lege
 
 SOURCE_STOCKS: Final = "undesa_ims2020_bilateral"
 SOURCE_COSTS: Final = "worldbank_remittance_prices_corridors"
+STOCKS_TABLE: Final = "migrant_corridors"  # the bilateral tables of the metadata
+MONEY_TABLE: Final = "remittance_corridors"
+COSTS_TABLE: Final = "corridor_costs"
 
 PART_LABELS_OUT: Final = {
     corridors.PART_LAC: "flows.part_lac",
@@ -169,3 +172,34 @@ def unknown_count_note(rows: pd.DataFrame, lang: str) -> list[str]:
 
 def orange_note(rows: pd.DataFrame, lang: str) -> list[str]:
     return [t("flows.note_orange", lang)] if rows["within_group"].any() else []
+
+
+def sentence_view(subject: str, direction: str, year: int, lang: str) -> sentences.Corridors:
+    """A corridor view as its charts show it, for the sentences: every partner, the share of women, the share of
+    unknown origin."""
+    rows = flows.partners(subject, direction, year)
+    known = rows[~rows["unknown"]]
+    total = float(rows["persons"].sum())
+    partners = [
+        sentences.Partner(
+            partner_name(str(code), lang), float(persons), float(share), None if math.isnan(female) else female
+        )
+        for code, persons, share, female in zip(
+            known["partner"], known["persons"], known["share"], known["female_share"], strict=True
+        )
+    ]
+    return sentences.Corridors(
+        subject=subject_name(subject, lang),
+        direction=direction,
+        year=year,
+        total=total,
+        female_share=100.0 * float(rows["female"].sum()) / total if total else None,
+        partners=partners,
+        unknown_share=float(rows.loc[rows["unknown"], "share"].sum()),
+    )
+
+
+def about(table: str, lang: str) -> tuple[tuple[str, str], ...]:
+    """Definition, unit, sources, citation, licence and caveats of a bilateral table (migrant_corridors,
+    remittance_corridors, corridor_costs): what the data files of its charts carry, as the dashboard's do."""
+    return texts.about(get_store().meta["bilateral"][table], lang)

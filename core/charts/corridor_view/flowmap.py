@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from core.charts import explain
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
 from core.data import flows, geometry, queries
@@ -83,9 +84,10 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         subtitle = c.title(
             lang, direction, "flows.map_subtitle_out", "flows.map_subtitle_in", count=len(rows), year=year
         )
+    title = c.title(lang, direction, "flows.map_title_out", "flows.map_title_in", subject=name)
     return Chart(
         id="flow-map",
-        title=c.title(lang, direction, "flows.map_title_out", "flows.map_title_in", subject=name),
+        title=title,
         subtitle=c.with_revision(subtitle, lang),
         draw=ready(flowmap.flow_map_figure(data, separators(lang))),
         rows=ready(c.partner_table(all_rows, drawn["partner"].tolist(), subject, direction, lang)),
@@ -93,4 +95,14 @@ def flow_map_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes=tuple(notes),
         height=height,
         kind="flow_map",
+        explain=lambda: explain.partners(
+            "flow_map",
+            title,
+            c.sentence_view(subject, direction, year, lang),
+            lang,
+            len(partners),
+            ("total", "partners"),
+        ),
+        about=c.about(c.STOCKS_TABLE, lang),
+        source_ids=(c.SOURCE_STOCKS,),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.charts import explain, sentences
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
 from core.data import corridors, flows, queries
@@ -105,9 +106,20 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
     if flows.is_group(subject):
         table[t("flows.col_within_group", lang)] = every["within_group"].astype(bool).to_numpy()
     table[t("flows.col_on_chart", lang)] = every["on_chart"].to_numpy()
+    title = c.title(lang, direction, "flows.remittances_title_out", "flows.remittances_title_in", subject=name)
+    money = sentences.Money(
+        subject=name,
+        direction=direction,
+        year=matrix_year,
+        total=float(all_rows["usd"].sum()),
+        partners=[
+            (queries.country_name(code, lang), float(usd), float(share))
+            for code, usd, share in zip(all_rows["partner"], all_rows["usd"], all_rows["share"], strict=True)
+        ],
+    )
     return Chart(
         id="remittances",
-        title=c.title(lang, direction, "flows.remittances_title_out", "flows.remittances_title_in", subject=name),
+        title=title,
         subtitle=subtitle,
         draw=ready(figure),
         rows=ready(table),
@@ -115,6 +127,9 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
         notes=tuple(notes),
         height=height,
         kind="dots",
+        explain=lambda: explain.money(title, money, lang),
+        about=c.about(c.MONEY_TABLE, lang),
+        source_ids=(corridors.remittance_matrix_source(),),
     )
 
 
@@ -172,6 +187,17 @@ def _cost_series(every: pd.DataFrame, chosen: pd.DataFrame, periods: tuple[str, 
     return out
 
 
+def _said(series: lines.Series) -> sentences.Line:
+    """A cost line as the sentences take it: each survey period's year and quarter from its date on the chart."""
+    dates = [str(x) for x in series.x]
+    return sentences.Line(
+        series.name,
+        [int(d[:4]) for d in dates],
+        list(series.y),
+        [(int(d[5:7]) - 1) // 3 + 1 for d in dates],
+    )
+
+
 def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
     every = flows.costs(subject, direction)
     name = c.subject_name(subject, lang)
@@ -193,6 +219,7 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         )
         listed = ", ".join(f"{_pair(s, r, lang)} {period} ({c.percent(cost, lang)})" for s, r, period, cost in found)
         notes.append(t("flows.note_costs_negative", lang, corridors=listed))
+    series: list[lines.Series] = []
     if rows.empty:
         text = c.title(lang, direction, "flows.empty_costs_out", "flows.empty_costs_in", subject=name)
         height = 240
@@ -249,9 +276,11 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
             t("flows.col_on_chart", lang): (ranked["order"] < c.MAX_COST_LINES).to_numpy(),
         }
     )
+    title = c.title(lang, direction, "flows.costs_title_out", "flows.costs_title_in", subject=name)
+    said = [_said(one) for one in series]
     return Chart(
         id="costs",
-        title=c.title(lang, direction, "flows.costs_title_out", "flows.costs_title_in", subject=name),
+        title=title,
         subtitle=t("flows.costs_subtitle", lang, first=periods[0], last=periods[-1]),
         draw=ready(figure),
         rows=ready(table),
@@ -259,4 +288,7 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes=tuple(notes),
         height=height,
         kind="lines",
+        explain=lambda: explain.costs(title, said, lang),
+        about=c.about(c.COSTS_TABLE, lang),
+        source_ids=(c.SOURCE_COSTS,),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.charts import explain
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
 from core.data import flows
@@ -35,9 +36,10 @@ def corridors_chart(subject: str, direction: str, year: int, lang: str) -> Chart
         column = dotplot.Column(t("flows.col_header_women", lang), [c.percent(v, lang) for v in rows["female_share"]])
         figure = dotplot.fitted_dot_plot(data, lambda v: fmt_short(v, lang), separators(lang), column)
         subtitle = t("flows.corridors_subtitle", lang, count=len(rows), total=len(all_rows), year=year)
+    title = c.title(lang, direction, "flows.corridors_title_out", "flows.corridors_title_in", subject=name)
     return Chart(
         id="corridors",
-        title=c.title(lang, direction, "flows.corridors_title_out", "flows.corridors_title_in", subject=name),
+        title=title,
         subtitle=c.with_revision(subtitle, lang),
         draw=ready(figure),
         rows=ready(c.partner_table(all_rows, rows["partner"].tolist(), subject, direction, lang)),
@@ -45,4 +47,14 @@ def corridors_chart(subject: str, direction: str, year: int, lang: str) -> Chart
         notes=tuple(notes),
         height=height,
         kind="dots",
+        explain=lambda: explain.partners(
+            "dots",
+            title,
+            c.sentence_view(subject, direction, year, lang),
+            lang,
+            len(rows),
+            ("partners", "women", "unknown"),
+        ),
+        about=c.about(c.STOCKS_TABLE, lang),
+        source_ids=(c.SOURCE_STOCKS,),
     )

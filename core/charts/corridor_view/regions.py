@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.charts import explain, sentences
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
 from core.data import corridors, flows
@@ -78,9 +79,11 @@ def regions_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
             t("flows.col_share", lang): every["share"].round(6).to_numpy(),
         }
     )
+    title = c.title(lang, direction, "flows.regions_title_out", "flows.regions_title_in", subject=name)
+    said = [sentences.Line(one.name, one.x, one.y) for one in series]
     return Chart(
         id="regions",
-        title=c.title(lang, direction, "flows.regions_title_out", "flows.regions_title_in", subject=name),
+        title=title,
         subtitle=c.with_revision(t("flows.regions_subtitle", lang, first=years[0], last=years[-1]), lang),
         draw=ready(figure),
         rows=ready(table),
@@ -88,4 +91,7 @@ def regions_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
         notes=tuple(notes),
         height=height,
         kind="lines",
+        explain=lambda: explain.lines(title, said, "percent", lang),
+        about=c.about(c.STOCKS_TABLE, lang),
+        source_ids=(c.SOURCE_STOCKS,),
     )

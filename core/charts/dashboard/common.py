@@ -35,19 +35,16 @@ def group_rule(indicator: str, lang: str) -> str:
     )
 
 
+def source_ids(indicator: str) -> tuple[str, ...]:
+    """The sources of an indicator's values (ids of the metadata's sources)."""
+    return tuple(queries.indicator_meta(indicator)["source"])
+
+
 def about(indicator: str, lang: str) -> tuple[tuple[str, str], ...]:
-    """Definition, unit, sources, citation, licence, group rule and caveats of an indicator: what its data files
+    """Definition, unit, sources, group rule, citation, licence and caveats of an indicator: what its data files
     carry."""
-    meta = queries.indicator_meta(indicator)
-    return (
-        (t("about.definition", lang), meta["definition"][lang]),
-        (t("about.unit", lang), t(f"unit.{meta['unit']}", lang)),
-        (t("sources.label", lang).rstrip(" :：\u202f"), texts.indicator_sources(indicator, lang)),
-        *(((t("about.groups", lang), rule),) if (rule := group_rule(indicator, lang)) else ()),
-        (t("about.citation", lang), " ".join(meta["citation"])),
-        (t("about.licence", lang), meta["licence"][lang]),
-        *((t("about.caveats", lang), c[lang]) for c in meta["caveats"]),
-    )
+    rule = group_rule(indicator, lang)
+    return texts.about(queries.indicator_meta(indicator), lang, ((t("about.groups", lang), rule),) if rule else ())
 
 
 def reporting(agg: Aggregate, lang: str) -> str:

@@ -11,9 +11,9 @@ from typing import Any
 import pandas as pd
 from plotly.io.json import to_json_plotly
 
-from core.charts import stills, texts
+from core.charts import explain, sentences, stills, texts
 from core.charts.dashboard import common
-from core.charts.model import Chart
+from core.charts.model import Chart, Facts
 from core.data import cache, geometry, queries
 from core.data.cache import per_version
 from core.data.store import get_store
@@ -73,6 +73,38 @@ def ranked_records(state: ViewState, year: int) -> list[dict[str, Any]]:
         row["rank"] = rank
         row["name"] = queries.country_name(row["iso3"], state.lang)
     return rows
+
+
+def ranked_facts(state: ViewState, year: int, kind: str, title: str) -> Facts:
+    """The facts of the map or the ranking of `year`: the highest and lowest, where the selected countries rank, the
+    group's own figure (a sum or a ratio of sums, where one is honest) and, for costs, how many are below SDG 10.c."""
+    lang = state.lang
+    rows = [
+        sentences.Ranked(r["iso3"], r["name"], r["value"], r["year"], r["rank"]) for r in ranked_records(state, year)
+    ]
+    members = queries.group_members(state.focus)
+    aggregate = queries.aggregate_at(state.indicator, members, year)
+    group = sentences.Group(
+        texts.group_name(state.focus, lang),
+        members,
+        None if aggregate is None else float(aggregate.value),
+        0 if aggregate is None else aggregate.reporting,
+    )
+    selected = [(code, queries.country_name(code, lang)) for code in state.countries]
+    target = queries.indicator_meta(state.indicator).get("target")
+    unit = texts.unit(state.indicator)
+    return explain.ranking(
+        kind,
+        title,
+        rows,
+        unit,
+        group,
+        year,
+        lang,
+        selected,
+        None if target is None else float(target),
+        missing=len(members) - len(rows) if kind == "map" else 0,
+    )
 
 
 def ranked_values(state: ViewState, year: int) -> pd.DataFrame:
@@ -257,9 +289,10 @@ def map_note(state: ViewState) -> str:
 def map_chart(state: ViewState) -> Chart:
     """The map of the year shown, with the table of its values."""
     year = state.resolved_year(options())
+    title = map_title(state)
     return Chart(
         id="map",
-        title=map_title(state),
+        title=title,
         subtitle=common.subtitle(state, texts.year_label(state.indicator, year)),
         draw=lambda: map_figure(state, year),
         rows=lambda: common.values_table(state, ranked_values(state, year), year),
@@ -269,4 +302,6 @@ def map_chart(state: ViewState) -> Chart:
         height=560,
         kind="map",
         still=lambda width, height: map_still(state, year, width, height),
+        explain=lambda: ranked_facts(state, year, "map", title),
+        source_ids=common.source_ids(state.indicator),
     )

@@ -7,7 +7,7 @@ import pandas as pd
 
 from core.charts import stills, texts
 from core.charts.dashboard import common
-from core.charts.dashboard.mapview import ranked_records, ranked_values
+from core.charts.dashboard.mapview import map_title, ranked_facts, ranked_records, ranked_values
 from core.charts.dashboard.trend import value_ticks
 from core.charts.model import Chart
 from core.data import queries
@@ -111,16 +111,20 @@ def ranking_title(state: ViewState) -> str:
 
 
 def ranking_chart(state: ViewState) -> Chart:
+    year = state.resolved_year(options())
+    title = ranking_title(state)
     return Chart(
         id="ranking",
-        title=ranking_title(state),
-        subtitle=common.subtitle(state, texts.year_label(state.indicator, state.resolved_year(options()))),
+        title=title,
+        subtitle=common.subtitle(state, texts.year_label(state.indicator, year)),
         draw=lambda: ranking_figure(state),
-        rows=lambda: common.values_table(state, ranked_rows(state), state.resolved_year(options())),
+        rows=lambda: common.values_table(state, ranked_rows(state), year),
         notes=texts.group_notes(state.focus, state.lang),
         sources=texts.indicator_sources(state.indicator, state.lang),
         about=common.about(state.indicator, state.lang),
         height=640,
         kind="ranking",
         still=lambda width, _height: ranking_still(state, width),
+        explain=lambda: ranked_facts(state, year, "ranking", map_title(state)),  # the name says the indicator
+        source_ids=common.source_ids(state.indicator),
     )

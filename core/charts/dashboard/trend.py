@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.charts import texts
+from core.charts import explain, texts
 from core.charts.dashboard import common
-from core.charts.model import Chart
+from core.charts.model import Chart, Facts
 from core.data import published, queries
 from core.figures import lines, style, ticks
 from core.figures.style import Figure
@@ -127,12 +127,22 @@ def _table(state: ViewState) -> pd.DataFrame:
     return frame.astype({columns[4]: bool})
 
 
+def trend_facts(state: ViewState, title: str) -> Facts:
+    """Each line's latest value and its changes since its first and its previous data year; for costs, its gap to
+    the SDG 10.c target."""
+    target = common.target_line(state.indicator, state.lang)
+    drawn = explain.said(trend_lines(state))
+    unit = texts.unit(state.indicator)
+    return explain.lines(title, drawn, unit, state.lang, target=None if target is None else target[0])
+
+
 def trend_chart(state: ViewState) -> Chart:
     years = [texts.year_label(state.indicator, y) for y in queries.indicator_meta(state.indicator)["years"]]
     period = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    title = trend_title(state)
     return Chart(
         id="trend",
-        title=trend_title(state),
+        title=title,
         subtitle=common.subtitle(state, period),
         draw=lambda: trend_figure(state),
         rows=lambda: _table(state),
@@ -141,4 +151,6 @@ def trend_chart(state: ViewState) -> Chart:
         about=common.about(state.indicator, state.lang),
         height=440,
         kind="lines",
+        explain=lambda: trend_facts(state, title),
+        source_ids=common.source_ids(state.indicator),
     )

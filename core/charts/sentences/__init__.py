@@ -35,8 +35,15 @@ without data), _large (a noun after a count in words).
 """
 
 from core.charts.sentences.descriptions import KINDS, META_LIMIT, chart_name, describe, describe_lines, meta_description
-from core.charts.sentences.facts import corridor_facts, cost_facts, ranking_facts, trend_facts
-from core.charts.sentences.values import Corridors, Group, Line, Partner, Ranked
+from core.charts.sentences.facts import (
+    CORRIDOR_PARTS,
+    corridor_facts,
+    cost_facts,
+    money_facts,
+    ranking_facts,
+    trend_facts,
+)
+from core.charts.sentences.values import Corridors, Group, Line, Money, Partner, Ranked
 from core.charts.sentences.words import (
     MIN_BASE,
     MULTIPLE_FROM,
@@ -51,6 +58,7 @@ from core.charts.sentences.words import (
 from core.data.corridors import SDG_CORRIDOR_CEILING, SDG_TARGET
 
 __all__ = [
+    "CORRIDOR_PARTS",
     "KINDS",
     "META_LIMIT",
     "MIN_BASE",
@@ -61,6 +69,7 @@ __all__ = [
     "Corridors",
     "Group",
     "Line",
+    "Money",
     "Partner",
     "Ranked",
     "change",
@@ -71,6 +80,7 @@ __all__ = [
     "describe_lines",
     "join",
     "meta_description",
+    "money_facts",
     "ordinal",
     "pair",
     "persons",

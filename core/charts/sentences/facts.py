@@ -1,13 +1,14 @@
 """Key facts under a chart: for a map or ranking the highest and lowest and where the selected countries rank, for a
 trend the changes since the first and the previous data year, for costs the gap to the SDG 10.c target (and the 5 %
-corridor ceiling), for a corridor view its total, main partners and the share of women."""
+corridor ceiling), for a corridor view its total, main partners and the share of women, for the money sent along the
+corridors its total and main senders (or receivers)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Final
 
-from core.charts.sentences.values import Corridors, Group, Line, Ranked
+from core.charts.sentences.values import Corridors, Group, Line, Money, Ranked
 from core.charts.sentences.words import (
     by_value,
     change,
@@ -35,6 +36,11 @@ GAPS: Final = {  # above, below, at
 BY_DIRECTION: Final = {  # total, main partners, women by partner, women overall
     "out": ("facts.total_out", "facts.partners_out", "facts.women_out", "facts.women_out_only"),
     "in": ("facts.total_in", "facts.partners_in", "facts.women_in", "facts.women_in_only"),
+}
+CORRIDOR_PARTS: Final = ("total", "partners", "women", "unknown")  # the sentences of corridor_facts, in order
+MONEY_BY_DIRECTION: Final = {  # total, main partners: received from where emigrants live, or sent from immigrants
+    "out": ("facts.money_out", "facts.money_partners_out"),
+    "in": ("facts.money_in", "facts.money_partners_in"),
 }
 
 
@@ -115,9 +121,16 @@ def _gap(value: float, limit: float, kind: str, lang: str) -> str:
     return t(key, lang, gap=points(gap, lang), target=shown, ceiling=shown)
 
 
-def cost_facts(lines: Sequence[Line], lang: str, target: float = SDG_TARGET, ceiling: float | None = None) -> list[str]:
+def cost_facts(
+    lines: Sequence[Line],
+    lang: str,
+    target: float = SDG_TARGET,
+    ceiling: float | None = None,
+    named: int | None = None,
+) -> list[str]:
     """The gap of each line's latest cost (% of the amount sent) to the SDG 10.c target and, for corridors (pass
-    `ceiling`, SDG_CORRIDOR_CEILING), to the 5 % ceiling; with several corridors, how many are below and above."""
+    `ceiling`, SDG_CORRIDOR_CEILING), to the 5 % ceiling; with several corridors, how many are below and above.
+    `named`: a sentence for the first `named` lines with data only (the summary still counts every line)."""
     out = []
     latest = []
     for line in lines:
@@ -126,6 +139,8 @@ def cost_facts(lines: Sequence[Line], lang: str, target: float = SDG_TARGET, cei
             continue
         year, value, quarter = found[-1]
         latest.append(value)
+        if named is not None and len(latest) > named:
+            continue
         values = {
             "name": line.name,
             "value": fmt_value(value, "percent", lang),
@@ -152,24 +167,29 @@ def cost_facts(lines: Sequence[Line], lang: str, target: float = SDG_TARGET, cei
     return out
 
 
-def corridor_facts(view: Corridors, lang: str, top: int = TOP_PARTNERS) -> list[str]:
+def corridor_facts(
+    view: Corridors, lang: str, top: int = TOP_PARTNERS, parts: Collection[str] = CORRIDOR_PARTS
+) -> list[str]:
     """The total and how many countries it spreads over, the main destinations (or origins) with their persons and
-    share, the share of women overall and in each of them, and the share whose origin is not reported."""
+    share, the share of women overall and in each of them, and the share whose origin is not reported; `parts` (of
+    CORRIDOR_PARTS) chooses among them, so two charts of one view need not say the same."""
     way = "out" if view.direction == "out" else "in"
     total_key, partners_key, women_key, women_only_key = BY_DIRECTION[way]
     count = len(view.partners)
-    out = [
-        t(
-            counted(total_key, count, lang),
-            lang,
-            subject=view.subject,
-            year=view.year,
-            persons=persons(view.total, way, lang),
-            count=fmt_number(count, lang),
+    out = []
+    if "total" in parts:
+        out.append(
+            t(
+                counted(total_key, count, lang),
+                lang,
+                subject=view.subject,
+                year=view.year,
+                persons=persons(view.total, way, lang),
+                count=fmt_number(count, lang),
+            )
         )
-    ]
     main = list(view.partners[:top])
-    if main:
+    if main and "partners" in parts:
         items = [
             t(
                 "facts.partner",
@@ -181,7 +201,7 @@ def corridor_facts(view: Corridors, lang: str, top: int = TOP_PARTNERS) -> list[
             for p in main
         ]
         out.append(t(counted(partners_key, count, lang), lang, year=view.year, partners=join(items, lang)))
-    if view.female_share is not None and finite(view.female_share):
+    if "women" in parts and view.female_share is not None and finite(view.female_share):
         women = [
             t("facts.share_of", lang, value=fmt_value(p.female_share, "percent", lang), name=p.name)
             for p in main
@@ -192,6 +212,29 @@ def corridor_facts(view: Corridors, lang: str, top: int = TOP_PARTNERS) -> list[
             out.append(t(women_key, lang, share=share, partners=join(women, lang)))
         else:
             out.append(t(women_only_key, lang, share=share))
-    if way == "in" and not is_zero(fmt_value(view.unknown_share, "percent", lang)):
+    if "unknown" in parts and way == "in" and not is_zero(fmt_value(view.unknown_share, "percent", lang)):
         out.append(t("facts.unknown_origin", lang, share=fmt_value(view.unknown_share, "percent", lang)))
+    return out
+
+
+def money_facts(view: Money, lang: str, top: int = TOP_PARTNERS) -> list[str]:
+    """The remittances of a corridor view: the estimated total and how many countries it comes from (or goes to),
+    then the main senders (or receivers) with their amounts and shares."""
+    if not view.partners:
+        return []
+    total_key, partners_key = MONEY_BY_DIRECTION["out" if view.direction == "out" else "in"]
+    count = len(view.partners)
+    total = fmt_value(view.total, "usd", lang)
+    out = [t(counted(total_key, count, lang), lang, subject=view.subject, year=view.year, value=total, count=count)]
+    items = [
+        t(
+            "facts.money_partner",
+            lang,
+            name=name,
+            value=fmt_value(usd, "usd", lang),
+            share=fmt_value(share, "percent", lang),
+        )
+        for name, usd, share in view.partners[:top]
+    ]
+    out.append(t(partners_key, lang, partners=join(items, lang)))
     return out

@@ -70,4 +70,17 @@ class Corridors:
     unknown_share: float = 0.0
 
 
+@dataclass(frozen=True)
+class Money:
+    """The remittances of a corridor view (one matrix year, a model estimate): direction "out", what the subject
+    receives from the countries its emigrants live in; "in", what it sends. partners: (name, US$, share of the total
+    in %), largest first."""
+
+    subject: str
+    direction: str
+    year: int
+    total: float
+    partners: Sequence[tuple[str, float, float]]
+
+
 # --- grammar ---------------------------------------------------------------------------------------------------
