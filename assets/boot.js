@@ -89,4 +89,83 @@
   }
 
   INTENT.forEach(function (name) { window.addEventListener(name, start, { capture: true, passive: true }); });
+
+  /* On a phone the dashboard's controls fold behind one button ("Change the view"; assets/style.css): the state is a
+     class of the document, so it holds when the app takes the static page's place. */
+  function syncFold() {
+    var open = document.documentElement.classList.contains("controls-open");
+    document.querySelectorAll(".controls-toggle").forEach(function (button) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".controls-toggle");
+    if (!button) { return; }
+    document.documentElement.classList.toggle("controls-open");
+    syncFold();
+  });
+  new MutationObserver(syncFold).observe(document.body || document.documentElement, { childList: true });
+
+  /* Each chart's "Table of the data" (components/widgets.py, chart_words) is filled when opened, on the static page
+     and in the app alike: its rows come from the chart's data link as JSON (/data/v1/..., the file its Download menu
+     copies), labelled in the page's language. */
+  function cell(tag, text, className) {
+    var element = document.createElement(tag);
+    element.textContent = text;
+    if (className) { element.className = className; }
+    return element;
+  }
+
+  function fillTable(details, body, file) {
+    var lang = document.documentElement.lang || "en";
+    // Rounded for reading, as the charts show them (the file itself keeps the source's precision).
+    var whole = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+    var small = new Intl.NumberFormat(lang, { maximumSignificantDigits: 3 });
+    var fields = file.schema.fields;
+    var table = document.createElement("table");
+    table.className = "table table-sm table-striped data-table";
+    var title = details.closest("section") && details.closest("section").querySelector(".chart-title");
+    table.appendChild(cell("caption", title ? title.textContent : file.title, "visually-hidden"));
+    var head = table.createTHead().insertRow();
+    fields.forEach(function (field) {
+      var th = cell("th", field.title || field.name);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    var rows = table.createTBody();
+    file.data.forEach(function (record) {
+      var row = rows.insertRow();
+      fields.forEach(function (field) {
+        var value = record[field.name];
+        var numeric = typeof value === "number";
+        var text = value === null || value === undefined ? ""
+          : typeof value === "boolean" ? details.getAttribute(value ? "data-yes" : "data-no")
+          : numeric ? (field.type === "integer" ? String(value) : (Math.abs(value) >= 100 ? whole : small).format(value)) : String(value);
+        row.appendChild(cell("td", text, numeric ? "num" : ""));
+      });
+    });
+    var scroller = document.createElement("div");
+    scroller.className = "table-scroll";
+    scroller.tabIndex = 0;  // a region that scrolls is reachable by keyboard
+    scroller.setAttribute("role", "region");
+    scroller.setAttribute("aria-label", table.caption.textContent);
+    scroller.appendChild(table);
+    body.replaceChildren(cell("p", details.getAttribute("data-scroll"), "table-scroll-hint"), scroller);
+  }
+
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.classList || !details.classList.contains("chart-table") || !details.open) { return; }
+    var body = details.querySelector(".chart-table-body");
+    var url = details.getAttribute("data-url");
+    if (!body || !url || body.getAttribute("data-filled") === url) { return; }
+    body.setAttribute("data-filled", url);
+    serverFetch(url, { credentials: "same-origin" })
+      .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+      .then(function (file) { fillTable(details, body, file); })
+      .catch(function () {
+        body.removeAttribute("data-filled");
+        body.replaceChildren(cell("p", details.getAttribute("data-failed"), "chart-note"));
+      });
+  }, true);  // toggle does not bubble
 })();

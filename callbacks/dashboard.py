@@ -36,6 +36,7 @@ PARTS: dict[str, Output] = {
     "table": Output(ids.TABLE, "children"),
     "table_hidden": Output(ids.TABLE, "hidden"),
     "map_hidden": Output(ids.MAP_WRAP, "hidden"),
+    **{f"words_{name}": Output(ids.CHART_WORDS + name, "children") for name in ids.DASHBOARD_CHARTS},
     "map_title": Output(ids.MAP_TITLE, "children"),
     "trend_title": Output(ids.TREND_TITLE, "children"),
     "ranking_title": Output(ids.RANKING_TITLE, "children"),

@@ -96,7 +96,7 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
     year = state.resolved_cyear(options())
 
     def panel(chart_id: str) -> Any:
-        return chart_panel(charts[chart_id], lang) if chart_id in charts else None
+        return chart_panel(charts[chart_id], state, level=2) if chart_id in charts else None
 
     nav = [back_link(state, browser_lang, ids.BACK_DASHBOARD_CV)]
     if not flows.is_group(subject):

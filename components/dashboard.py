@@ -12,7 +12,17 @@ from dash import dcc, html
 
 from components import ids, picker
 from components.share import export_menu
-from components.widgets import GRAPH_CONFIG, attrs, headline_cards, labelled, page_link, sources_line, toggle
+from components.widgets import (
+    GRAPH_CONFIG,
+    attrs,
+    chart_words,
+    described,
+    headline_cards,
+    labelled,
+    page_link,
+    sources_line,
+    toggle,
+)
 from core.charts import registry, texts
 from core.charts.dashboard import common, headlines, mapview
 from core.charts.model import Chart
@@ -168,6 +178,7 @@ def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] |
         "table": data_table(state, browser_lang) if table_view else None,
         "table_hidden": not table_view,
         "map_hidden": table_view,
+        **{f"words_{name}": chart_words(charts[name], state) for name in ids.DASHBOARD_CHARTS},
         "map_title": charts["map"].title,
         "trend_title": charts["trend"].title,
         "ranking_title": charts["ranking"].title,
@@ -271,13 +282,15 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
                 ],
                 className="timeline",
             ),
-            html.Div(
+            described(
+                "map",
                 dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
                 id=ids.MAP_WRAP,
                 hidden=now["map_hidden"],
                 **attrs({"data-drawn": drawn_key(now)}),
             ),
             html.Div(now["table"], id=ids.TABLE, className="table-wrap", hidden=now["table_hidden"]),
+            html.Div(now["words_map"], id=ids.CHART_WORDS + "map"),
             html.P(now["map_note"], id=ids.MAP_NOTE, className="map-note"),
             html.P(now["sources_map"], id=f"{ids.SOURCES}-map", className="sources-line"),
         ],
@@ -293,7 +306,12 @@ def chart_panel(chart_id: str, title_id: str, state: ViewState, now: dict[str, A
     return html.Section(
         [
             html.Div(head, className="chart-head"),
-            html.Div(dcc.Graph(id=chart_id, figure=now[chart_id], config=GRAPH_CONFIG), className=f"graph-wrap {wrap}"),
+            described(
+                chart_id,
+                dcc.Graph(id=chart_id, figure=now[chart_id], config=GRAPH_CONFIG),
+                className=f"graph-wrap {wrap}",
+            ),
+            html.Div(now[f"words_{chart_id}"], id=ids.CHART_WORDS + chart_id),
             html.P(now[f"sources_{chart_id}"], id=f"{ids.SOURCES}-{chart_id}", className="sources-line"),
         ],
         className="panel",
@@ -309,6 +327,12 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
         dcc.Store(id=ids.COMMITTED_YEAR, data=now["committed"]),
         dcc.Store(id=ids.PLAYING, data=False),
         dcc.Interval(id=ids.TICKER, interval=900, disabled=True),
+        html.Button(
+            t("controls.change_view", state.lang),
+            type="button",
+            className="btn btn-outline-secondary btn-sm controls-toggle d-print-none",
+            **attrs({"aria-expanded": "false"}),
+        ),
         controls(state, now),
         html.Div(now["profile_links"], id=ids.PROFILE_LINKS, className="profile-links d-print-none"),
         html.Section(now["headlines"], id=ids.HEADLINES, className="headlines", **attrs({"aria-live": "polite"})),

@@ -71,6 +71,12 @@ PROFILE_DATA: Final = "profile"  # the "chart" name of a profile's own data down
 LABEL_PREFIX: Final = "label-"  # + control id: the visible label of a control
 MENU_WRAP: Final = "menu-wrap-"  # + chart id: holds that chart's export menu
 DASHBOARD_CHARTS: Final = ("map", "trend", "ranking")
+# A chart's words (components.widgets.chart_words), + chart id. The first paint keeps ids with this prefix
+# (components/static.py): the graph's box points at the name and description by id.
+WORDS_PREFIX: Final = "a11y-"
+CHART_NAME: Final = WORDS_PREFIX + "name-"  # the chart's accessible name: its kind and title
+CHART_DESCRIPTION: Final = WORDS_PREFIX + "description-"  # one sentence on what it draws
+CHART_WORDS: Final = "words-"  # on the dashboard: the box of a chart's words, redrawn with the view
 
 
 def image_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:

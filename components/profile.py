@@ -11,7 +11,7 @@ from dash import html
 
 from components import ids
 from components.share import profile_menu
-from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link
+from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link, scrolling
 from core.charts import profile, registry, texts
 from core.charts.model import Chart, Headline
 from core.data import queries
@@ -68,7 +68,7 @@ def _comparison(state: ViewState) -> html.Section:
     return html.Section(
         [
             html.H2(t("profile.comparison_title", lang), className="chart-title"),
-            html.Div(table, className="table-wrap"),
+            *scrolling(table, t("profile.comparison_title", lang), lang, "table-wrap"),
             html.P(t("profile.comparison_note", lang), className="chart-note"),
             *notes,
         ],
@@ -98,11 +98,11 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
             className="small d-print-none",
             href=href(_dashboard_view(state, indicator, code), options(), browser_lang, "dashboard"),
         )
-        trends.append(dbc.Col(chart_panel(chart, lang, extra=more, compact=True), xs=12, md=6, xl=3))
+        trends.append(dbc.Col(chart_panel(chart, state, extra=more, compact=True), xs=12, md=6, xl=3))
     if "pf-skilled" in charts:
-        trends.append(dbc.Col(chart_panel(charts["pf-skilled"], lang, compact=True), xs=12, md=6, xl=3))
+        trends.append(dbc.Col(chart_panel(charts["pf-skilled"], state, compact=True), xs=12, md=6, xl=3))
     flows_row = [
-        dbc.Col(chart_panel(charts[f"pf-{name_}"], lang), xs=12, xl=4)
+        dbc.Col(chart_panel(charts[f"pf-{name_}"], state), xs=12, xl=4)
         for name_ in registry.PROFILE_CORRIDOR_CHARTS
         if f"pf-{name_}" in charts
     ]

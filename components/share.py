@@ -8,6 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
+from components.attributes import attrs
 from core.i18n.catalog import t
 
 # Menu entries, in order: (format id, catalog key of its label).
@@ -15,6 +16,11 @@ IMAGE_ITEMS = (("png-1920", "export.png_1920"), ("png-1280", "export.png_1280"),
 VIEW_ITEMS = (("view-csv", "export.chart_csv"), ("view-xlsx", "export.chart_xlsx"))
 SERIES_ITEMS = (("series-csv", "export.series_csv"), ("series-xlsx", "export.series_xlsx"))
 PROFILE_ITEMS = (("view-csv", "export.profile_csv"), ("view-xlsx", "export.profile_xlsx"))
+
+
+def _header(text: str) -> html.Div:
+    """A group's label in a menu (dbc's header item is a heading without a level; a chart's menu needs none)."""
+    return html.Div(text, className="dropdown-header")
 
 
 def _menu(items: list[Any], lang: str) -> dbc.DropdownMenu:
@@ -31,9 +37,9 @@ def _menu(items: list[Any], lang: str) -> dbc.DropdownMenu:
 def export_menu(chart: str, lang: str, series: bool = False) -> dbc.DropdownMenu:
     """Images for slides (title, subtitle, source and date baked in), the chart's data (and, for a dashboard chart,
     the indicator's full series), and the embed code."""
-    items: list[Any] = [dbc.DropdownMenuItem(t("export.images", lang), header=True)]
+    items: list[Any] = [_header(t("export.images", lang))]
     items += [dbc.DropdownMenuItem(t(k, lang), id=ids.image_export(chart, f), n_clicks=0) for f, k in IMAGE_ITEMS]
-    items.append(dbc.DropdownMenuItem(t("export.data", lang), header=True))
+    items.append(_header(t("export.data", lang)))
     data = (*VIEW_ITEMS, *SERIES_ITEMS) if series else VIEW_ITEMS
     items += [dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(chart, f), n_clicks=0) for f, k in data]
     items.append(data_link_item(chart, lang))
@@ -44,7 +50,7 @@ def export_menu(chart: str, lang: str, series: bool = False) -> dbc.DropdownMenu
 
 def profile_menu(lang: str) -> dbc.DropdownMenu:
     """A profile's own data: its headline figures and the comparison with its groups."""
-    items = [dbc.DropdownMenuItem(t("export.data", lang), header=True)]
+    items: list[Any] = [_header(t("export.data", lang))]
     items += [
         dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(ids.PROFILE_DATA, f), n_clicks=0) for f, k in PROFILE_ITEMS
     ]
@@ -75,7 +81,12 @@ def embed_dialog(lang: str, edition: str) -> dbc.Modal:
             dbc.ModalHeader(dbc.ModalTitle(t("export.embed_title", lang), id=ids.EMBED_TITLE)),
             dbc.ModalBody(
                 [
-                    dbc.RadioItems(id=ids.EMBED_KIND, options=kinds, value="live", inline=True, className="mb-2"),
+                    html.Div(
+                        dbc.RadioItems(id=ids.EMBED_KIND, options=kinds, value="live", inline=True, className="mb-2"),
+                        role="radiogroup",
+                        **attrs({"aria-label": t("export.embed_kind", lang)}),
+                    ),
+                    dbc.Label(t("export.embed_code", lang), html_for=ids.EMBED_CODE, className="form-label"),
                     dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="form-control embed-code", rows=4),
                     html.Button(
                         t("export.embed_copy", lang),
@@ -87,6 +98,7 @@ def embed_dialog(lang: str, edition: str) -> dbc.Modal:
             ),
         ],
         id=ids.EMBED_MODAL,
+        labelledby=ids.EMBED_TITLE,
         is_open=False,
         size="lg",
     )

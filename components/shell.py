@@ -21,19 +21,44 @@ from core.state.urlstate import ViewState, encode, href
 
 def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
     """The page in each language, as links: a language is a new page, drawn by the server in that language."""
+    addresses = {
+        code: href(replace(state, lang=code), options(), browser_lang, state.page, state.subject) for code in LANGUAGES
+    }
     links = [
         html.A(
             t("lang.name", code),
-            href=href(replace(state, lang=code), options(), browser_lang, state.page, state.subject),
+            href=address,
             lang=code,
             hrefLang=code,
             className="btn btn-sm lang-link" + (" active" if code == state.lang else ""),
             **attrs({"aria-current": "true"} if code == state.lang else {}),
         )
-        for code in LANGUAGES
+        for code, address in addresses.items()
     ]
+    # On a phone the same links fold into a menu named by the current language (assets/style.css shows one or the
+    # other), so the header takes one line.
+    menu = html.Details(
+        [
+            html.Summary(
+                [
+                    html.Span(state.lang.upper(), **attrs({"aria-hidden": "true"})),
+                    html.Span(t("lang.menu", state.lang), className="visually-hidden"),
+                ],
+                className="btn btn-sm lang-link",
+            ),
+            html.Div(
+                [
+                    html.A(t("lang.name", code), href=address, lang=code, hrefLang=code)
+                    for code, address in addresses.items()
+                ]
+            ),
+        ],
+        className="lang-menu",
+    )
     return html.Nav(
-        links, className="btn-group lang-toggle", **attrs({"aria-label": t("controls.language", state.lang)})
+        [html.Div(links, className="btn-group lang-buttons"), menu],
+        className="lang-toggle",
+        **attrs({"aria-label": t("controls.language", state.lang)}),
     )
 
 

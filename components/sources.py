@@ -9,7 +9,7 @@ from typing import Any, Final
 import pandas as pd
 from dash import html
 
-from components.widgets import back_link
+from components.widgets import attrs, back_link
 from core.charts import texts
 from core.charts.model import Chart
 from core.data import changelog, queries
@@ -91,7 +91,8 @@ def _sources(lang: str) -> list[Any]:
     ]
 
 
-def _table(head: list[str], rows: list[list[Any]], numeric_from: int, caption: str = "") -> html.Div:
+def _table(head: list[str], rows: list[list[Any]], numeric_from: int, label: str, caption: str = "") -> html.Div:
+    """A table in a box that scrolls sideways on a phone: focusable and named by `label`, so a keyboard reaches it."""
     body = [
         html.Tr(
             [
@@ -106,7 +107,7 @@ def _table(head: list[str], rows: list[list[Any]], numeric_from: int, caption: s
         [*parts, html.Thead(html.Tr([html.Th(h, scope="col") for h in head])), html.Tbody(body)],
         className="table table-sm changes-table",
     )
-    return html.Div(table, className="changes-wrap")
+    return html.Div(table, className="changes-wrap", tabIndex="0", role="region", **attrs({"aria-label": label}))
 
 
 def _editions(lang: str) -> list[Any]:
@@ -129,7 +130,13 @@ def _editions(lang: str) -> list[Any]:
     ]
     return [
         html.H2(t("sources_page.editions_title", lang), className="section-title", id="editions"),
-        html.Section([html.P(t("sources_page.editions_intro", lang)), _table(head, rows, 5)], className="panel"),
+        html.Section(
+            [
+                html.P(t("sources_page.editions_intro", lang)),
+                _table(head, rows, 5, t("sources_page.editions_title", lang)),
+            ],
+            className="panel",
+        ),
     ]
 
 
@@ -166,12 +173,11 @@ def _country_changes(state: ViewState, frame: pd.DataFrame) -> list[Any]:
         ]
         for r in frame.head(MAX_ROWS).to_dict("records")
     ]
-    out: list[Any] = [
-        html.H3(t("sources_page.country_title", lang, countries=names, count=len(frame)), className="section-title")
-    ]
+    heading = t("sources_page.country_title", lang, countries=names, count=len(frame))
+    out: list[Any] = [html.H3(heading, className="section-title")]
     if len(frame) > MAX_ROWS:
         out.append(html.P(t("sources_page.country_capped", lang, shown=MAX_ROWS, total=len(frame))))
-    return [*out, _table(head, rows, 3)] if rows else [*out, html.P(t("sources_page.country_none", lang))]
+    return [*out, _table(head, rows, 3, heading)] if rows else [*out, html.P(t("sources_page.country_none", lang))]
 
 
 def _changes(state: ViewState) -> list[Any]:
@@ -205,7 +211,7 @@ def _changes(state: ViewState) -> list[Any]:
     panel: list[Any] = [
         html.P(t("sources_page.changes_intro", lang, count=fmt_number(len(frame), lang))),
         html.P(download),
-        _table(head, rows, 1),
+        _table(head, rows, 1, t("sources_page.changes_title", lang, previous=_edition_name(previous))),
         html.P(t("sources_page.placeholders", lang, count=len(removed), names=_placeholders(removed, lang))),
         *(_country_changes(state, chosen) if chosen is not None else [html.P(t("sources_page.country_hint", lang))]),
     ]
@@ -241,10 +247,18 @@ def layout(state: ViewState, browser_lang: str | None, _charts: dict[str, Chart]
     lang = state.lang
     intro = t("sources_page.intro", lang, edition=texts.edition_label(lang), version=get_store().version)
     content = [
-        html.Nav(back_link(state, browser_lang, "back-dashboard-sources"), className="page-nav d-print-none"),
+        html.Nav(
+            back_link(state, browser_lang, "back-dashboard-sources"),
+            className="page-nav d-print-none",
+            **attrs({"aria-label": t("route.nav_label", lang)}),
+        ),
         html.Div(html.H1(t("sources_page.title", lang), className="page-title"), className="page-head"),
         html.P(intro, className="page-intro"),
-        html.Nav([html.A(t(key, lang), href=f"#{anchor}") for key, anchor in TOC], className="sources-toc"),
+        html.Nav(
+            [html.A(t(key, lang), href=f"#{anchor}") for key, anchor in TOC],
+            className="sources-toc",
+            **attrs({"aria-label": t("sources_page.contents", lang)}),
+        ),
         *_sources(lang),
         *_editions(lang),
         *_changes(state),

@@ -18,6 +18,7 @@ from typing import Any
 
 from dash.development.base_component import Component
 
+from components import ids
 from core.charts import stills
 from core.charts.model import Chart
 
@@ -29,6 +30,9 @@ TAGS = {"ObjectEl": "object", "MapEl": "map"}
 NOTHING = {"Store", "Location", "Interval", "Download", "Modal"}  # draw nothing while closed or idle
 CAMEL = re.compile(r"[A-Z]")
 KEPT_IDS = {"main"}  # in-page targets (the skip link's), needed before the app runs; no Dash code looks them up
+# Ids that other elements of the first paint point at: a chart's name and description (its box's aria-labelledby and
+# aria-describedby) and a control's visible label (the inert control's aria-labelledby).
+KEPT_PREFIXES = (ids.WORDS_PREFIX, ids.LABEL_PREFIX)
 SLIDER_THUMB = 8  # px: Dash's slider keeps marks and thumb this far inside each end
 
 
@@ -51,7 +55,7 @@ def _data_id(component: Component) -> str:
     identifier = getattr(component, "id", None)
     if identifier is None:
         return ""
-    if isinstance(identifier, str) and identifier in KEPT_IDS:
+    if isinstance(identifier, str) and (identifier in KEPT_IDS or identifier.startswith(KEPT_PREFIXES)):
         return _attr("id", identifier)
     return _attr("data-id", identifier if isinstance(identifier, str) else json.dumps(identifier, sort_keys=True))
 
@@ -107,7 +111,7 @@ class Writer:
 
     def label(self, component: Any) -> str:
         inner = self.write(_p(component, "children"))
-        return f"<label{_attr('class', _classes('form-label', component))}>{inner}</label>"
+        return f"<label{_attr('class', _classes('form-label', component))}{_data_id(component)}>{inner}</label>"
 
     def container(self, component: Any) -> str:
         return self.div(component, "container-fluid" if getattr(component, "fluid", False) else "container")
@@ -164,7 +168,7 @@ class Writer:
             input_class = " ".join(c for c in ("form-check-input", _p(component, "inputClassName")) if c)
             options.append(
                 f'<div class="form-check{inline}"><input type="radio" tabindex="-1"'
-                f"{_attr('class', input_class)}{_attr('checked', checked)}>"
+                f"{_attr('class', input_class)}{_attr('checked', checked)}{_attr('aria-label', option['label'])}>"
                 f"<label{_attr('class', label_class)}>{self.write(option['label'])}</label></div>"
             )
         return f"<div{_attr('class', _p(component, 'className'))}{_data_id(component)}>{''.join(options)}</div>"
@@ -178,14 +182,17 @@ class Writer:
             f"{html.escape(str(o['label']))}</option>"
             for o in _p(component, "options") or []
         )
-        return f'<select tabindex="-1"{_attr("class", classes)}{_data_id(component)}>{options}</select>'
+        named = _attr("aria-labelledby", ids.LABEL_PREFIX + _p(component, "id"))
+        return f'<select tabindex="-1"{_attr("class", classes)}{named}{_data_id(component)}>{options}</select>'
 
     def text_input(self, component: Any) -> str:
         """A dcc.Input: the field with its placeholder (its suggestions list is the app's)."""
         return (
             f'<input tabindex="-1"{_attr("type", _p(component, "type") or "text")}'
             f"{_attr('class', _p(component, 'className'))}{_attr('placeholder', _p(component, 'placeholder'))}"
-            f"{_attr('value', _p(component, 'value'))}{_data_id(component)}>"
+            f"{_attr('value', _p(component, 'value'))}"
+            f"{_attr('aria-labelledby', ids.LABEL_PREFIX + _p(component, 'id'))}"
+            f"{_data_id(component)}>"
         )
 
     def dropdown_menu(self, component: Any) -> str:

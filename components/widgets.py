@@ -11,11 +11,13 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import ids
+from components.attributes import attrs
 from components.share import export_menu
 from core.charts.model import Chart, Headline
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState, href
+from core.web import opendata
 
 GRAPH_CONFIG = dcc.Graph.Config(
     **{
@@ -28,12 +30,6 @@ GRAPH_CONFIG = dcc.Graph.Config(
         "topojsonURL": "/assets/topojson/",
     }
 )
-
-
-def attrs(values: dict[str, Any]) -> Any:
-    """aria-* and data-* attributes of an html component: Dash takes them as keyword arguments that its generated
-    signatures do not list, so they pass through here (`**attrs({"aria-label": ...})`)."""
-    return values
 
 
 def page_link(
@@ -105,21 +101,73 @@ def sources_line(sources: str, lang: str, more: bool = False) -> list[Any]:
     return [html.Strong(t("sources.label", lang) + " "), sources, *tail]
 
 
-def chart_panel(chart: Chart, lang: str, extra: Any = None, compact: bool = False) -> html.Section:
-    """A chart with its title, download menu (images, its data, embed code), notes and sources line."""
+def scrolling(table: Any, label: str, lang: str, box_class: str) -> list[Any]:
+    """A table in a box that scrolls: reachable by keyboard and named (a region), with a line saying it scrolls where
+    screens are narrow (assets/style.css shows it below 992 px)."""
+    box = html.Div(table, className=box_class, tabIndex="0", role="region", **attrs({"aria-label": label}))
+    return [html.P(t("chart.table_scroll", lang), className="table-scroll-hint"), box]
+
+
+def described(chart_id: str, graph: Any, **props: Any) -> html.Div:
+    """A chart's graph as one image to assistive technology, named and described by its words (chart_words): read
+    as it is drawn, plotly's SVG would be numbers, then names in another order."""
+    named = {"aria-labelledby": ids.CHART_NAME + chart_id, "aria-describedby": ids.CHART_DESCRIPTION + chart_id}
+    return html.Div(graph, role="img", **props, **attrs(named))
+
+
+def chart_words(chart: Chart, state: ViewState) -> list[Any]:
+    """What a chart says in words, under it: its accessible name and description (for screen readers), its key facts
+    (for everyone), and its data as a table one click away (assets/boot.js fetches it from the chart's data link
+    when opened; the address is the element's key, so another view's table starts closed)."""
+    lang, facts = state.lang, chart.facts
+    url = opendata.link(state, chart.id, fmt="json")
+    table = html.Details(
+        [
+            html.Summary(t("chart.table", lang)),
+            html.Div(className="chart-table-body", **attrs({"aria-live": "polite"})),
+        ],
+        key=url,
+        className="chart-table d-print-none",
+        **attrs(
+            {
+                "data-url": url,
+                "data-yes": t("chart.table_yes", lang),
+                "data-no": t("chart.table_no", lang),
+                "data-failed": t("chart.table_failed", lang),
+                "data-scroll": t("chart.table_scroll", lang),
+            }
+        ),
+    )
+    return [
+        html.Span(facts.name, id=ids.CHART_NAME + chart.id, className="visually-hidden"),
+        html.P(facts.description, id=ids.CHART_DESCRIPTION + chart.id, className="visually-hidden"),
+        html.Ul([html.Li(line) for line in facts.sentences], className="key-facts") if facts.sentences else None,
+        table,
+    ]
+
+
+def chart_panel(
+    chart: Chart, state: ViewState, extra: Any = None, compact: bool = False, level: int = 3
+) -> html.Section:
+    """A chart with its title (a heading of `level`, under the page's sections), download menu (images, its data,
+    embed code), its words, notes and sources line."""
+    lang = state.lang
+    heading = html.H2 if level == 2 else html.H3
     head = [
-        html.H3(chart.title, className="chart-title"),
+        heading(chart.title, className="chart-title"),
         html.Div(export_menu(chart.id, lang), className="chart-tools"),
     ]
+    graph = dcc.Graph(
+        id=chart.id,
+        figure=chart.figure,
+        config=GRAPH_CONFIG,
+        style={"height": f"{chart.height}px"},
+        className="page-graph",
+    )
     body: list[Any] = [
         html.Div(head, className="chart-head"),
-        dcc.Graph(
-            id=chart.id,
-            figure=chart.figure,
-            config=GRAPH_CONFIG,
-            style={"height": f"{chart.height}px"},
-            className="page-graph",
-        ),
+        described(chart.id, graph),
+        *chart_words(chart, state),
         *(html.P(note, className="chart-note") for note in chart.notes),
         html.P(sources_line(chart.sources, lang), className="sources-line"),
     ]

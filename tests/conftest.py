@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -152,8 +153,9 @@ def still_page(browser: object, page_log: PageLog) -> Iterator[object]:
     yield from _page(browser, page_log, "")
 
 
-def _page(browser: object, page_log: PageLog, script: str) -> Iterator[object]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[attr-defined]
+def _page(browser: object, page_log: PageLog, script: str, **options: Any) -> Iterator[object]:
+    """A page in a context of its own (`options` of Playwright's new_context beside the viewport)."""
+    context = browser.new_context(viewport=VIEWPORT, **options)  # type: ignore[attr-defined]
     if script:
         context.add_init_script(script)
     tab = context.new_page()

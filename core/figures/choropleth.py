@@ -181,6 +181,9 @@ def map_figure(data: MapData) -> Figure:
         margin={"l": 0, "r": 0, "t": 0, "b": 64},
         dragmode=False,
         clickmode="event",
+        # A small island's dot answers a pointer on it or within 2 px of its edge, not 20 px around it (plotly's
+        # default): a tap on Venezuela's coast must not pick Bonaire. A shape answers anywhere inside it.
+        hoverdistance=2,
         **extra_layout,
     )
     return {"data": traces, "layout": layout}
