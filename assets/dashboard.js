@@ -154,15 +154,70 @@
   /* The profile's one-page brief (A4 portrait, see style.css): its small charts are redrawn at their printed
      size in pixels (96 per inch) divided by the print zoom of style.css, so the whole chart, type included,
      shrinks to fit; restored after printing. */
-  var BRIEF_ZOOM = 0.6;
-  var BRIEF_SIZES = { trend: [168, 83], flow: [228, 128] };  // mm of style.css (22, 34) at 96 px per inch
+  // The print zoom of style.css: the corridor charts are drawn wider (smaller type) so that long names, the values
+  // beside the dots and the share of women each keep their own room.
+  var BRIEF_ZOOM = { trend: 0.6, flow: 0.52 };
+  // px at 96 per inch of the boxes style.css prints them in: a sixth (a third) of A4's 192 mm less gutters and
+  // padding wide, 20 mm (32 mm) high.
+  var BRIEF_SIZES = { trend: [100, 76], flow: [221, 121] };
   var briefSaved = [];
+  // An axis title written across a small chart: on two lines, broken at the space nearest its middle.
+  function twoLines(text) {
+    var middle = text.length / 2, best = -1;
+    for (var i = 0; i < text.length; i++) {
+      if (text[i] === " " && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) { best = i; }
+    }
+    return best < 0 || text.length < 16 ? text : text.slice(0, best) + "<br>" + text.slice(best + 1);
+  }
+  function acrossTitle(layout, update, head, lines) {  // the y axis's title written across, above the plot
+    update["yaxis.title.text"] = "";
+    update.annotations = (layout.annotations || []).concat([{
+      text: head, xref: "paper", yref: "paper", x: 0, y: 1, xanchor: "left", yanchor: "bottom", yshift: 2,
+      showarrow: false, align: "left", font: { size: 10, color: "#495057" }
+    }]);
+    update["margin.t"] = 13 * lines + 8;
+    update["margin.l"] = 34;
+  }
+  function briefLayout(graph, flow) {
+    var size = BRIEF_SIZES[flow ? "flow" : "trend"], zoom = BRIEF_ZOOM[flow ? "flow" : "trend"];
+    var update = { width: size[0] / zoom, height: size[1] / zoom };
+    var layout = graph.layout;
+    var title = layout.yaxis && layout.yaxis.title && (layout.yaxis.title.text || layout.yaxis.title);
+    var head = typeof title === "string" && title ? twoLines(title) : "";
+    if (flow) {
+      // Every partner named: the axis would otherwise skip every second name on so short a chart.
+      if (layout.yaxis && layout.yaxis.type === "category") { update["yaxis.dtick"] = 1; }
+      else if (head) { acrossTitle(layout, update, head, head.split("<br>").length); }
+      return update;
+    }
+    // The brief's key names the country, subregion and region lines once (components/profile.py, brief_key): the
+    // small trends drop their legends; a chart with lines of its own (women, men, all) names them in their colours
+    // under its axis title.
+    var key = document.querySelector("#page-country .brief-key");
+    var keyed = key ? JSON.parse(key.getAttribute("data-names") || "[]") : [];
+    var named = graph.data.filter(function (trace) { return trace.name; });
+    update.showlegend = false;
+    update["xaxis.nticks"] = 3;
+    if (named.some(function (trace) { return keyed.indexOf(trace.name) < 0; })) {
+      var own = named.map(function (trace) {
+        var color = (trace.line && trace.line.color) || "#1f2933";
+        return '<span style="color:' + color + ';font-size:9px">' + trace.name + "</span>";
+      });
+      head = (head ? head + "<br>" : "") + own.join(" ");
+    }
+    if (head) { acrossTitle(layout, update, head, head.split("<br>").length); }
+    return update;
+  }
   function briefCharts() {
     if (!window.Plotly || briefSaved.length) { return; }
     document.querySelectorAll("#page-country:not([hidden]) .js-plotly-plot").forEach(function (graph) {
-      var size = BRIEF_SIZES[graph.closest(".profile-flows") ? "flow" : "trend"];
-      briefSaved.push([graph, JSON.parse(JSON.stringify(graph.layout))]);
-      window.Plotly.relayout(graph, { width: size[0] / BRIEF_ZOOM, height: size[1] / BRIEF_ZOOM });
+      var saved = JSON.parse(JSON.stringify(graph.layout));
+      var layout = JSON.parse(JSON.stringify(graph.layout));
+      var update = briefLayout(graph, !!graph.closest(".profile-flows"));
+      Object.keys(update).forEach(function (path) { setPath(layout, path, update[path]); });
+      briefSaved.push([graph, saved]);
+      // react, not relayout: a relayout event makes dcc.Graph draw its own figure again, undoing an axis change.
+      window.Plotly.react(graph, graph.data, layout);
     });
   }
   function restoreCharts() {
@@ -334,5 +389,27 @@
       if (thumb.getAttribute("aria-label") !== label) { thumb.setAttribute("aria-label", label); }
     });
   }
-  new MutationObserver(nameSliders).observe(document.documentElement, { childList: true, subtree: true });
+  // The ranking on a narrow screen (a phone): the server draws it for a laptop's column; below NARROW px the value
+  // labels get a narrower margin, the names a smaller font, and the focus rule's label (too long to fit) gives way:
+  // the key facts under the chart give the group's figure.
+  var NARROW = 520;
+  function fitRanking(gd) {
+    if (!gd || !gd._fullLayout || !gd.layout || gd.clientWidth >= NARROW || gd.layout.meta === "narrow") { return; }
+    var layout = JSON.parse(JSON.stringify(gd.layout));
+    layout.meta = "narrow";
+    layout.margin = Object.assign({}, layout.margin, { r: 46 });
+    layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: Object.assign({}, layout.yaxis.tickfont, { size: 10 }) });
+    layout.annotations = (layout.annotations || []).map(function (a) { return Object.assign({}, a, { visible: false }); });
+    window.Plotly.react(gd, gd.data, layout);
+  }
+  function watchRanking() {
+    var gd = document.querySelector("#ranking .js-plotly-plot");
+    if (!gd || gd.dataset.fitted) { return; }
+    gd.dataset.fitted = "1";
+    gd.on("plotly_afterplot", function () { fitRanking(gd); });
+    fitRanking(gd);
+  }
+
+  new MutationObserver(function () { nameSliders(); watchRanking(); })
+    .observe(document.documentElement, { childList: true, subtree: true });
 })();

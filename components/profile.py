@@ -3,6 +3,7 @@ trend, skilled emigration by sex and its corridors, drawn on the server. Every l
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -69,8 +70,7 @@ def _comparison(state: ViewState) -> html.Section:
         [
             html.H2(t("profile.comparison_title", lang), className="chart-title"),
             *scrolling(table, t("profile.comparison_title", lang), lang, "table-wrap"),
-            html.P(t("profile.comparison_note", lang), className="chart-note"),
-            *notes,
+            html.Div([html.P(t("profile.comparison_note", lang), className="chart-note"), *notes], className="notes"),
         ],
         className="panel comparison-panel",
     )
@@ -81,6 +81,31 @@ def _dashboard_view(state: ViewState, indicator: str, code: str) -> ViewState:
     keep_year = state.year if state.indicator == indicator else None
     countries = state.countries if code in state.countries else (*state.countries, code)[-MAX_COUNTRIES:]
     return replace(state, indicator=indicator, year=keep_year, scale=None, countries=countries)
+
+
+DASHES = {"solid": "solid", "dash": "dashed", "dot": "dotted"}  # plotly's line dashes as CSS border styles
+
+
+def brief_key(charts: dict[str, Chart]) -> html.Div:
+    """The printed brief's one key to its small trends (the country, its subregion, the region): on paper each
+    chart is too small for a legend of its own (assets/dashboard.js hides theirs when they draw only these lines)."""
+    trends = [c for i, c in charts.items() if i.startswith("pf-trend-")]
+    drawn = max((c.figure["data"] for c in trends), key=len, default=[])
+    entries = [
+        html.Span(
+            [
+                html.Span(
+                    className="brief-key-line",
+                    style={"borderTopColor": trace["line"]["color"], "borderTopStyle": DASHES[trace["line"]["dash"]]},
+                ),
+                trace["name"],
+            ],
+            className="brief-key-entry",
+        )
+        for trace in drawn
+    ]
+    names = [trace["name"] for trace in drawn]
+    return html.Div(entries, className="brief-key", **attrs({"aria-hidden": "true", "data-names": json.dumps(names)}))
 
 
 def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
@@ -141,6 +166,7 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
         *_figure_cards(state),
         _comparison(state),
         html.H2(t("profile.trends_title", lang), className="section-title"),
+        brief_key(charts),
         dbc.Row(trends, className="g-3 profile-trends"),
         html.H2(t("profile.corridors_title", lang), className="section-title"),
         dbc.Row(flows_row, className="g-3 profile-flows"),

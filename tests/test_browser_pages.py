@@ -150,6 +150,25 @@ def test_profile_prints_on_one_page(page: Any, live_server: str, address: str, n
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what the print dialog does first
     wait_idle(page)
     page.wait_for_function("() => +document.querySelector('#pf-costs .main-svg').getAttribute('height') < 260")
+    # On paper every destination is named (the axis skipped every second name), the small trends share one key
+    # instead of legends spilling out of their cards, and their axis titles are written across, whole.
+    named = page.evaluate(
+        """() => {
+            const gd = document.querySelector('#pf-corridors .js-plotly-plot');
+            const rows = new Set(gd.data.flatMap(t => t.type === 'scatter' && Array.isArray(t.y) ? t.y : []));
+            const ticks = [...gd.querySelectorAll('.ytick text')].map(t => t.textContent);
+            return {rows: rows.size, ticks: ticks.length};
+        }"""
+    )
+    assert named["ticks"] == named["rows"], named
+    assert page.locator(".profile-trends .js-plotly-plot .legend").count() == 0
+    assert page.locator(".brief-key").is_visible()
+    across = page.evaluate(
+        """() => { const gd = document.querySelector('#pf-trend-emigrant_share .js-plotly-plot');
+                   return [gd.layout.yaxis.title.text, gd.layout.annotations.map(a => a.text)]; }"""
+    )
+    assert across[0] == ""
+    assert any("%" in text and "<br>" in text for text in across[1]), across
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages == 1, f"the profile of {name} printed on {pages} pages"

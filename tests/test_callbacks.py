@@ -10,6 +10,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 import pytest
+from dash import html as dash_html
 from dash import no_update
 
 from app import app, server
@@ -295,7 +296,11 @@ def test_a_language_is_a_page_of_its_own(client: Any) -> None:
     visitor's own browser language), the current one marked."""
     page = pages.build("/", "?indicator=remittances_gdp", "es")
     assert page is not None
-    links = {c.lang: c for c in walk(page.layout) if "lang-link" in str(getattr(c, "className", ""))}
+    links = {
+        c.lang: c
+        for c in walk(page.layout)
+        if isinstance(c, dash_html.A) and "lang-link" in str(getattr(c, "className", ""))
+    }
     assert set(links) == {"en", "es", "pt", "fr"}
     assert links["es"].href == "/?indicator=remittances_gdp"
     assert links["en"].href == "/?indicator=remittances_gdp&lang=en"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from core.charts import explain, texts
 from core.charts import sentences as s
-from core.charts import texts
 from core.charts.corridor_view import common as corridor_common
 from core.charts.corridor_view.headlines import headlines as corridor_headlines
 from core.charts.dashboard import mapview, trend
@@ -218,6 +218,34 @@ def _corridors_out_one(lang: str) -> list[str]:
     return s.corridor_facts(one, lang)[:2]
 
 
+def _money_out(lang: str) -> list[str]:
+    # The remittances El Salvador receives along its corridors (the 2021 matrix), its three largest senders.
+    partners = [("USA", 6_714_000_000.0, 89.6), ("CAN", 229_000_000.0, 3.1), ("ITA", 86_400_000.0, 1.2)]
+    view = s.Money(name("SLV", lang), "out", 2021, 7_493_000_000.0, [(name(c, lang), v, p) for c, v, p in partners])
+    sent = s.Money(
+        name("USA", lang),
+        "in",
+        2021,
+        1_800_000.0,
+        [(name("MEX", lang), 1_200_000.0, 66.7), (name("SLV", lang), 600_000.0, 33.3)],
+    )
+    return s.money_facts(view, lang) + s.money_facts(sent, lang)
+
+
+def _money_in_one(lang: str) -> list[str]:
+    # A subject that sends to one country only (as a corridor of its own would show it).
+    view = s.Money(name("HTI", lang), "in", 2021, 12_600_000.0, [(name("DOM", lang), 12_600_000.0, 100.0)])
+    received = s.Money(name("MSR", lang), "out", 2021, 2_100_000.0, [(name("GBR", lang), 2_100_000.0, 100.0)])
+    return s.money_facts(view, lang) + s.money_facts(received, lang)
+
+
+def _numbers(lang: str) -> list[str]:
+    # A speaker's notes: the first ranks of a map, and a quarterly cost line spread over its surveys.
+    rows = [s.Ranked("MSR", name("MSR", lang), 76.1, 2024, 1), s.Ranked("PRI", name("PRI", lang), 60.1, 2023, 2)]
+    line = s.Line(name("USA", lang), [2011, 2015, 2020], [5.2, 4.6, 2.9], [1, 4, 3])
+    return [*explain.ranked_numbers(rows, "percent", lang, 2024), *explain.line_numbers([line], "percent", lang)]
+
+
 def _persons(lang: str) -> list[str]:
     return [
         s.persons(ONE_PERSON, "out", lang),
@@ -291,6 +319,9 @@ CASES: dict[str, Callable[[str], list[str]]] = {
     "corridors_no_women_by_partner": _corridors_no_women_by_partner,
     "corridors_small": _corridors_small,
     "corridors_out_one": _corridors_out_one,
+    "money_out": _money_out,
+    "money_in_one": _money_in_one,
+    "numbers": _numbers,
     "persons": _persons,
     "meta": _meta,
     "describe": _describe,
@@ -658,6 +689,80 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         ],
         "fr": [
             "Îles Caïmanes, 2020\u202f: 1\u202f900 émigrés à l'étranger\u202f; 15 pays et territoires de destination.",
+        ],
+    },
+    "money_out": {
+        "en": [
+            "El Salvador, 2021: an estimated US$ 7.5 billion received from 3 countries and territories.",
+            "Main senders: United States (US$ 6.7 billion, 89.6% of the total), Canada (US$ 229 million, 3.1% of the total) and Italy (US$ 86.4 million, 1.2% of the total).",
+            "United States, 2021: an estimated US$ 1.8 million sent to 2 countries and territories.",
+            "Main receivers: Mexico (US$ 1.2 million, 66.7% of the total) and El Salvador (US$ 600 thousand, 33.3% of the total).",
+        ],
+        "es": [
+            "El Salvador, 2021: remesas recibidas estimadas en US$ 7500 millones, de 3 países y territorios.",
+            "Principales países de envío: Estados Unidos (US$ 6700 millones, el 89,6\xa0% del total), Canadá (US$ 229 millones, el 3,1\xa0% del total) e Italia (US$ 86,4 millones, el 1,2\xa0% del total).",
+            "Estados Unidos, 2021: remesas enviadas estimadas en US$ 1,8 millones, a 2 países y territorios.",
+            "Principales países receptores: México (US$ 1,2 millones, el 66,7\xa0% del total) y El Salvador (US$ 600 mil, el 33,3\xa0% del total).",
+        ],
+        "pt": [
+            "El Salvador, 2021: remessas recebidas estimadas em US$ 7,5 bilhões, de 3 países e territórios.",
+            "Principais países de envio: Estados Unidos (US$ 6,7 bilhões, 89,6% do total), Canadá (US$ 229 milhões, 3,1% do total) e Itália (US$ 86,4 milhões, 1,2% do total).",
+            "Estados Unidos, 2021: remessas enviadas estimadas em US$ 1,8 milhão, para 2 países e territórios.",
+            "Principais países receptores: México (US$ 1,2 milhão, 66,7% do total) e El Salvador (US$ 600 mil, 33,3% do total).",
+        ],
+        "fr": [
+            "El Salvador, 2021\u202f: envois de fonds reçus estimés à 7,5\xa0milliards de dollars des États-Unis, en provenance de 3 pays et territoires.",
+            "Principaux pays d'envoi\u202f: États-Unis (6,7\xa0milliards de dollars des États-Unis, soit 89,6\xa0% du total), Canada (229\xa0millions de dollars des États-Unis, soit 3,1\xa0% du total) et Italie (86,4\xa0millions de dollars des États-Unis, soit 1,2\xa0% du total).",
+            "États-Unis, 2021\u202f: envois de fonds émis estimés à 1,8\xa0million de dollars des États-Unis, vers 2 pays et territoires.",
+            "Principaux pays bénéficiaires\u202f: Mexique (1,2\xa0million de dollars des États-Unis, soit 66,7\xa0% du total) et El Salvador (600\u202f000\xa0dollars des États-Unis, soit 33,3\xa0% du total).",
+        ],
+    },
+    "money_in_one": {
+        "en": [
+            "Haiti, 2021: an estimated US$ 12.6 million sent to 1 country or territory.",
+            "Only receiver: Dominican Republic (US$ 12.6 million, 100.0% of the total).",
+            "Montserrat, 2021: an estimated US$ 2.1 million received from 1 country or territory.",
+            "Only sender: United Kingdom (US$ 2.1 million, 100.0% of the total).",
+        ],
+        "es": [
+            "Haití, 2021: remesas enviadas estimadas en US$ 12,6 millones, a 1 país o territorio.",
+            "Único país receptor: República Dominicana (US$ 12,6 millones, el 100,0\xa0% del total).",
+            "Montserrat, 2021: remesas recibidas estimadas en US$ 2,1 millones, de 1 país o territorio.",
+            "Único país de envío: Reino Unido (US$ 2,1 millones, el 100,0\xa0% del total).",
+        ],
+        "pt": [
+            "Haiti, 2021: remessas enviadas estimadas em US$ 12,6 milhões, para 1 país ou território.",
+            "Único país receptor: República Dominicana (US$ 12,6 milhões, 100,0% do total).",
+            "Montserrat, 2021: remessas recebidas estimadas em US$ 2,1 milhões, de 1 país ou território.",
+            "Único país de envio: Reino Unido (US$ 2,1 milhões, 100,0% do total).",
+        ],
+        "fr": [
+            "Haïti, 2021\u202f: envois de fonds émis estimés à 12,6\xa0millions de dollars des États-Unis, vers 1 pays ou territoire.",
+            "Seul pays bénéficiaire\u202f: République dominicaine (12,6\xa0millions de dollars des États-Unis, soit 100,0\xa0% du total).",
+            "Montserrat, 2021\u202f: envois de fonds reçus estimés à 2,1\xa0millions de dollars des États-Unis, en provenance de 1 pays ou territoire.",
+            "Seul pays d'envoi\u202f: Royaume-Uni (2,1\xa0millions de dollars des États-Unis, soit 100,0\xa0% du total).",
+        ],
+    },
+    "numbers": {
+        "en": [
+            "1. Montserrat: 76.1%",
+            "2. Puerto Rico: 60.1% in 2023",
+            "United States: 5.2% (Q1 2011), 4.6% (Q4 2015), 2.9% (Q3 2020)",
+        ],
+        "es": [
+            "1. Montserrat: 76,1\xa0%",
+            "2. Puerto Rico: 60,1\xa0% en 2023",
+            "Estados Unidos: 5,2\xa0% (T1 2011), 4,6\xa0% (T4 2015), 2,9\xa0% (T3 2020)",
+        ],
+        "pt": [
+            "1. Montserrat: 76,1%",
+            "2. Porto Rico: 60,1% em 2023",
+            "Estados Unidos: 5,2% (T1 2011), 4,6% (T4 2015), 2,9% (T3 2020)",
+        ],
+        "fr": [
+            "1. Montserrat\u202f: 76,1\xa0%",
+            "2. Porto Rico\u202f: 60,1\xa0% en 2023",
+            "États-Unis\u202f: 5,2\xa0% (T1 2011), 4,6\xa0% (T4 2015), 2,9\xa0% (T3 2020)",
         ],
     },
     "corridors_out_one": {
@@ -1202,7 +1307,7 @@ def test_every_facts_key_is_used(monkeypatch):
         used.add(key)
         return real_t(key, lang, **values)
 
-    for module in (s.words, s.facts, s.descriptions):
+    for module in (s.words, s.facts, s.descriptions, explain):
         monkeypatch.setattr(module, "t", recording)
     for lang in LANGS:
         every_output(lang)

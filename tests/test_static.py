@@ -12,7 +12,7 @@ import pytest
 from dash import dcc
 from dash import html as dash_html
 
-from components import pages, static
+from components import ids, pages, static
 from core.charts.dashboard import headlines
 from core.data import queries
 from core.state.options import options
@@ -78,9 +78,15 @@ def test_every_page_is_written_whole_and_well_formed(path: str, query: str) -> N
     page = pages.build(path, query, "en")
     assert page is not None
     tags = parsed(page.html)
-    # No element id outside the charts' own SVG: the app's elements carry the ids (Dash and plotly find them).
+    # No element id outside the charts' own SVG: the app's elements carry the ids (Dash and plotly find them); but
+    # the skip link's target, and what the first paint's own aria attributes point at (charts' names and
+    # descriptions, controls' labels), each of them pointed at.
     kept = [i for i in tags.ids if not i.startswith("still-")]
-    assert kept == ["main"], kept[:5]  # and the skip link's target
+    assert kept[0] == "main"
+    assert all(i.startswith(static.KEPT_PREFIXES) for i in kept[1:]), kept[:5]
+    pointed = set(re.findall(r'aria-(?:labelledby|describedby)="([^"]+)"', page.html))
+    assert set(kept[1:]) <= pointed | {i for i in kept if i.startswith(ids.LABEL_PREFIX)}
+    assert {i for i in pointed if not i.startswith("still-")} <= set(kept)  # no reference to a missing id
     heading = re.search(r"<h1[^>]*>([^<]+)</h1>", page.html)
     assert heading is not None  # one heading, written
     assert heading.group(1) in page.title
@@ -134,7 +140,8 @@ def test_controls_are_drawn_as_the_app_draws_them_at_rest() -> None:
     thumb = re.search(r"left: calc\(([\d.]+)% ", slider.group(0).split("dash-slider-thumb")[0].rsplit("<span", 2)[-2])
     assert thumb is not None
     assert float(thumb.group(1)) == pytest.approx(100 * (2010 - 1990) / (2024 - 1990), abs=0.01)
-    assert re.search(r'<input type="radio" tabindex="-1" class="form-check-input btn-check" checked>', page.html)
+    radio = r'<input type="radio" tabindex="-1" class="form-check-input btn-check" checked aria-label="[^"]+">'
+    assert re.search(radio, page.html)  # named by its option, as its label names the app's
 
 
 def test_a_component_the_writer_does_not_know_is_an_error() -> None:

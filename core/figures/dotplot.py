@@ -115,6 +115,8 @@ def ranking_figure(
             "gridcolor": style.GRID,
             "side": "top",
             "automargin": True,
+            "tickangle": 0,  # upright, and few enough to stay so in a phone's narrow plot
+            "nticks": 5,
             "rangemode": "tozero" if not log else "normal",
             **(ticks or {}),
         },

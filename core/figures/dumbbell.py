@@ -92,9 +92,12 @@ def dumbbell_figure(data: Dumbbell, tick_label: ticks.Label, separators: str) ->
             "textfont": {"size": 11, "color": style.MUTED},
         },
     ]
+    # The change is written right of each row's larger dot; the largest rows' text runs past the axis's end into a
+    # right margin as wide as the longest text, whatever the chart's width (a phone's included).
+    room = max((style.text_width(f"  {label}") for label in data.labels), default=0.0)
     layout = style.base_layout(
         height=height(len(data.names)),
-        margin={"l": 8, "r": 24, "t": 8, "b": 8},
+        margin={"l": 8, "r": round(room) + 8, "t": 8, "b": 8},
         yaxis=style.category_axis(),
         xaxis={
             "type": "log",
@@ -103,8 +106,8 @@ def dumbbell_figure(data: Dumbbell, tick_label: ticks.Label, separators: str) ->
             "automargin": True,
             "tickangle": 0,
             "fixedrange": True,
-            "range": [low - 0.15, high + 0.55],
-            **ticks.log_ticks(shown, tick_label),
+            "range": [low - 0.15, high + 0.12],
+            **ticks.log_ticks(shown, tick_label, most=4),  # labels of five decades would touch on a phone
         },
         showlegend=True,
         legend=style.legend_below(),

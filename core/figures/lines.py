@@ -52,7 +52,7 @@ def trend_figure(
     ]
     annotations = []
     empty = not lines
-    if not any(line.dash == "solid" for line in lines):
+    if empty:  # a chart with lines needs no hint: the page says how to add countries (components/dashboard.py)
         annotations.append(
             {
                 "text": empty_hint,

@@ -11,13 +11,15 @@ Label = Callable[[float], str]
 STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)  # round multiples of a power of ten
 
 
-def log_ticks(values: Iterable[float | None], label: Label) -> dict[str, Any]:
-    """Every power of ten from below the smallest positive value to above the largest; {} when none is positive."""
+def log_ticks(values: Iterable[float | None], label: Label, most: int | None = None) -> dict[str, Any]:
+    """Every power of ten from below the smallest positive value to above the largest; {} when none is positive.
+    `most`: at most that many ticks (every second or third power, counted from the largest) where the span is wide."""
     positive = [v for v in values if v is not None and v > 0 and math.isfinite(v)]
     if not positive:
         return {}
     low, high = math.floor(math.log10(min(positive))), math.ceil(math.log10(max(positive)))
-    ticks = [10.0**e for e in range(low, high + 1)]
+    step = math.ceil((high - low + 1) / most) if most else 1
+    ticks = [10.0**e for e in range(high, low - 1, -step)][::-1]
     return {"tickvals": ticks, "ticktext": [label(v) for v in ticks]}
 
 

@@ -236,5 +236,5 @@ def money_facts(view: Money, lang: str, top: int = TOP_PARTNERS) -> list[str]:
         )
         for name, usd, share in view.partners[:top]
     ]
-    out.append(t(partners_key, lang, partners=join(items, lang)))
+    out.append(t(counted(partners_key, count, lang), lang, partners=join(items, lang)))
     return out

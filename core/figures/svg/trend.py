@@ -90,7 +90,7 @@ def lines(
     top, a y axis with its title, years below, the selected year dotted, an optional dotted target with its label.
     `ticks` (value, label) replaces the automatic y ticks (as core.charts.dashboard.value_ticks does on log axes)."""
     parts = [open_svg(width, height, uid, title, desc)]
-    hint = _hint(width / 2, height / 2, empty_hint) if not any(line.dash == "solid" for line in series) else ""
+    hint = _hint(width / 2, height / 2, empty_hint) if not series else ""
     if not series:
         return "".join(parts) + hint + "</svg>"
     bottom = 33  # outside ticks (5 px) and 13 px year labels
