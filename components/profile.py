@@ -90,7 +90,7 @@ def brief_key(charts: dict[str, Chart]) -> html.Div:
     """The printed brief's one key to its small trends (the country, its subregion, the region): on paper each
     chart is too small for a legend of its own (assets/dashboard.js hides theirs when they draw only these lines)."""
     trends = [c for i, c in charts.items() if i.startswith("pf-trend-")]
-    drawn = max((c.figure["data"] for c in trends), key=len, default=[])
+    drawn: list[dict[str, Any]] = max((c.figure["data"] for c in trends), key=len, default=[])
     entries = [
         html.Span(
             [
