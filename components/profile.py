@@ -88,7 +88,7 @@ DASHES = {"solid": "solid", "dash": "dashed", "dot": "dotted"}  # plotly's line 
 
 def brief_key(charts: dict[str, Chart]) -> html.Div:
     """The printed brief's one key to its small trends (the country, its subregion, the region): on paper each
-    chart is too small for a legend of its own (assets/dashboard.js hides theirs when they draw only these lines)."""
+    chart is too small for a legend of its own (assets/dashboard.js hides theirs in print)."""
     trends = [c for i, c in charts.items() if i.startswith("pf-trend-")]
     drawn: list[dict[str, Any]] = max((c.figure["data"] for c in trends), key=len, default=[])
     entries = [
