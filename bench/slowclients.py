@@ -1,6 +1,7 @@
 """Slow-client benchmark (not a test), loopback only: four attacks of `--connections` connections each, for
 `--seconds` seconds each, against gunicorn started as `make run` starts it; while each runs, a normal client asks
-for /healthz and for a map update (the map frames of a view) every half second and records how long each took.
+for /healthz, a map update (the map of every year of a view) and a year change (the dashboard's callback) every half
+second and records how long each took.
 
 The attacks: silent connections (connect, send nothing); request headers trickled a byte at a time; a request body
 trickled a byte at a time (a callback POST announcing 64 KB); a client that asks for a large answer (the plotly.js
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from load import frames_body, state  # noqa: E402
+from load import bodies  # noqa: E402
 from run import serving  # noqa: E402
 
 LIMIT_S = 1.0
@@ -102,14 +103,18 @@ def attacker(attack: Any, port: int, stop: threading.Event) -> None:
             stop.wait(0.2)
 
 
-def normal_client(port: int, stop: threading.Event, times: dict[str, list[float]], failures: list[str]) -> None:
-    import random
+POOL: list[tuple[str, bytes]] = []  # (map route, year change) pairs of random views, built once
 
-    rng = random.Random(7)
+
+def normal_client(port: int, stop: threading.Event, times: dict[str, list[float]], failures: list[str]) -> None:
+    turn = 0
     while not stop.is_set():
+        frames, change = POOL[turn % len(POOL)]
+        turn += 1
         for kind, method, path, body in (
             ("healthz", "GET", "/healthz", None),
-            ("map update", "POST", "/_dash-update-component", frames_body(state(rng))),
+            ("map update", "GET", frames, None),
+            ("year change", "POST", "/_dash-update-component", change),
         ):
             started = time.perf_counter()
             try:
@@ -168,6 +173,7 @@ def main() -> None:
     parser.add_argument("--attacks", nargs="*", default=list(ATTACKS))
     args = parser.parse_args()
     reports = []
+    POOL.extend(bodies(20, 7))
     with serving(args.workers) as (port, _server):
         for name in args.attacks:
             report = run_attack(name, port, args.connections, args.seconds)
