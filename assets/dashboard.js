@@ -92,15 +92,28 @@
     var k = width / 1920;
     var isMap = texts.kind === "map" || texts.kind === "flow_map";  // kinds: core/charts/model.py
     var top = Math.round((texts.kind === "ranking" ? 200 : 150) * k), bottom = Math.round((isMap ? 230 : 130) * k);
+    var title = bare ? [] : wrap(texts.title, 80), subtitle = bare ? [] : wrap(texts.subtitle, 150);
     if (bare) {  // room for a ranking's axis on top and a map's colour scale below, nothing else
       top = Math.round((texts.kind === "ranking" ? 80 : 30) * k);
       bottom = Math.round((isMap ? 150 : 60) * k);
+    } else {
+      top += Math.round((subtitle.length - 1) * 30 * k) + Math.round((title.length - 1) * 40 * k);
     }
     var layout = JSON.parse(JSON.stringify(graph.layout));
     var data = JSON.parse(JSON.stringify(graph.data));
-    // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room.
-    scaleFonts(layout, 1.45 * k);
-    scaleFonts(data, 1.45 * k);
+    // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room. A ranking
+    // names every country, as on the page: its fonts grow only as far as its rows leave room (12 px type on the page).
+    var grow = 1.45 * k;
+    if (texts.kind === "ranking") {
+      var rows = {};  // its categories (a trace of lines repeats them, with gaps)
+      data.forEach(function (trace) {
+        (trace.y || []).forEach(function (name) { if (name !== null && name !== undefined) { rows[name] = true; } });
+      });
+      grow = Math.min(grow, (height - top - bottom) / Math.max(1, Object.keys(rows).length) / (12 * 1.3));
+      layout.yaxis = Object.assign({}, layout.yaxis, { tickmode: "linear", tick0: 0, dtick: 1 });
+    }
+    scaleFonts(layout, grow);
+    scaleFonts(data, grow);
     delete layout.height;
     layout.width = width;
     layout.height = height;
@@ -111,11 +124,6 @@
       layout.title = { text: "" };
       return { data: data, layout: layout };
     }
-    var subtitle = wrap(texts.subtitle, 150);
-    top += Math.round((subtitle.length - 1) * 30 * k);
-    var title = wrap(texts.title, 80);
-    top += Math.round((title.length - 1) * 40 * k);
-    layout.margin.t = top;
     layout.title = {
       text: "<b>" + title.map(escapeHtml).join("<br>") + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
         "px;color:#52606d\">" + subtitle.map(escapeHtml).join("<br>") + "</span>",

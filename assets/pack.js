@@ -447,7 +447,8 @@
   // A file name from the pack's title: ASCII letters and digits, accents dropped ("Migración" -> "Migracion").
   function fileStem(title) {
     var stem = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+      .replace(/^-+|-+$/g, "");
+    if (stem.length > 60) { stem = stem.slice(0, 61).replace(/-[^-]*$/, "") || stem.slice(0, 60); }  // whole words
     return stem || "briefing-pack";
   }
 
@@ -509,8 +510,9 @@
     return runs;
   }
 
+  // The speaker's notes: the key facts and main numbers (or, for a chart without data, what it says instead).
   function notes(item, words) {
-    var parts = [];
+    var parts = item.facts.length || item.numbers.length ? [] : [item.description, ""];
     if (item.facts.length) { parts.push(words.notes_facts, item.facts.map(function (s) { return "• " + s; }).join("\n"), ""); }
     if (item.numbers.length) { parts.push(words.notes_numbers, item.numbers.map(function (s) { return "• " + s; }).join("\n"), ""); }
     parts.push(labelled(words, words.label_address, item.address));
