@@ -152,3 +152,15 @@ def test_the_writers_load_only_when_a_pack_is_downloaded(client: Any) -> None:
     assert not re.search(r'<script[^>]+src="[^"]*(pptxgen|jszip)', page)
     for url in pack.WRITER:
         assert client.get(url).status_code == 200
+
+
+def test_the_policy_lets_the_pack_work_and_nothing_more(client: Any) -> None:
+    """Thumbnails of the pack are blob: images; its writers are scripts of this host; its data files are fetched from
+    this host; no worker, no other host."""
+    policy = client.get("/").headers["Content-Security-Policy"]
+    rules = dict(rule.strip().split(" ", 1) for rule in policy.split(";"))
+    assert "blob:" in rules["img-src"].split()
+    assert rules["connect-src"] == "'self'"
+    assert rules["script-src"].split()[0] == "'self'"
+    assert "'unsafe-eval'" not in rules["script-src"]
+    assert "worker-src" not in rules
