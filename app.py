@@ -29,8 +29,9 @@ app = Site(
     # page it serves (tests/test_pages.py), so Dash need not be sent all pages at once to check them.
     suppress_callback_exceptions=True,
     # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
-    # partial plotly.js bundle is defined before any graph asks for plotly.js.
-    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|embed\.(js|css)|boot\.js)$",
+    # partial plotly.js bundle is defined before any graph asks for plotly.js; the PowerPoint writer is loaded by
+    # assets/pack.js when a briefing pack is downloaded, never with the page.
+    assets_ignore=r"^(bootstrap\.min\.css|plotly-geo\.min\.js|jszip\.min\.js|pptxgen\.min\.js|embed\.(js|css)|boot\.js)$",
     external_stylesheets=["/assets/vendor/bootstrap.min.css?v=5.3.9"],
     external_scripts=["/assets/vendor/plotly-geo.min.js?v=4.1.1"],
     compress=True,

@@ -82,34 +82,48 @@
   }
 
   var SIZES = { "png-1920": [1920, 1080, "png"], "png-1280": [1280, 720, "png"], "svg": [1920, 1080, "svg"] };
+  // A briefing pack's slide writes the chart's title, subtitle and source as text (assets/pack.js): its picture is the
+  // chart alone, as wide as a slide image and as tall as the slide's picture box, drawn at 1.5 times for projectors.
+  var PICTURE = { width: 1920, height: 740, scale: 1.5 };
 
-  /* Re-draws a chart off-screen at slide size with its title, subtitle and source line (with the access date
-     and this page's address) inside the figure, then downloads it. */
-  function exportChart(chart, format, meta) {
-    var size = SIZES[format];
-    var graph = document.querySelector("#" + chart + " .js-plotly-plot");
-    var texts = meta.charts[chart];
-    if (!size || !graph || !texts) { return; }
-    var width = size[0], height = size[1], k = height / 1080;
+  /* A chart as a slide shows it, `width` × `height` px: fonts grown to be read across a room and, unless `bare`, its
+     title, subtitle and source line (with the access date and this page's address) inside the figure. */
+  function slideFigure(graph, texts, meta, width, height, bare) {
+    var k = width / 1920;
     var isMap = texts.kind === "map" || texts.kind === "flow_map";  // kinds: core/charts/model.py
     var top = Math.round((texts.kind === "ranking" ? 200 : 150) * k), bottom = Math.round((isMap ? 230 : 130) * k);
+    var title = bare ? [] : wrap(texts.title, 80), subtitle = bare ? [] : wrap(texts.subtitle, 150);
+    if (bare) {  // room for a ranking's axis on top and a map's colour scale below, nothing else
+      top = Math.round((texts.kind === "ranking" ? 80 : 30) * k);
+      bottom = Math.round((isMap ? 150 : 60) * k);
+    } else {
+      top += Math.round((subtitle.length - 1) * 30 * k) + Math.round((title.length - 1) * 40 * k);
+    }
     var layout = JSON.parse(JSON.stringify(graph.layout));
     var data = JSON.parse(JSON.stringify(graph.data));
-    // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room.
-    scaleFonts(layout, 1.45 * k);
-    scaleFonts(data, 1.45 * k);
+    // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room. A ranking
+    // names every country, as on the page: its fonts grow only as far as its rows leave room (12 px type on the page).
+    var grow = 1.45 * k;
+    if (texts.kind === "ranking") {
+      var rows = {};  // its categories (a trace of lines repeats them, with gaps)
+      data.forEach(function (trace) {
+        (trace.y || []).forEach(function (name) { if (name !== null && name !== undefined) { rows[name] = true; } });
+      });
+      grow = Math.min(grow, (height - top - bottom) / Math.max(1, Object.keys(rows).length) / (12 * 1.3));
+      layout.yaxis = Object.assign({}, layout.yaxis, { tickmode: "linear", tick0: 0, dtick: 1 });
+    }
+    scaleFonts(layout, grow);
+    scaleFonts(data, grow);
     delete layout.height;
     layout.width = width;
     layout.height = height;
     layout.paper_bgcolor = "#ffffff";
     layout.font = Object.assign({}, layout.font, { size: Math.round(20 * k) });
     layout.margin = { l: Math.round(70 * k), r: Math.round(110 * k), t: top, b: bottom };
-    var subtitle = wrap(texts.subtitle, 150);
-    top += Math.round((subtitle.length - 1) * 30 * k);
-    layout.margin.t = top;
-    var title = wrap(texts.title, 80);
-    top += Math.round((title.length - 1) * 40 * k);
-    layout.margin.t = top;
+    if (bare) {
+      layout.title = { text: "" };
+      return { data: data, layout: layout };
+    }
     layout.title = {
       text: "<b>" + title.map(escapeHtml).join("<br>") + "</b><br><span style=\"font-size:" + Math.round(22 * k) +
         "px;color:#52606d\">" + subtitle.map(escapeHtml).join("<br>") + "</span>",
@@ -122,25 +136,66 @@
       xanchor: "left", yanchor: "top", yshift: -(bottom - Math.round(84 * k)),
       font: { size: Math.round(17 * k), color: "#52606d" }
     }]);
+    return { data: data, layout: layout };
+  }
+
+  /* Draws a figure off-screen, hands the drawing to `shoot` (which returns a promise) and removes it afterwards. */
+  function drawOffscreen(figure, shoot) {
     var holder = document.createElement("div");
     holder.style.position = "fixed";
     holder.style.left = "-10000px";
     holder.style.top = "0";
-    holder.style.width = width + "px";
-    holder.style.height = height + "px";
+    holder.style.width = figure.layout.width + "px";
+    holder.style.height = figure.layout.height + "px";
     document.body.appendChild(holder);
     var config = { staticPlot: true, topojsonURL: "/assets/topojson/" };
-    window.Plotly.newPlot(holder, data, layout, config)
-      .then(function () {
-        return window.Plotly.downloadImage(holder, {
-          format: size[2], width: width, height: height, filename: meta.file + "_" + chart + "_" + width + "x" + height
-        });
-      })
+    return window.Plotly.newPlot(holder, figure.data, figure.layout, config)
+      .then(function () { return shoot(holder); })
       .finally(function () {
         window.Plotly.purge(holder);
         holder.remove();
       });
   }
+
+  /* Re-draws a chart off-screen at slide size with its title, subtitle and source line inside, then downloads it. */
+  function exportChart(chart, format, meta) {
+    var size = SIZES[format];
+    var graph = document.querySelector("#" + chart + " .js-plotly-plot");
+    var texts = meta.charts[chart];
+    if (!size || !graph || !texts) { return; }
+    var width = size[0], height = size[1];
+    drawOffscreen(slideFigure(graph, texts, meta, width, height, false), function (holder) {
+      return window.Plotly.downloadImage(holder, {
+        format: size[2], width: width, height: height, filename: meta.file + "_" + chart + "_" + width + "x" + height
+      });
+    });
+  }
+
+  /* What a briefing pack keeps of a chart's picture (assets/pack.js), drawn as the slide images are: the slide image
+     as PNG and SVG (title, subtitle and source inside) and the chart alone for the slide's picture, as data URLs. */
+  function slideImages(chart, meta) {
+    var graph = document.querySelector("#" + chart + " .js-plotly-plot");
+    var texts = meta && meta.charts && meta.charts[chart];
+    if (!graph || !texts || !window.Plotly) { return Promise.reject(new Error("no chart " + chart)); }
+    var found = {};
+    var full = slideFigure(graph, texts, meta, 1920, 1080, false);
+    return drawOffscreen(full, function (holder) {
+      return window.Plotly.toImage(holder, { format: "png", width: 1920, height: 1080 })
+        .then(function (png) { found.png = png; return window.Plotly.toImage(holder, { format: "svg", width: 1920, height: 1080 }); })
+        .then(function (svg) { found.svg = svg; });
+    }).then(function () {
+      return drawOffscreen(slideFigure(graph, texts, meta, PICTURE.width, PICTURE.height, true), function (holder) {
+        return window.Plotly.toImage(holder, {
+          format: "png", width: PICTURE.width, height: PICTURE.height, scale: PICTURE.scale
+        });
+      });
+    }).then(function (picture) {
+      found.picture = picture;
+      found.pictureSize = [PICTURE.width * PICTURE.scale, PICTURE.height * PICTURE.scale];
+      return found;
+    });
+  }
+  window.lacSlides = { images: slideImages, picture: PICTURE };
 
   // Charts are drawn for the screen width; redraw them for the printed page and back afterwards.
   function resizeCharts() {

@@ -138,4 +138,6 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
         about(lang),
     ]
     links = opendata.links(state, tuple(charts))
-    return content, exports.image_meta(charts.values(), lang, f"corridors_{subject}", title, links)
+    return content, exports.image_meta(
+        charts.values(), lang, f"corridors_{subject}", title, links, opendata.pinned_files(state, tuple(charts))
+    )

@@ -188,7 +188,14 @@ def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] |
         "sources_ranking": sources,
         "about": about(state, browser_lang),
         "profile_links": profile_links(state, browser_lang),
-        "meta": exports.image_meta(charts.values(), lang, charts["map"].file, "", opendata.links(state, tuple(charts))),
+        "meta": exports.image_meta(
+            charts.values(),
+            lang,
+            charts["map"].file,
+            "",
+            opendata.links(state, tuple(charts)),
+            opendata.pinned_files(state, tuple(charts)),
+        ),
     }
 
 

@@ -18,6 +18,10 @@ EMBED_CODE: Final = "embed-code"
 EMBED_KIND: Final = "embed-kind"  # live or pinned
 EMBED_COPY: Final = "embed-copy"
 EMBED_TITLE: Final = "embed-title"
+PACK_OPEN: Final = "pack-open"  # the header's "Briefing pack (n)" button: opens the pack's dialog (assets/pack.js)
+PACK_COUNT: Final = "pack-count"  # the number of charts in the pack, written by assets/pack.js
+PACK_STATUS: Final = "pack-status"  # what adding a chart did ("Added ... (3 of 20)"), written by assets/pack.js
+PACK_TEXTS: Final = "pack-texts"  # the pack's words in the page's language, for assets/pack.js
 MAIN: Final = "main"  # the skip link's target
 APP_TITLE: Final = "app-title"
 PAGE: Final = "page-"  # + page name (dashboard, country, corridors): the page's content
@@ -82,6 +86,11 @@ CHART_WORDS: Final = "words-"  # on the dashboard: the box of a chart's words, r
 def image_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:
     """Pattern-matching id of one image export item (one per chart and format)."""
     return {"type": "image-export", "chart": chart, "format": fmt}
+
+
+def pack_add(chart: Pattern) -> dict[str, Pattern]:
+    """Pattern-matching id of a chart's "Add to briefing pack" menu item."""
+    return {"type": "pack-add", "chart": chart}
 
 
 def data_export(chart: Pattern, fmt: Pattern) -> dict[str, Pattern]:

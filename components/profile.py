@@ -173,4 +173,6 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
     ]
     title = t("profile.title", lang, country=name)
     links = {**opendata.links(state, tuple(charts)), ids.PROFILE_DATA: opendata.link(state)}
-    return content, exports.image_meta(charts.values(), lang, f"country_{code}", title, links)
+    return content, exports.image_meta(
+        charts.values(), lang, f"country_{code}", title, links, opendata.pinned_files(state, tuple(charts))
+    )

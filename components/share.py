@@ -35,10 +35,11 @@ def _menu(items: list[Any], lang: str) -> dbc.DropdownMenu:
 
 
 def export_menu(chart: str, lang: str, series: bool = False) -> dbc.DropdownMenu:
-    """Images for slides (title, subtitle, source and date baked in), the chart's data (and, for a dashboard chart,
-    the indicator's full series), and the embed code."""
+    """Images for slides (title, subtitle, source and date baked in) and the briefing pack (assets/pack.js), the
+    chart's data (and, for a dashboard chart, the indicator's full series), and the embed code."""
     items: list[Any] = [_header(t("export.images", lang))]
     items += [dbc.DropdownMenuItem(t(k, lang), id=ids.image_export(chart, f), n_clicks=0) for f, k in IMAGE_ITEMS]
+    items.append(dbc.DropdownMenuItem(t("pack.add", lang), id=ids.pack_add(chart), n_clicks=0))
     items.append(_header(t("export.data", lang)))
     data = (*VIEW_ITEMS, *SERIES_ITEMS) if series else VIEW_ITEMS
     items += [dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(chart, f), n_clicks=0) for f, k in data]

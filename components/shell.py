@@ -9,7 +9,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from components import ids
+from components import ids, pack
 from components.share import copy_link, embed_dialog
 from components.widgets import attrs, page_link
 from core.charts import texts
@@ -74,7 +74,11 @@ def header(state: ViewState, browser_lang: str | None) -> html.Header:
                         html.P(t("app.subtitle", lang), className="app-subtitle"),
                     ]
                 ),
-                html.Div([copy_link(lang), language_links(state, browser_lang)], className="header-tools"),
+                # The briefing pack's button comes last: on a laptop it sits under the others (assets/style.css), so
+                # the header keeps the height of its title and subtitle.
+                html.Div(
+                    [copy_link(lang), language_links(state, browser_lang), pack.button(lang)], className="header-tools"
+                ),
             ],
             fluid=True,
             className="header-inner",
@@ -110,6 +114,7 @@ def page(
             dcc.Store(id=ids.BROWSER_LANG, data=browser_lang),
             dcc.Store(id=ids.PAGE_META, data=meta),
             dcc.Store(id=ids.REPLACE_URL, data=corrected),
+            pack.store(lang),
             dcc.Download(id=ids.DOWNLOAD),
             embed_dialog(lang, texts.edition_name()),
             header(state, browser_lang),
@@ -129,11 +134,16 @@ def page(
 
 
 def footer(state: ViewState, browser_lang: str | None) -> html.Footer:
-    """The edition every number on the page comes from, and where its sources and changes are listed."""
+    """The edition every number on the page comes from, where its sources and changes are listed, and the briefing
+    pack's status line."""
     lang = state.lang
     text = t("footer.text", lang, edition=texts.edition_label(lang), version=get_store().version)
     link = page_link(state, browser_lang, "sources", None, t("sources_page.link", lang), id="footer-sources")
-    return html.Footer(dbc.Container([html.Span(text + " "), link], fluid=True), className="app-footer")
+    # The briefing pack's status line is drawn at the foot of the window (assets/style.css): it is the footer's, so
+    # it stays inside a landmark.
+    return html.Footer(
+        [dbc.Container([html.Span(text + " "), link], fluid=True), pack.status()], className="app-footer"
+    )
 
 
 def canonical_query(state: ViewState, raw_query: str, browser_lang: str | None) -> str | None:

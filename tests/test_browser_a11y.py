@@ -101,6 +101,33 @@ def test_axe_finds_nothing(axe_page: Any, live_server: str, path: str, lang: str
     assert problems == []
 
 
+@pytest.mark.parametrize(("path", "chart", "lang"), [("/country/SLV", "pf-skilled", "fr"), ("/", "ranking", "en")])
+def test_axe_finds_nothing_in_the_briefing_pack(
+    axe_page: Any, live_server: str, path: str, chart: str, lang: str
+) -> None:
+    """The briefing pack's dialog (assets/pack.js), empty and holding a chart: named, its controls named, the focus
+    inside it; and the status line that says a chart was added."""
+    page = axe_page
+    page.goto(url(live_server, path, lang))
+    start_app(page)
+    page.click("#pack-open")
+    page.wait_for_selector("#pack-dialog[open]")
+    assert page.evaluate("() => document.activeElement.id") == "pack-title"
+    problems = violations(page, "pack dialog, empty")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#pack-dialog", state="hidden")
+
+    item = page.locator(f'[id*=\'"type":"pack-add"\'][id*=\'"chart":"{chart}"\']')
+    page.locator(".dropdown", has=item).locator(".dropdown-toggle").click()
+    item.click()
+    page.wait_for_function("() => document.getElementById('pack-count').textContent === '(1)'", timeout=45_000)
+    problems += violations(page, "a chart added, its status shown")
+    page.click("#pack-open")
+    page.wait_for_selector("#pack-dialog[open] .pack-item")
+    problems += violations(page, "pack dialog with a chart")
+    assert problems == []
+
+
 def test_every_chart_is_named_described_and_has_its_table(page: Any, live_server: str) -> None:
     """Each graph box is one image named "kind: title" and described from its data; its table lists its rows."""
     page.goto(live_server + "/corridors/MEX?lang=en")

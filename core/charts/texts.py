@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.data import queries
-from core.data.store import Edition, editions, get_store
+from core.data.store import Edition, edition_ids, editions, get_store
 from core.i18n.catalog import one_line, t
 
 
@@ -46,6 +46,32 @@ def subject_name(subject: str, lang: str) -> str:
 def sources_line(source_ids: Iterable[str], lang: str) -> str:
     """Short publisher names of the sources, each once, "; "-joined: the line under every chart."""
     return "; ".join(dict.fromkeys(t(f"source.{source}", lang) for source in source_ids))
+
+
+def sources_catalog() -> dict[str, Any]:
+    """The sources described in the metadata of the edition served, or, for an edition built before the metadata
+    described them, in the current edition's (the same raw folders)."""
+    found: dict[str, Any] = get_store().meta.get("sources") or get_store(edition_ids()[0]).meta["sources"]
+    return found
+
+
+def citations(source_ids: Iterable[str], lang: str) -> list[dict[str, str]]:
+    """Each source once, as a slide's or a README's list of sources says it: publisher, edition, citation, licence
+    and their addresses."""
+    known = sources_catalog()
+    return [
+        {
+            "id": ident,
+            "publisher": str(known[ident]["publisher"][lang]),
+            "edition": str(known[ident]["edition"][lang]),
+            "citation": one_line(known[ident]["citation"]),
+            "url": str(known[ident]["url"]),
+            "licence": str(known[ident]["licence"][lang]),
+            "licence_url": str(known[ident]["licence_url"]),
+        }
+        for ident in dict.fromkeys(source_ids)
+        if ident in known
+    ]
 
 
 def sources_term(lang: str) -> str:

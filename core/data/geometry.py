@@ -12,6 +12,7 @@ from core.data.cache import per_version
 from core.data.store import get_store
 
 ROUTE = "/data/geometry.{version}.json"
+SOURCE = "natural_earth_50m_admin0"  # the shapes' source (sources.yaml): a map's list of sources names it
 Box = tuple[float, float, float, float]  # lon0, lat0, lon1, lat1
 
 

@@ -20,7 +20,7 @@ from core.charts import profile, texts
 from core.charts.corridor_view import common as corridor
 from core.data import corridors, published, queries
 from core.data import schema as s
-from core.data.store import edition_ids, get_store, serving
+from core.data.store import get_store, serving
 from core.i18n.catalog import one_line
 from core.web import exports
 
@@ -100,12 +100,6 @@ def to_json(table: exports.Table, package: str, units: dict[str, str] | None = N
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
 
 
-def _catalog() -> dict[str, Any]:
-    """The sources described in the metadata of the edition served, or, for an edition built before the metadata
-    described them, in the current edition's (the same raw folders)."""
-    return get_store().meta.get("sources") or get_store(edition_ids()[0]).meta["sources"]
-
-
 def edition_source_ids() -> tuple[str, ...]:
     """Every source of the edition served: those its metadata lists, or those its tables name."""
     store = get_store()
@@ -113,12 +107,12 @@ def edition_source_ids() -> tuple[str, ...]:
         return tuple(store.meta["sources"])
     bilateral = (i for spec in store.meta["bilateral"].values() for i in spec["source"])
     used = {*store.indicators["source"], *store.remittance_corridors["source"], *bilateral}
-    return tuple(i for i in _catalog() if i in used)
+    return tuple(i for i in texts.sources_catalog() if i in used)
 
 
 def sources(ids: tuple[str, ...], lang: str) -> list[dict[str, str]]:
     """Frictionless sources: publisher and edition, address, citation (in the file's language where translated)."""
-    known = _catalog()
+    known = texts.sources_catalog()
     return [
         {
             "title": f"{known[i]['publisher'][lang]}: {known[i]['edition'][lang]}",
@@ -132,7 +126,7 @@ def sources(ids: tuple[str, ...], lang: str) -> list[dict[str, str]]:
 
 def licenses(ids: tuple[str, ...], lang: str) -> list[dict[str, str]]:
     """The licences of the sources, each once."""
-    known = _catalog()
+    known = texts.sources_catalog()
     found = {known[i]["licence_url"]: known[i]["licence"][lang] for i in ids if i in known}
     return [{"path": path, "title": title} for path, title in found.items()]
 

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from core.charts import profile, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart
-from core.data import changelog, published, queries
+from core.data import changelog, geometry, published, queries
 from core.data.store import editions, get_store
 from core.i18n.catalog import one_line, t
 from core.state.options import menu
@@ -121,14 +121,24 @@ def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:
 
 
 def image_meta(
-    charts: Iterable[Chart], lang: str, file: str, title: str = "", links: dict[str, str] | None = None
+    charts: Iterable[Chart],
+    lang: str,
+    file: str,
+    title: str = "",
+    links: dict[str, str] | None = None,
+    files: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, Any]:
     """What the browser needs to render slide images of a page's charts: each chart's title, subtitle and source
     line (with the data edition and the access date; "{url}" becomes the page's address there), the file name stem,
-    the page's title; and for "Copy data link", the data link of each chart (`links`, by chart id:
-    core/web/opendata.py)."""
+    the page's title; for "Copy data link", the data link of each chart (`links`, by chart id:
+    core/web/opendata.py); and what a briefing pack keeps of a chart (assets/pack.js): its accessible description,
+    key facts and main numbers (for the speaker's notes), its sources (by id: each source's publisher, citation and
+    licence are in "sources", once), and its numbers as files pinned to this edition (`files`, by chart id:
+    opendata.pinned_files)."""
     today = date.today().isoformat()
     line = t("export.source_line", lang, sources="{sources}", edition=texts.edition_name(), date=today, url="{url}")
+    charts = list(charts)
+    cited = texts.citations((ident for c in charts for ident in _source_ids(c)), lang)
     return {
         "title": title,
         "charts": {
@@ -137,15 +147,29 @@ def image_meta(
                 "subtitle": c.subtitle,
                 "source": line.replace("{sources}", c.sources),
                 "kind": c.kind,
+                "file": c.file or c.id,
+                "description": c.facts.description,
+                "facts": list(c.facts.sentences),
+                "numbers": list(c.facts.numbers),
+                "sources": list(_source_ids(c)),
+                "files": (files or {}).get(c.id, {}),
             }
             for c in charts
         },
         "source": "",
         "file": file,
+        "lang": lang,
+        "edition": {"id": get_store().version, "name": texts.edition_name()},
+        "sources": {source.pop("id"): source for source in cited},
         "copied": t("share.copied", lang),
         "data_links": links or {},
         "data_copied": t("share.data_copied", lang),
     }
+
+
+def _source_ids(chart: Chart) -> tuple[str, ...]:
+    """The sources of a chart's picture: its numbers', and the map shapes' for a map."""
+    return (*chart.source_ids, *((geometry.SOURCE,) if chart.kind in ("map", "flow_map") else ()))
 
 
 def _cell(value: Any) -> Any:

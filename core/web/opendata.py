@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from core.charts import registry
 from core.data import queries
-from core.data.store import edition_ids
+from core.data.store import edition_ids, get_store
 from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import MAX_QUERY, PARAMS, ViewState, decode, encode, path_of, route, with_route
@@ -164,6 +164,14 @@ def link(state: ViewState, chart: str | None = None, fmt: str = "csv", edition: 
 def links(state: ViewState, charts: tuple[str, ...]) -> dict[str, str]:
     """The data link of each chart of a page, relative to the site: what its Download menu's "Copy data link" copies."""
     return {chart: link(state, chart) for chart in charts}
+
+
+def pinned_files(state: ViewState, charts: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Each chart's numbers as CSV, Excel and Data Package, pinned to the edition served: a briefing pack fetches them
+    later and must get the numbers its picture shows (core/web/exports.py, image_meta)."""
+    version = get_store().version
+    formats = {"csv": "csv", "xlsx": "xlsx", PACKAGE: f"{PACKAGE}.json"}
+    return {chart: {name: link(state, chart, fmt, version) for name, fmt in formats.items()} for chart in charts}
 
 
 def page_link(state: ViewState) -> str:
