@@ -155,7 +155,7 @@ def test_profile_prints_on_one_page(page: Any, live_server: str, address: str, n
     named = page.evaluate(
         """() => {
             const gd = document.querySelector('#pf-corridors .js-plotly-plot');
-            const rows = new Set(gd.data.flatMap(t => t.type === 'scatter' && Array.isArray(t.y) ? t.y : []));
+            const rows = new Set(gd.data.flatMap(t => Array.isArray(t.y) ? t.y.filter(y => y !== null) : []));
             const ticks = [...gd.querySelectorAll('.ytick text')].map(t => t.textContent);
             return {rows: rows.size, ticks: ticks.length};
         }"""
