@@ -35,8 +35,15 @@ class Table:
     name: str  # file name without extension
     title: str
     frame: pd.DataFrame
-    notes: tuple[tuple[str, str], ...]  # (label, text), e.g. ("Definition", "...")
+    notes: tuple[tuple[str, str], ...]  # (label, text), e.g. ("Definition", "..."), each once
     lang: str = "en"  # the language of the notes' "label: text" lines
+    sources: tuple[str, ...] = ()  # the sources of its numbers (ids of the metadata's "sources"): its Data Package's
+
+
+def _once(notes: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The notes in order, each once: a chart's own caveat may repeat one of its table's (the corridors' revision),
+    a group's caveat one of its indicator's (how territories count)."""
+    return tuple(dict.fromkeys(notes))
 
 
 def _where(lang: str, site_url: str, link: str, accessed: date) -> tuple[tuple[str, str], ...]:
@@ -53,13 +60,15 @@ def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, access
     where it shows one indicator; else its sources), its notes, the access date and the page's address."""
     lang = state.lang
     about = chart.about or ((texts.sources_term(lang), chart.sources),)
-    notes = (
-        (t("export.subtitle_label", lang), chart.subtitle),
-        *about,
-        *((t("about.caveats", lang), note) for note in chart.notes),
-        *_where(lang, site_url, link, accessed),
+    notes = _once(
+        (
+            (t("export.subtitle_label", lang), chart.subtitle),
+            *about,
+            *((t("about.caveats", lang), note) for note in chart.notes),
+            *_where(lang, site_url, link, accessed),
+        )
     )
-    return Table(chart.file or chart.id, chart.title, chart.table, notes, lang)
+    return Table(chart.file or chart.id, chart.title, chart.table, notes, lang, chart.source_ids)
 
 
 def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
@@ -78,25 +87,61 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
             t("export.as_published", lang): rows["anomaly"],
         }
     )
-    notes = (*common.about(state.indicator, lang), *_where(lang, site_url, link, accessed))
-    return Table(f"{state.indicator}_all_years", texts.label(state.indicator, lang), frame, notes, lang)
+    notes = _once((*common.about(state.indicator, lang), *_where(lang, site_url, link, accessed)))
+    return Table(
+        f"{state.indicator}_all_years",
+        texts.label(state.indicator, lang),
+        frame,
+        notes,
+        lang,
+        common.source_ids(state.indicator),
+    )
+
+
+def indicators_about(indicators: Iterable[str], lang: str) -> tuple[tuple[str, str], ...]:
+    """The metadata of a file holding several indicators: what a dashboard file says of its one indicator
+    (common.about), said of each. Per indicator, named: its definition with its unit and what its group figures say
+    beyond the rule they share (or why it has none); then, each once: the sources, the group rule, citations, licences
+    and caveats."""
+    shown = list(dict.fromkeys(indicators))
+    rule_label = t("about.groups", lang)
+    own: list[tuple[str, str]] = [(rule_label, texts.note("group_rule", lang))]
+    for indicator in shown:
+        name = texts.label(indicator, lang, "short_label")
+        definition = t(
+            "export.definition_unit",
+            lang,
+            definition=one_line(str(queries.indicator_meta(indicator)["definition"][lang])),
+            unit_label=t("about.unit", lang),
+            unit=t(f"unit.{texts.unit(indicator)}", lang),
+        )
+        own.append((t("export.about_of", lang, label=t("about.definition", lang), indicator=name), definition))
+        rule = queries.indicator_meta(indicator)["aggregate"]
+        said = (rule.get("reason") or rule.get("note") or {}).get(lang)
+        if said:
+            own.append((t("export.about_of", lang, label=rule_label, indicator=name), one_line(str(said))))
+    order = (t("about.citation", lang), t("about.licence", lang), t("about.caveats", lang))
+    shared = [row for i in shown for row in common.about(i, lang) if row[0] in order]
+    ranked = sorted(dict.fromkeys(shared), key=lambda row: order.index(row[0]))
+    sources = texts.sources_line((s for i in shown for s in common.source_ids(i)), lang)
+    return _once(((texts.sources_term(lang), sources), *own, *ranked))
 
 
 def profile_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
-    """A profile's headline figures beside its groups' (the comparison table), with each figure's source."""
+    """A profile's headline figures beside its groups' (the comparison table), with what a dashboard file says of its
+    indicator said of each (definition and unit, sources, group rules, citations, licences, caveats)."""
     lang = state.lang
     frame = profile.comparison_table(state)
-    sources = texts.sources_line(
-        (source for indicator in menu() for source in queries.indicator_meta(indicator)["source"]),
-        lang,
-    )
-    notes = (
-        (texts.sources_term(lang), sources),
-        (t("about.caveats", lang), t("profile.comparison_note", lang)),
-        *_where(lang, site_url, link, accessed),
+    notes = _once(
+        (
+            *indicators_about(menu(), lang),
+            (t("about.caveats", lang), t("profile.comparison_note", lang)),
+            *_where(lang, site_url, link, accessed),
+        )
     )
     name = queries.country_name(str(state.subject), lang)
-    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang)
+    sources = tuple(dict.fromkeys(s for i in menu() for s in common.source_ids(i)))
+    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang, sources)
 
 
 def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:
