@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -76,7 +77,7 @@ def rounded(values: pd.Series, unit_: str, source_: str | None = None) -> pd.Ser
     return numbers.map(significant)
 
 
-def derived(values: pd.Series | list[float | None]) -> pd.Series:
+def derived(values: pd.Series | Sequence[float | None]) -> pd.Series:
     """Values this project derives from published ones (a share of a total, a share of women, a change in percent, a
     simple average of surveyed costs): 15 significant digits, as its ratios are written; missing stays missing."""
     numbers = pd.to_numeric(pd.Series(values, dtype="float64"), errors="raise")

@@ -21,6 +21,7 @@ class Line:
     hover: Sequence[str]
     color: str
     dash: str = "solid"
+    marker_size: int = 6  # a quoted figure beside a series (a single point) is drawn larger
 
 
 def trend_figure(
@@ -44,7 +45,7 @@ def trend_figure(
             "name": line.name,
             "mode": "lines+markers",
             "line": {"color": line.color, "width": 2.5 if line.dash == "solid" else 2, "dash": line.dash},
-            "marker": {"size": 6},
+            "marker": {"size": line.marker_size},
             "customdata": list(line.hover),
             "hovertemplate": "%{customdata}<extra>" + line.name + "</extra>",
         }

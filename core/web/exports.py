@@ -144,6 +144,95 @@ def profile_table(state: ViewState, site_url: str, link: str, accessed: date) ->
     return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang, sources)
 
 
+def _then_and_now_value(value: float | None, unit: str, source: str) -> float | None:
+    """A value of the "2005 → today" comparison by the rule of every download: whole persons and countries, money as
+    its source publishes it, a percentage this project derives at 15 significant digits."""
+    if value is None:
+        return None
+    if unit in ("persons", "count"):
+        return float(round(value))
+    if unit == "usd":
+        return float(published.rounded(pd.Series([value]), "usd", source).iloc[0])
+    return float(published.derived([value]).iloc[0])
+
+
+def then_and_now_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
+    """The "2005 → today" page as a table: each statement of the 2005–2006 documents (what it is about, its figure as
+    written, its citation, how today's data compare) and each of today's measures by year, its source's edition,
+    the countries a count counts and the statement's note; the documents' citations, how to read the comparison,
+    the sources' citations and licences in the notes."""
+    from core.charts import thennow
+    from core.charts.thennow import words
+
+    lang = state.lang
+    records: list[list[Any]] = []
+    for one in thennow.statements():
+        said = [
+            one.number,
+            words.theme(one.theme, lang),
+            words.claim(one.number, lang),
+            words.figure(one.number, lang),
+            words.cite(one.number, lang),
+            words.verdict(one, lang),
+        ]
+        note = words.note(one, lang)
+        if not one.measures:
+            records.append([*said, "", "", None, None, None, "", "", note])
+        for measure in one.measures:
+            unit = t("thennow.unit_count", lang) if measure.unit == "count" else t(f"unit.{measure.unit}", lang)
+            for point in measure.points:
+                names = ", ".join(queries.country_name(code, lang) for code, _ in point.items)
+                value = _then_and_now_value(point.value, measure.unit, measure.source)
+                records.append(
+                    [
+                        *said,
+                        words.label(measure, lang),
+                        words.source(measure),
+                        point.start,
+                        point.year,
+                        value,
+                        unit,
+                        names,
+                        note,
+                    ]
+                )
+    columns = [
+        t("thennow.col_statement", lang),
+        t("thennow.col_theme", lang),
+        t("thennow.col_about", lang),
+        t("thennow.col_said", lang),
+        t("thennow.col_cite", lang),
+        t("thennow.col_verdict", lang),
+        t("thennow.col_measure", lang),
+        t("thennow.col_source", lang),
+        t("thennow.col_start", lang),
+        t("table.year_plain", lang),
+        t("thennow.col_value", lang),
+        t("thennow.col_unit", lang),
+        t("thennow.col_counted", lang),
+        t("thennow.col_note", lang),
+    ]
+    frame = pd.DataFrame(records, columns=columns).astype(
+        {columns[0]: "int64", columns[8]: "Int64", columns[9]: "Int64", columns[10]: "float64"}
+    )
+    used = tuple(dict.fromkeys(m.source for one in thennow.statements() for m in one.measures))
+    known = get_store().meta.get("sources") or {}
+    notes = _once(
+        (
+            (t("thennow.documents_title", lang), t("thennow.doc_a", lang)),
+            (t("thennow.documents_title", lang), t("thennow.doc_b", lang)),
+            (t("thennow.how_title", lang), t("thennow.how_celade", lang)),
+            (t("thennow.how_title", lang), t("thennow.how_sources", lang)),
+            (texts.sources_term(lang), texts.sources_line(used, lang)),
+            *((t("about.citation", lang), one_line(str(known[i]["citation"]))) for i in used if i in known),
+            *((t("about.licence", lang), str(known[i]["licence"][lang])) for i in used if i in known),
+            *((t("about.caveats", lang), texts.caveat(c, lang)) for c in ("revisions_not_mixed", "territories")),
+            *_where(lang, site_url, link, accessed),
+        )
+    )
+    return Table("then-and-now", t("thennow.file_title", lang), frame, notes, lang, used)
+
+
 def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:
     """The served edition's changelog, one row per value that differs from the previous edition, with the country's
     name beside its code; the notes say which two editions it compares and what each reason means."""

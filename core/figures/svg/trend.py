@@ -176,7 +176,8 @@ def lines(
         ]
         color = esc(hex_color(line.color))
         path = "".join(_polyline(seg) for seg in _segments(points) if len(seg) > 1)
-        marks = "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="3"/>' for x, y in (p for p in points if p))
+        radius = num(line.marker_size / 2)
+        marks = "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="{radius}"/>' for x, y in (p for p in points if p))
         traces.append(
             f'<g class="line" fill="{color}"><path d="{path}" fill="none" stroke="{color}" '
             f'stroke-width="{width_px}" stroke-linejoin="round"{dash(line.dash, width_px)}/>{marks}</g>'
@@ -202,6 +203,7 @@ def trend_args(figure: Mapping[str, Any]) -> dict[str, Any]:
             hover=[],
             color=str(trace.get("line", {}).get("color", INK)),
             dash=str(trace.get("line", {}).get("dash", "solid")),
+            marker_size=int(trace.get("marker", {}).get("size", 6)),
         )
         for trace in figure.get("data", [])
     ]
