@@ -48,35 +48,48 @@ def _table(one: thennow.Statement, lang: str) -> list[Any]:
     """Today's measures of a statement, one row each, one column per year; a measure without a year leaves its
     cell empty (not missing: it has no value for that year to give)."""
     columns = _columns(one.measures)
+    # On a phone each row folds into its measure's name over its values (assets/style.css lays rows out as grids of
+    # --columns), so nothing scrolls sideways; the roles keep it a table to assistive technology whatever its display.
     head = html.Tr(
         [
-            html.Th(t("thennow.measure", lang), scope="col"),
+            html.Th(t("thennow.measure", lang), scope="col", role="columnheader"),
             *(
-                html.Th(words.when(thennow.Point(year, None, start), lang), scope="col", className="num")
+                html.Th(
+                    words.when(thennow.Point(year, None, start), lang),
+                    scope="col",
+                    role="columnheader",
+                    className="num",
+                )
                 for start, year in columns
             ),
-        ]
+        ],
+        role="row",
     )
     rows = []
     for measure in one.measures:
         by_column = {(p.start, p.year): p for p in measure.points}
         cells = [
-            html.Td(words.value(measure, by_column[key], lang) if key in by_column else "", className="num")
+            html.Td(
+                words.value(measure, by_column[key], lang) if key in by_column else "", role="cell", className="num"
+            )
             for key in columns
         ]
         name = html.Th(
             [words.label(measure, lang), " ", html.Span(words.source(measure), className="measure-source")],
             scope="row",
+            role="rowheader",
         )
-        rows.append(html.Tr([name, *cells]))
-    table = html.Table([html.Thead(head), html.Tbody(rows)], className="table table-sm statement-table")
+        rows.append(html.Tr([name, *cells], role="row"))
+    table = html.Table(
+        [html.Thead(head, role="rowgroup"), html.Tbody(rows, role="rowgroup")],
+        className="table table-sm statement-table",
+        role="table",
+        style={"--columns": str(len(columns))},
+        **attrs({"aria-label": t("thennow.today", lang) + " · " + words.claim(one.number, lang)}),
+    )
     counted = [line for measure in one.measures for line in words.counted(measure, lang)]
     details = [*counted, *words.reporting(one.measures, lang)]
-    label = t("thennow.today", lang) + " · " + words.claim(one.number, lang)
-    # Reachable by keyboard and named, should it scroll sideways on a narrow screen (no "scroll" hint under each of
-    # twenty tables: the widest has five columns).
-    box = html.Div(table, className="statement-table-wrap", tabIndex="0", role="region", **attrs({"aria-label": label}))
-    return [box, *(html.P(line, className="statement-detail") for line in details)]
+    return [table, *(html.P(line, className="statement-detail") for line in details)]
 
 
 def statement_card(

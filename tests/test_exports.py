@@ -41,6 +41,8 @@ VIEWS = [
     "/corridors/MEX",
     "/corridors/COL?direction=in&cyear=2000&lang=pt",
     "/corridors/central_america",
+    "/then-and-now",
+    "/then-and-now?lang=fr",
 ]
 CHARTS = [(link, spec.id) for link in VIEWS for spec in registry.specs(view(link).page)]
 
@@ -130,9 +132,16 @@ def test_no_number_carries_more_digits_than_its_source_publishes(link: str, char
     assert len(written) == len(table.frame)
 
 
-@pytest.mark.parametrize("link", ["/country/SLV", "/country/GUY?lang=es"])
-def test_the_profiles_own_file_follows_the_rule(link: str) -> None:
-    table = data_file(view(link), ids.PROFILE_DATA, "view")
+@pytest.mark.parametrize(
+    ("link", "name"),
+    [
+        ("/country/SLV", ids.PROFILE_DATA),
+        ("/country/GUY?lang=es", ids.PROFILE_DATA),
+        ("/then-and-now", ids.THEN_AND_NOW_DATA),
+    ],
+)
+def test_a_pages_own_file_follows_the_rule(link: str, name: str) -> None:
+    table = data_file(view(link), name, "view")
     assert table is not None
     assert [v for _, v in numbers(table.frame) if not fifteen_digits(v)] == []
 
