@@ -299,7 +299,7 @@ def _s2() -> Statement:
         DIFFERS,
         (states, region),
         Link("dashboard", indicator=s.EMIGRANT_STOCK, focus=STATES, year=THEN[0]),
-        {"territories": (territories, "persons")},
+        {"territories": (territories, "persons"), "puerto_rico": (_value(s.EMIGRANT_STOCK, "PRI", THEN[0]), "persons")},
         chart="tn-emigrants",
     )
 

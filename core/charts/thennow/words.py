@@ -80,7 +80,10 @@ def cite(number: int, lang: str) -> str:
 
 def note(one: Statement, lang: str) -> str:
     """The statement's note, with the numbers it quotes from the data and the groups it names."""
-    values = {name: shown(value, unit, lang) for name, (value, unit) in one.values.items()}
+    values = {  # in full: a note sets figures side by side, which a briefing's rounding would make look alike
+        name: t("format.missing", lang) if value is None else fmt_value(value, unit, lang, compact=False)
+        for name, (value, unit) in one.values.items()
+    }
     values.update(_figures(one.number, lang))
     if one.group is not None:  # who its members are, as the metadata says
         spec = get_store().meta["groups"].get(one.group, {}).get("note") or {}
