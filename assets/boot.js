@@ -25,6 +25,10 @@
   var INTENT = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel", "scroll", "focusin"];
   var SWAP_TIMEOUT_MS = 15000;  // the app takes over even if a chart never reports drawn
   var started = false;
+  var scrolledByVisitor = false;  // a wheel, a touch or a key: the visitor moves the page, not the browser
+  ["wheel", "touchmove", "keydown"].forEach(function (name) {
+    window.addEventListener(name, function () { scrolledByVisitor = true; }, { once: true, passive: true });
+  });
 
   function loadScripts(urls, done) {
     // Inserted scripts with async = false run in the order inserted, while they download in parallel.
@@ -57,8 +61,19 @@
     page.parentNode.removeChild(page);
     document.documentElement.classList.remove("app-pending");
     window.scrollTo(0, scroll);
-    var target = focused && document.getElementById(focused.getAttribute("data-id"));
-    if (target && target.focus) { target.focus({ preventScroll: true }); }
+    // An address that names a place on the page (/then-and-now#statement-7) lands there, unless the visitor has
+    // scrolled meanwhile: the browser scrolls to it while the page loads, and the app that replaces the page may
+    // have been drawn, out of sight, a little higher or lower.
+    var target = anchor();
+    if (target && !scrolledByVisitor) { target.scrollIntoView({ block: "start", behavior: "instant" }); }
+    var focusable = focused && document.getElementById(focused.getAttribute("data-id"));
+    if (focusable && focusable.focus) { focusable.focus({ preventScroll: true }); }
+  }
+
+  function anchor() {
+    var id = window.location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (error) { return null; }
+    return id ? document.getElementById(id) : null;  // the first: the static page's, while it is there
   }
 
   function waitAndSwap() {

@@ -40,6 +40,8 @@ def data_file(state: ViewState, chart: Any, what: str) -> exports.Table | None:
     found = registry.spec(chart)
     if chart == ids.PROFILE_DATA and state.page == "country" and what == "view":
         return exports.profile_table(state, site_url(), link, date.today())
+    if chart == ids.THEN_AND_NOW_DATA and state.page == "thennow" and what == "view":
+        return exports.then_and_now_table(state, site_url(), link, date.today())
     if what == "series" and found is not None and found.series and found.page == state.page:
         return exports.series_table(state, site_url(), link, date.today())
     shown = registry.build(state, chart) if what == "view" else None

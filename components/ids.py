@@ -71,6 +71,19 @@ CORRIDOR_TITLE: Final = "corridor-title"
 OPEN_IN_DASHBOARD: Final = "dash-"  # + indicator: a profile trend's link to the dashboard
 PRINT: Final = "print-brief"
 PROFILE_DATA: Final = "profile"  # the "chart" name of a profile's own data download (figures and comparison)
+PROFILE_THEN_AND_NOW: Final = "profile-then-and-now"  # a profile's link to the 2005 statements that name its country
+
+# The "2005 → today" page, and its link in every page's header.
+HEADER_THEN_AND_NOW: Final = "header-then-and-now"
+THEN_AND_NOW_DATA: Final = "then-and-now"  # the "chart" name of the page's own data download (the comparison)
+THEN_AND_NOW_MENU: Final = "then-and-now-menu"  # the page's own Download menu
+BACK_DASHBOARD_TN: Final = "back-dashboard-tn"
+# In-page targets of the page (a profile links to a statement, the contents to a theme, a statement to its chart): the
+# first paint keeps ids with these prefixes (components/static.py), so an address ending #statement-7 lands there.
+STATEMENT: Final = "statement-"  # + number
+THEME: Final = "theme-"  # + theme id
+CHART_ANCHOR: Final = "chart-at-"  # + chart id
+ANCHORS: Final = (STATEMENT, THEME, CHART_ANCHOR)
 
 LABEL_PREFIX: Final = "label-"  # + control id: the visible label of a control
 MENU_WRAP: Final = "menu-wrap-"  # + chart id: holds that chart's export menu

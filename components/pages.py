@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dash import dcc, html
 
-from components import corridors, dashboard, ids, profile, shell, sources, static
+from components import corridors, dashboard, ids, profile, shell, sources, static, thennow
 from core.charts import facts, registry, texts
 from core.charts.model import Chart
 from core.data import queries
@@ -25,6 +25,7 @@ BUILDERS = {
     "country": profile.layout,
     "corridors": corridors.layout,
     "sources": sources.layout,
+    "thennow": thennow.layout,
 }
 
 
@@ -46,6 +47,7 @@ STILL_WIDTHS = {
     "country": {"lines": (320, 0), "dots": (440, 0)},
     "corridors": {"flow_map": (1300, 0), "lines": (440, 0), "dots": (640, 0)},
     "sources": {},
+    "thennow": {"lines": (640, 0)},
 }
 
 
@@ -70,6 +72,8 @@ def title(state: ViewState) -> str:
         return t(f"route.corridor_title_{state.direction}", state.lang, name=name, year=year) + " · " + site
     if state.page == "sources":
         return t("sources_page.title", state.lang) + " · " + site
+    if state.page == "thennow":
+        return t("thennow.title", state.lang) + " · " + site
     return site
 
 

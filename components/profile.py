@@ -13,7 +13,7 @@ from dash import html
 from components import ids
 from components.share import profile_menu
 from components.widgets import attrs, back_link, chart_panel, headline_cards, page_link, scrolling
-from core.charts import profile, registry, texts
+from core.charts import profile, registry, texts, thennow
 from core.charts.model import Chart, Headline
 from core.data import queries
 from core.i18n.catalog import t
@@ -108,6 +108,24 @@ def brief_key(charts: dict[str, Chart]) -> html.Div:
     return html.Div(entries, className="brief-key", **attrs({"aria-hidden": "true", "data-names": json.dumps(names)}))
 
 
+def _then_and_now(state: ViewState, browser_lang: str | None, code: str) -> list[html.A]:
+    """Where the 2005 expert group named this country (Mexico, Colombia, El Salvador, Brazil, a CARICOM member): a
+    link to the first such statement on the "2005 → today" page; nothing for the others."""
+    named = thennow.naming(code)
+    if not named:
+        return []
+    address = href(state, options(), browser_lang, "thennow") + f"#{ids.STATEMENT}{named[0]}"
+    return [
+        html.A(
+            t("thennow.link", state.lang),
+            href=address,
+            title=t("thennow.profile_link_title", state.lang),
+            className="btn btn-outline-secondary btn-sm",
+            id=ids.PROFILE_THEN_AND_NOW,
+        )
+    ]
+
+
 def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart]) -> tuple[list[Any], dict[str, Any]]:
     """Everything on /country/<ISO3>, in the order a briefing reads it, and its image-export texts."""
     lang, code = state.lang, str(state.subject)
@@ -145,6 +163,7 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
                         className="btn btn-primary btn-sm",
                         id=ids.OPEN_CORRIDORS,
                     ),
+                    *_then_and_now(state, browser_lang, code),
                 ],
                 className="page-nav-links",
             ),

@@ -49,13 +49,19 @@ def export_menu(chart: str, lang: str, series: bool = False) -> dbc.DropdownMenu
     return _menu(items, lang)
 
 
+THEN_AND_NOW_ITEMS = (("view-csv", "thennow.download"), ("view-xlsx", "thennow.download_xlsx"))
+
+
 def profile_menu(lang: str) -> dbc.DropdownMenu:
     """A profile's own data: its headline figures and the comparison with its groups."""
+    return page_data_menu(ids.PROFILE_DATA, PROFILE_ITEMS, lang)
+
+
+def page_data_menu(name: str, entries: tuple[tuple[str, str], ...], lang: str) -> dbc.DropdownMenu:
+    """A page's own data file (`name` stands where a chart id stands in the menu's ids), its data link too."""
     items: list[Any] = [_header(t("export.data", lang))]
-    items += [
-        dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(ids.PROFILE_DATA, f), n_clicks=0) for f, k in PROFILE_ITEMS
-    ]
-    items.append(data_link_item(ids.PROFILE_DATA, lang))
+    items += [dbc.DropdownMenuItem(t(k, lang), id=ids.data_export(name, f), n_clicks=0) for f, k in entries]
+    items.append(data_link_item(name, lang))
     return _menu(items, lang)
 
 

@@ -62,6 +62,23 @@ def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
     )
 
 
+def then_and_now_link(state: ViewState, browser_lang: str | None) -> html.A:
+    """The "2005 → today" page, from every page: a short link under the site's title, beside its subtitle (on a phone,
+    where the subtitle folds away, alone under the title), so the header's tools keep their one line."""
+    here = state.page == "thennow"
+    return page_link(
+        state,
+        browser_lang,
+        "thennow",
+        None,
+        t("thennow.link", state.lang),
+        id=ids.HEADER_THEN_AND_NOW,
+        title=t("thennow.link_title", state.lang),
+        className="header-link d-print-none" + (" active" if here else ""),
+        **attrs({"aria-current": "page"} if here else {}),
+    )
+
+
 def header(state: ViewState, browser_lang: str | None) -> html.Header:
     lang = state.lang
     title = html.H1 if state.page == "dashboard" else html.P  # elsewhere the page's own title is its heading
@@ -71,8 +88,15 @@ def header(state: ViewState, browser_lang: str | None) -> html.Header:
                 html.Div(
                     [
                         title(t("app.title", lang), id=ids.APP_TITLE, className="app-title"),
-                        html.P(t("app.subtitle", lang), className="app-subtitle"),
-                    ]
+                        html.Div(
+                            [
+                                html.P(t("app.subtitle", lang), className="app-subtitle"),
+                                then_and_now_link(state, browser_lang),
+                            ],
+                            className="app-sub",
+                        ),
+                    ],
+                    className="header-titles",
                 ),
                 # The briefing pack's button comes last: on a laptop it sits under the others (assets/style.css), so
                 # the header keeps the height of its title and subtitle.

@@ -31,8 +31,8 @@ NOTHING = {"Store", "Location", "Interval", "Download", "Modal"}  # draw nothing
 CAMEL = re.compile(r"[A-Z]")
 KEPT_IDS = {"main"}  # in-page targets (the skip link's), needed before the app runs; no Dash code looks them up
 # Ids that other elements of the first paint point at: a chart's name and description (its box's aria-labelledby and
-# aria-describedby) and a control's visible label (the inert control's aria-labelledby).
-KEPT_PREFIXES = (ids.WORDS_PREFIX, ids.LABEL_PREFIX)
+# aria-describedby), a control's visible label (the inert control's aria-labelledby) and in-page link targets.
+KEPT_PREFIXES = (ids.WORDS_PREFIX, ids.LABEL_PREFIX, *ids.ANCHORS)
 SLIDER_THUMB = 8  # px: Dash's slider keeps marks and thumb this far inside each end
 
 

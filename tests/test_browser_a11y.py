@@ -33,6 +33,7 @@ PAGES = [
     ("/corridors/MEX", "es"),
     ("/corridors/VEN?direction=in", "pt"),
     ("/embed/map", "fr"),
+    ("/then-and-now", "es"),
 ]
 CASES = [(path, lang) for path, other in PAGES for lang in ("en", other)]
 
@@ -261,7 +262,11 @@ BESIDE_BONAIRE = """() => {
         for (let step = 0; step < 32; step++) {
             const angle = step * Math.PI / 16;
             const x = center.x + distance * Math.cos(angle), y = center.y + distance * Math.sin(angle);
-            if (venezuela.isPointInFill(new DOMPoint(x, y).matrixTransform(toPath))) {
+            // Inside the coast by 2 px all round: a tap is rounded to whole pixels, and the edge itself moves with a
+            // fraction of a pixel of layout above the map.
+            const inside = [[0, 0], [2, 0], [-2, 0], [0, 2], [0, -2]].every(([dx, dy]) =>
+                venezuela.isPointInFill(new DOMPoint(x + dx, y + dy).matrixTransform(toPath)));
+            if (inside) {
                 return {coast: {x, y}, dot: center, distance};
             }
         }

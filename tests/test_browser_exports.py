@@ -458,7 +458,7 @@ def test_spanish_then_back_to_english(page: Any, live_server: str, tmp_path: Pat
     assert list(frame.columns)[:2] == ["Puesto", "País o territorio"]
     assert list(frame.columns)[-1] == "Año del valor"
 
-    page.locator(".lang-buttons a", has_text="English").click()
+    page.locator(".lang-buttons a", has_text="English").click()  # the buttons (a phone has them in a menu)
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     page.wait_for_function("() => document.getElementById('app-title')?.textContent.startsWith('Migration')")
     page.wait_for_function("() => document.getElementById('map-title')?.textContent.includes('Latin America')")

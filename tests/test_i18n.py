@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core.charts import thennow
 from core.i18n.catalog import MESSAGES, catalog, t
 from core.i18n.formats import fmt_compact, fmt_number, fmt_short, fmt_value
 
@@ -83,6 +84,9 @@ FAMILIES: dict[str, set[str]] = {
     "route.direction_": {"out", "in"},  # corridor view directions, components/corridors.py
     "route.corridor_title_": {"out", "in"},  # corridor view title, components/corridors.py
     "format.usd_": {"thousand", "million", "million_one", "billion", "billion_one"},  # fmt_usd, core/i18n/formats.py
+    # the "2005 → today" statements and today's measures, core/charts/thennow/words.py
+    **{f"thennow.{part}_": {str(n) for n in range(1, 22)} for part in ("claim", "figure", "note")},
+    "thennow.m_": {m.key for one in thennow.statements() for m in one.measures},
 }
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from core.charts import corridor_view as corridor_charts
 from core.charts import explain, texts
 from core.charts import sentences as s
 from core.charts.corridor_view import common as corridor_common
@@ -1311,7 +1312,19 @@ def test_every_facts_key_is_used(monkeypatch):
         monkeypatch.setattr(module, "t", recording)
     for lang in LANGS:
         every_output(lang)
+        charts_facts(lang)
     assert set(facts_templates("en")) - used == set()
+
+
+def charts_facts(lang: str) -> None:
+    """The facts of real charts, built afresh (a chart writes its facts once): core.charts.explain's numbers for a
+    speaker's notes and the money sent along corridors, which only charts ask for."""
+    for name in corridor_charts.CHARTS:
+        for subject, direction in (("MEX", "out"), ("USA", "in")):
+            assert corridor_charts.chart(name, subject, direction, 2020, lang).facts.name
+    for subject, direction in (("UZB", "out"), ("SOM", "in")):  # one sender, one receiver in the matrix
+        assert corridor_charts.chart("remittances", subject, direction, 2020, lang).facts.sentences
+    assert mapview.map_chart(ViewState(indicator="remittance_cost", focus="lac", lang=lang)).facts.numbers
 
 
 def test_the_module_stays_free_of_dash():

@@ -15,7 +15,7 @@ from core.i18n.catalog import t
 from core.state.options import options
 from core.state.urlstate import ViewState
 
-PREVIEWED = ("dashboard", "country", "corridors")  # pages with a chart of their own to preview
+PREVIEWED = ("dashboard", "country", "corridors", "thennow")  # pages with a chart of their own to preview
 CARDS_KEPT = 64  # PNGs kept per process (40-80 KB each)
 
 
@@ -36,6 +36,8 @@ def main_chart(state: ViewState) -> tuple[Chart, bool]:
         return chart, False
     if state.page == "corridors":
         return charts["cv-regions"], False
+    if state.page == "thennow":
+        return charts["tn-emigrants"], False
     return charts["map"], True
 
 

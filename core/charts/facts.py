@@ -6,13 +6,14 @@ language; nothing here formats a number."""
 
 from __future__ import annotations
 
-from core.charts import sentences, texts
+from core.charts import sentences, texts, thennow
 from core.charts.corridor_view import common as corridor
 from core.charts.dashboard import mapview
 from core.data import flows, queries
 from core.data import schema as s
 from core.data.corridors import SDG_TARGET
 from core.i18n.catalog import t
+from core.i18n.formats import fmt_value
 from core.state.options import options
 from core.state.urlstate import ViewState
 
@@ -105,7 +106,38 @@ def page(state: ViewState) -> list[str]:
         return corridors(state)
     if state.page == "sources":
         return []
+    if state.page == "thennow":
+        return then_and_now(state.lang)
     return dashboard(state)
+
+
+def then_and_now(lang: str) -> list[str]:
+    """The "2005 → today" page's lead facts: the region's emigrants (CELADE's 2005 estimate, UN DESA's latest) and
+    the remittances it received (2004, latest), from the same statements the page shows."""
+    emigrants = thennow.statement(2).measures[0].points
+    remittances = thennow.statement(17).measures[0].points
+    out = []
+    if emigrants[-1].value is not None:
+        out.append(
+            t(
+                "thennow.description_emigrants",
+                lang,
+                celade=fmt_value(thennow.quoted(2)[0].value, "persons", lang),
+                states=fmt_value(emigrants[-1].value, "persons", lang),
+                year=emigrants[-1].year,
+            )
+        )
+    if remittances[0].value is not None and remittances[-1].value is not None:
+        out.append(
+            t(
+                "thennow.description_remittances",
+                lang,
+                then=fmt_value(remittances[0].value, "usd", lang),
+                now=fmt_value(remittances[-1].value, "usd", lang),
+                latest=remittances[-1].year,
+            )
+        )
+    return out
 
 
 def lead(state: ViewState) -> str:
@@ -113,6 +145,8 @@ def lead(state: ViewState) -> str:
     if state.page == "corridors":
         name = corridor.subject_name(str(state.subject), state.lang)
         return t(f"route.direction_{state.direction}", state.lang, name=name)
+    if state.page == "thennow":
+        return t("thennow.link", state.lang)
     return texts.label(state.indicator, state.lang, "short_label")
 
 

@@ -3,14 +3,15 @@ downloads, embeds, slide images and page metadata all go through here, so none o
 holds.
 
 Ids are the charts' DOM ids: "map", "trend", "ranking" on the dashboard; "pf-trend-<indicator>", "pf-skilled" and
-"pf-<corridor chart>" on a country profile; "cv-<corridor chart>" on a corridor view."""
+"pf-<corridor chart>" on a country profile; "cv-<corridor chart>" on a corridor view; "tn-<chart>" on the "2005 →
+today" page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from core.charts import corridor_view, profile, stills
+from core.charts import corridor_view, profile, stills, thennow
 from core.charts.dashboard.mapview import map_chart
 from core.charts.dashboard.ranking import ranking_chart
 from core.charts.dashboard.trend import trend_chart
@@ -19,7 +20,8 @@ from core.data.cache import per_version
 from core.state.options import menu, options
 from core.state.urlstate import ViewState
 
-PAGES = ("dashboard", "country", "corridors")
+PAGES = ("dashboard", "country", "corridors", "thennow")
+SUBJECT_PAGES = ("country", "corridors")  # pages about a country or group: their charts need one
 PROFILE_CORRIDOR_CHARTS = ("corridors", "remittances", "costs")  # a profile shows where its emigrants live
 
 
@@ -77,7 +79,14 @@ def specs(page: str) -> tuple[Spec, ...]:
         return (*trends, Spec("pf-skilled", page, profile.skilled_chart), *flows)
     if page == "corridors":
         return tuple(Spec(f"cv-{name}", page, _corridor_view(name)) for name in corridor_view.CHARTS)
+    if page == "thennow":
+        return tuple(Spec(name, page, _then_and_now(name)) for name in thennow.CHARTS)
     return ()
+
+
+def _then_and_now(name: str) -> Callable[[ViewState], Chart]:
+    """A chart of the "2005 → today" page: the same for every visitor in a language (kept by thennow.chart)."""
+    return lambda state: thennow.chart(name, state.lang)
 
 
 def spec(chart_id: object) -> Spec | None:
@@ -95,7 +104,7 @@ def page_of(chart_id: object) -> str | None:
 def build(state: ViewState, chart_id: object) -> Chart | None:
     """One chart of the state's page, named by its id; None when the id is not a chart of that page."""
     found = spec(chart_id)
-    if found is None or found.page != state.page or (state.page != "dashboard" and state.subject is None):
+    if found is None or found.page != state.page or (state.page in SUBJECT_PAGES and state.subject is None):
         return None
     chart = found.build(state)
     return replace(chart, id=found.id, file=_file(state, found.id))
@@ -106,7 +115,7 @@ def _file(state: ViewState, chart_id: str) -> str:
     if state.page == "dashboard":
         when = "trend" if chart_id == "trend" else str(state.resolved_year(options()))
         return f"{state.indicator}_{state.focus}_{when}" + ("_ranking" if chart_id == "ranking" else "")
-    return f"{chart_id}_{state.subject}"
+    return f"{chart_id}_{state.subject}" if state.subject else chart_id
 
 
 def page_charts(state: ViewState) -> dict[str, Chart]:

@@ -5,12 +5,15 @@ The rule, one per value: counts of people are whole persons; a source that publi
 rates: fractions with six decimals, i.e. percentages with four; the 2018 remittance matrix: US$ millions with one
 decimal); everything else keeps 15 significant digits, the digits WDI writes in its files and a spreadsheet cell of
 UN DESA's workbooks holds. That drops only the binary noise of rescaling (0.029635 × 100 = 2.9635000000000002) and
-never a digit the publisher wrote. Values this project computes (ratios, group sums) are written the same way."""
+never a digit the publisher wrote. Values this project computes (ratios, group sums, a corridor's share of a total
+or of women, a change in percent) are written the same way: `derived`. Every table a chart or a page downloads goes
+through one of these functions, whatever the page (tests/test_exports.py walks them all)."""
 
 from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -71,6 +74,13 @@ def rounded(values: pd.Series, unit_: str, source_: str | None = None) -> pd.Ser
         return numbers.round(0).astype("Int64")
     if source_ in FIXED_DECIMALS:
         return numbers.round(FIXED_DECIMALS[source_])
+    return numbers.map(significant)
+
+
+def derived(values: pd.Series | Sequence[float | None]) -> pd.Series:
+    """Values this project derives from published ones (a share of a total, a share of women, a change in percent, a
+    simple average of surveyed costs): 15 significant digits, as its ratios are written; missing stays missing."""
+    numbers = pd.to_numeric(pd.Series(values, dtype="float64"), errors="raise")
     return numbers.map(significant)
 
 

@@ -21,6 +21,7 @@ class Line:
     hover: Sequence[str]
     color: str
     dash: str = "solid"
+    marker_size: int = 6  # a quoted figure beside a series (a single point) is drawn larger
 
 
 def trend_figure(
@@ -42,9 +43,11 @@ def trend_figure(
             "x": list(line.years),
             "y": list(line.values),
             "name": line.name,
-            "mode": "lines+markers",
+            # One point (a figure quoted beside a series, a country's one census round) is a marker, also in the
+            # legend: a line sample there would promise a line.
+            "mode": "markers" if len(line.years) == 1 else "lines+markers",
             "line": {"color": line.color, "width": 2.5 if line.dash == "solid" else 2, "dash": line.dash},
-            "marker": {"size": 6},
+            "marker": {"size": line.marker_size},
             "customdata": list(line.hover),
             "hovertemplate": "%{customdata}<extra>" + line.name + "</extra>",
         }

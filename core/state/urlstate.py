@@ -1,7 +1,7 @@
 """The shareable view state and its pure URL codec: only non-default values go into the query string.
 
-The page is in the path (`/`, `/country/<ISO3>`, `/corridors/<ISO3 or group>`, `/sources`), the view in the query
-string. All
+The page is in the path (`/`, `/country/<ISO3>`, `/corridors/<ISO3 or group>`, `/sources`, `/then-and-now`), the view
+in the query string. All
 pages share one query vocabulary, so the dashboard's indicator, year and focus travel with a visitor to a profile
 and back."""
 
@@ -18,10 +18,10 @@ MAX_COUNTRIES = 12
 SCALES = ("linear", "log")
 VIEWS = ("map", "table")
 DIRECTIONS = ("out", "in")  # corridor view: where a subject's emigrants live / who lives in the subject
-PAGES = ("dashboard", "country", "corridors", "sources")
+PAGES = ("dashboard", "country", "corridors", "sources", "thennow")
 PARAMS = ("indicator", "year", "focus", "countries", "scale", "view", "lang", "direction", "cyear")
 PAGE_PATH = {"country": "/country/", "corridors": "/corridors/"}  # pages about a subject: the path ends with it
-SINGLE_PATH = {"sources": "/sources"}  # pages about no subject besides the dashboard
+SINGLE_PATH = {"sources": "/sources", "thennow": "/then-and-now"}  # pages about no subject besides the dashboard
 MAX_PATH = 64
 ISO3 = re.compile(r"[A-Z]{3}")
 YEAR = re.compile(r"[0-9]{4}")

@@ -88,7 +88,7 @@ def _body(ask: Ask) -> bytes:
     urls = _urls(ask, site)
     if ask.fmt == "json":
         return datapackage.to_json(table, urls[PACKAGE], units)
-    ids = datapackage.source_ids(state.page, ask.chart, state.indicator)
+    ids = table.sources or datapackage.source_ids(state.page, ask.chart, state.indicator)
     package = datapackage.file_package(table, ids, urls, state.lang, units)
     return json.dumps(package, ensure_ascii=False, indent=1).encode("utf-8")
 

@@ -1,5 +1,6 @@
 """Routes for search engines and link-sharing apps: robots.txt (pointing at the sitemap), /sitemap.xml, and the
-preview image of every canonical view (/preview.png, /preview/country/<ISO3>.png, /preview/corridors/<id>.png),
+preview image of every canonical view (/preview.png, /preview/country/<ISO3>.png, /preview/corridors/<id>.png,
+/preview/then-and-now.png),
 whose address names the data edition, so it may be cached for a year."""
 
 from __future__ import annotations
@@ -63,3 +64,4 @@ def register(server: Flask) -> None:
     server.add_url_rule(
         "/preview/corridors/<subject>.png", "preview_corridors", lambda subject: preview(f"/corridors/{subject}")
     )
+    server.add_url_rule("/preview/then-and-now.png", "preview_then_and_now", lambda: preview("/then-and-now"))

@@ -92,8 +92,10 @@ def state_of(chart_id: str, params: dict[str, str], accept_language: str | None)
     if page is None:
         return None
     if page != "dashboard":
+        if (subject is not None) != (page in registry.SUBJECT_PAGES):  # a page's subject, and only a page's
+            return None
         state = with_route(state, path_of(page, subject), options())
-        if not subject or state.page != page:  # an unknown subject's path leads to the dashboard
+        if state.page != page:  # an unknown subject's path leads to the dashboard
             return None
     return state
 

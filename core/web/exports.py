@@ -35,8 +35,15 @@ class Table:
     name: str  # file name without extension
     title: str
     frame: pd.DataFrame
-    notes: tuple[tuple[str, str], ...]  # (label, text), e.g. ("Definition", "...")
+    notes: tuple[tuple[str, str], ...]  # (label, text), e.g. ("Definition", "..."), each once
     lang: str = "en"  # the language of the notes' "label: text" lines
+    sources: tuple[str, ...] = ()  # the sources of its numbers (ids of the metadata's "sources"): its Data Package's
+
+
+def _once(notes: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The notes in order, each once: a chart's own caveat may repeat one of its table's (the corridors' revision),
+    a group's caveat one of its indicator's (how territories count)."""
+    return tuple(dict.fromkeys(notes))
 
 
 def _where(lang: str, site_url: str, link: str, accessed: date) -> tuple[tuple[str, str], ...]:
@@ -53,13 +60,15 @@ def chart_table(chart: Chart, state: ViewState, site_url: str, link: str, access
     where it shows one indicator; else its sources), its notes, the access date and the page's address."""
     lang = state.lang
     about = chart.about or ((texts.sources_term(lang), chart.sources),)
-    notes = (
-        (t("export.subtitle_label", lang), chart.subtitle),
-        *about,
-        *((t("about.caveats", lang), note) for note in chart.notes),
-        *_where(lang, site_url, link, accessed),
+    notes = _once(
+        (
+            (t("export.subtitle_label", lang), chart.subtitle),
+            *about,
+            *((t("about.caveats", lang), note) for note in chart.notes),
+            *_where(lang, site_url, link, accessed),
+        )
     )
-    return Table(chart.file or chart.id, chart.title, chart.table, notes, lang)
+    return Table(chart.file or chart.id, chart.title, chart.table, notes, lang, chart.source_ids)
 
 
 def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
@@ -78,25 +87,150 @@ def series_table(state: ViewState, site_url: str, link: str, accessed: date) -> 
             t("export.as_published", lang): rows["anomaly"],
         }
     )
-    notes = (*common.about(state.indicator, lang), *_where(lang, site_url, link, accessed))
-    return Table(f"{state.indicator}_all_years", texts.label(state.indicator, lang), frame, notes, lang)
+    notes = _once((*common.about(state.indicator, lang), *_where(lang, site_url, link, accessed)))
+    return Table(
+        f"{state.indicator}_all_years",
+        texts.label(state.indicator, lang),
+        frame,
+        notes,
+        lang,
+        common.source_ids(state.indicator),
+    )
+
+
+def indicators_about(indicators: Iterable[str], lang: str) -> tuple[tuple[str, str], ...]:
+    """The metadata of a file holding several indicators: what a dashboard file says of its one indicator
+    (common.about), said of each. Per indicator, named: its definition with its unit and what its group figures say
+    beyond the rule they share (or why it has none); then, each once: the sources, the group rule, citations, licences
+    and caveats."""
+    shown = list(dict.fromkeys(indicators))
+    rule_label = t("about.groups", lang)
+    own: list[tuple[str, str]] = [(rule_label, texts.note("group_rule", lang))]
+    for indicator in shown:
+        name = texts.label(indicator, lang, "short_label")
+        definition = t(
+            "export.definition_unit",
+            lang,
+            definition=one_line(str(queries.indicator_meta(indicator)["definition"][lang])),
+            unit_label=t("about.unit", lang),
+            unit=t(f"unit.{texts.unit(indicator)}", lang),
+        )
+        own.append((t("export.about_of", lang, label=t("about.definition", lang), indicator=name), definition))
+        rule = queries.indicator_meta(indicator)["aggregate"]
+        said = (rule.get("reason") or rule.get("note") or {}).get(lang)
+        if said:
+            own.append((t("export.about_of", lang, label=rule_label, indicator=name), one_line(str(said))))
+    order = (t("about.citation", lang), t("about.licence", lang), t("about.caveats", lang))
+    shared = [row for i in shown for row in common.about(i, lang) if row[0] in order]
+    ranked = sorted(dict.fromkeys(shared), key=lambda row: order.index(row[0]))
+    sources = texts.sources_line((s for i in shown for s in common.source_ids(i)), lang)
+    return _once(((texts.sources_term(lang), sources), *own, *ranked))
 
 
 def profile_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
-    """A profile's headline figures beside its groups' (the comparison table), with each figure's source."""
+    """A profile's headline figures beside its groups' (the comparison table), with what a dashboard file says of its
+    indicator said of each (definition and unit, sources, group rules, citations, licences, caveats)."""
     lang = state.lang
     frame = profile.comparison_table(state)
-    sources = texts.sources_line(
-        (source for indicator in menu() for source in queries.indicator_meta(indicator)["source"]),
-        lang,
-    )
-    notes = (
-        (texts.sources_term(lang), sources),
-        (t("about.caveats", lang), t("profile.comparison_note", lang)),
-        *_where(lang, site_url, link, accessed),
+    notes = _once(
+        (
+            *indicators_about(menu(), lang),
+            (t("about.caveats", lang), t("profile.comparison_note", lang)),
+            *_where(lang, site_url, link, accessed),
+        )
     )
     name = queries.country_name(str(state.subject), lang)
-    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang)
+    sources = tuple(dict.fromkeys(s for i in menu() for s in common.source_ids(i)))
+    return Table(f"profile_{state.subject}", t("profile.title", lang, country=name), frame, notes, lang, sources)
+
+
+def _then_and_now_value(value: float | None, unit: str, source: str) -> float | None:
+    """A value of the "2005 → today" comparison by the rule of every download: whole persons and countries, money as
+    its source publishes it, a percentage this project derives at 15 significant digits."""
+    if value is None:
+        return None
+    if unit in ("persons", "count"):
+        return float(round(value))
+    if unit == "usd":
+        return float(published.rounded(pd.Series([value]), "usd", source).iloc[0])
+    return float(published.derived([value]).iloc[0])
+
+
+def then_and_now_table(state: ViewState, site_url: str, link: str, accessed: date) -> Table:
+    """The "2005 → today" page as a table: each statement of the 2005–2006 documents (what it is about, its figure as
+    written, its citation, how today's data compare) and each of today's measures by year, its source's edition,
+    the countries a count counts and the statement's note; the documents' citations, how to read the comparison,
+    the sources' citations and licences in the notes."""
+    from core.charts import thennow
+    from core.charts.thennow import words
+
+    lang = state.lang
+    records: list[list[Any]] = []
+    for one in thennow.statements():
+        said = [
+            one.number,
+            words.theme(one.theme, lang),
+            words.claim(one.number, lang),
+            words.figure(one.number, lang),
+            words.cite(one.number, lang),
+            words.verdict(one, lang),
+        ]
+        note = words.note(one, lang)
+        if not one.measures:
+            records.append([*said, "", "", None, None, None, "", "", note])
+        for measure in one.measures:
+            unit = t("thennow.unit_count", lang) if measure.unit == "count" else t(f"unit.{measure.unit}", lang)
+            for point in measure.points:
+                names = ", ".join(queries.country_name(code, lang) for code, _ in point.items)
+                value = _then_and_now_value(point.value, measure.unit, measure.source)
+                records.append(
+                    [
+                        *said,
+                        words.label(measure, lang),
+                        words.source(measure),
+                        point.start,
+                        point.year,
+                        value,
+                        unit,
+                        names,
+                        note,
+                    ]
+                )
+    columns = [
+        t("thennow.col_statement", lang),
+        t("thennow.col_theme", lang),
+        t("thennow.col_about", lang),
+        t("thennow.col_said", lang),
+        t("thennow.col_cite", lang),
+        t("thennow.col_verdict", lang),
+        t("thennow.col_measure", lang),
+        t("thennow.col_source", lang),
+        t("thennow.col_start", lang),
+        t("table.year_plain", lang),
+        t("thennow.col_value", lang),
+        t("thennow.col_unit", lang),
+        t("thennow.col_counted", lang),
+        t("thennow.col_note", lang),
+    ]
+    frame = pd.DataFrame(records, columns=columns).astype(
+        {columns[0]: "int64", columns[8]: "Int64", columns[9]: "Int64", columns[10]: "float64"}
+    )
+    used = tuple(dict.fromkeys(m.source for one in thennow.statements() for m in one.measures))
+    known = get_store().meta.get("sources") or {}
+    notes = _once(
+        (
+            (t("thennow.documents_title", lang), t("thennow.doc_a", lang)),
+            (t("thennow.documents_title", lang), t("thennow.doc_b", lang)),
+            (t("thennow.how_title", lang), t("thennow.how_celade", lang)),
+            (t("thennow.how_title", lang), t("thennow.how_sources", lang)),
+            (texts.sources_term(lang), texts.sources_line(used, lang)),
+            *((t("about.citation", lang), one_line(str(known[i]["citation"]))) for i in used if i in known),
+            *((t("about.licence", lang), str(known[i]["licence"][lang])) for i in used if i in known),
+            *((t("about.caveats", lang), texts.caveat(c, lang)) for c in ("revisions_not_mixed", "territories")),
+            *_where(lang, site_url, link, accessed),
+        )
+    )
+    return Table("then-and-now", t("thennow.file_title", lang), frame, notes, lang, used)
 
 
 def changes_table(lang: str, site_url: str, link: str, accessed: date) -> Table:

@@ -16,7 +16,12 @@ from core.state.urlstate import ViewState, encode, path_of
 
 # Open Graph locales: Latin American Spanish, Brazilian Portuguese (the region's own), English and French.
 LOCALES = {"en": "en_US", "es": "es_LA", "pt": "pt_BR", "fr": "fr_FR"}
-PREVIEW = {"dashboard": "/preview.png", "country": "/preview/country/{}.png", "corridors": "/preview/corridors/{}.png"}
+PREVIEW = {
+    "dashboard": "/preview.png",
+    "country": "/preview/country/{}.png",
+    "corridors": "/preview/corridors/{}.png",
+    "thennow": "/preview/then-and-now.png",
+}
 
 
 def address(state: ViewState, site: str) -> str:
@@ -78,13 +83,13 @@ def tags(state: ViewState, title: str, description: str, site: str) -> str:
 
 
 def sitemap(site: str) -> str:
-    """Every page in each language: the dashboard, every country's profile, every corridor view; lastmod is the
-    data edition (its name is its month)."""
+    """Every page in each language: the dashboard, the Sources and "2005 → today" pages, every country's profile,
+    every corridor view; lastmod is the data edition (its name is its month)."""
     valid = options()
     edition = str((get_store().manifest.get("edition") or {}).get("name") or "")
     lastmod = f"<lastmod>{html.escape(edition)}</lastmod>" if len(edition) == 7 and edition[4] == "-" else ""
     base = ViewState(indicator=valid.default_indicator, focus=valid.focuses[0])
-    views = [base, replace(base, page="sources")]
+    views = [base, replace(base, page="sources"), replace(base, page="thennow")]
     views += [replace(base, page="country", subject=code) for code in sorted(valid.countries)]
     views += [
         replace(base, page="corridors", subject=code) for code in [*sorted(valid.countries), *sorted(valid.groups)]

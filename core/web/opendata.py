@@ -6,6 +6,7 @@ The one rule that turns a page link into its data link: `/data/v1/` + what the p
     /?indicator=remittances_usd&focus=sica&countries=SLV  ->  /data/v1/remittances_usd.csv?focus=sica&countries=SLV
     /country/SLV?lang=es                                  ->  /data/v1/country/SLV.csv?lang=es
     /corridors/MEX?direction=in&cyear=2010                ->  /data/v1/corridors/MEX.csv?direction=in&cyear=2010
+    /then-and-now?lang=fr                                 ->  /data/v1/then-and-now.csv?lang=fr
 The query keeps the page's vocabulary (core/state/urlstate.py); parameters that do not shape a file (scale, view, an
 `indicator=` equal to the path's) may stay. Two more: `chart=<id>` narrows the file to one chart's numbers (the id of
 its embed address: map, trend, ranking, pf-trend-<indicator>, cv-costs, ...), `edition=<id>` pins a data edition.
@@ -14,7 +15,8 @@ format gives the file's Frictionless Data Package.
 
 Without `chart=`: the dashboard's file is the indicator's series for the selected countries (else every member of
 the focus), every year, or the published values of `year=`; a profile's is its figures beside its groups'; a corridor
-view's is its table of corridors."""
+view's is its table of corridors; the "2005 → today" page's is its comparison (each statement's figure beside today's
+measures)."""
 
 from __future__ import annotations
 
@@ -41,7 +43,9 @@ SHAPING = {  # the page parameters a data link keeps (the others do not change i
     "dashboard": ("year", "focus", "countries", "lang"),
     "country": ("lang",),
     "corridors": ("direction", "cyear", "lang"),
+    "thennow": ("lang",),
 }
+SINGLE = {"then-and-now": "thennow"}  # pages of no subject with a file of their own: /data/v1/<name>.<format>
 MAX_ROWS = 5000  # larger asks (a world-wide annual series) are pointed to the whole-dataset file
 DATASET_HINT = f"{PREFIX}/dataset/indicators.csv"
 NAME = re.compile(r"[a-z_]{1,20}")  # a parameter name safe to repeat in an answer
@@ -79,6 +83,8 @@ def split_name(name: str) -> tuple[str, str]:
 def _subject(section: str | None, stem: str) -> tuple[str, str | None, str | None]:
     """(page, subject, indicator named by the path) of a data link's path, or AskError 404."""
     valid = options()
+    if section is None and stem in SINGLE:
+        return SINGLE[stem], None, None
     if section is None:
         if stem not in valid.years:
             raise AskError(404, f"not an indicator of ours: the indicators are {', '.join(valid.years)}")
@@ -156,7 +162,8 @@ def link(state: ViewState, chart: str | None = None, fmt: str = "csv", edition: 
     only the parameters that shape its numbers."""
     pairs = [(k, v) for k, v in parse_qsl(encode(state, options()).lstrip("?")) if k in SHAPING[state.page]]
     pairs += [(k, v) for k, v in (("chart", chart), ("edition", edition)) if v]
-    about = state.indicator if state.page == "dashboard" else f"{state.page}/{state.subject}"
+    single = next((name for name, page in SINGLE.items() if page == state.page), None)
+    about = state.indicator if state.page == "dashboard" else single or f"{state.page}/{state.subject}"
     query = "?" + urlencode(pairs, safe=",") if pairs else ""
     return f"{PREFIX}/{about}.{fmt}{query}"
 
@@ -206,6 +213,8 @@ def table(ask: Ask, site: str) -> exports.Table:
         found = exports.chart_table(chart, state, site, link_, today)
     elif state.page == "country":
         found = exports.profile_table(state, site, link_, today)
+    elif state.page == "thennow":
+        found = exports.then_and_now_table(state, site, link_, today)
     else:
         found = _series(ask, site, link_)
     if len(found.frame) > MAX_ROWS:

@@ -9,7 +9,7 @@ import pandas as pd
 from core.charts import explain, sentences, texts
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
-from core.data import corridors, flows, queries
+from core.data import corridors, flows, published, queries
 from core.data.store import get_store
 from core.figures import dumbbell
 from core.i18n.catalog import t
@@ -78,9 +78,7 @@ def _table(
             t("flows.col_persons_year", lang, year=early): pd.array([a for a, _ in values], dtype="Int64"),
             t("flows.col_persons_year", lang, year=late): pd.array([b for _, b in values], dtype="Int64"),
             t("flows.col_change", lang): pd.array([d for d, _ in changes], dtype="Int64"),
-            t("flows.col_change_pct", lang): pd.array(
-                [None if p is None else round(p, 6) for _, p in changes], dtype="Float64"
-            ),
+            t("flows.col_change_pct", lang): published.derived([p for _, p in changes]).astype("Float64").array,
             t("flows.col_on_chart", lang): rows["on_chart"].to_numpy(),
         }
     )

@@ -9,7 +9,7 @@ from typing import Any, Final
 import pandas as pd
 
 from core.charts import sentences, texts
-from core.data import corridors, flows, queries
+from core.data import corridors, flows, published, queries
 from core.data.store import get_store
 from core.figures import style
 from core.i18n.catalog import t
@@ -134,9 +134,9 @@ def partner_table(all_rows: pd.DataFrame, drawn: list[str], subject: str, direct
             partner_column(lang, direction): [partner_name(c, lang) for c in rows["partner"]],
             t("flows.col_iso3", lang): rows["partner"],
             t("flows.col_persons", lang): rows["persons"].astype("int64"),
-            t("flows.col_share", lang): rows["share"].round(6),
+            t("flows.col_share", lang): published.derived(rows["share"]).to_numpy(),
             t("flows.col_women", lang): rows["female"].astype("int64"),
-            t("flows.col_female_share", lang): rows["female_share"].round(6),
+            t("flows.col_female_share", lang): published.derived(rows["female_share"]).to_numpy(),
         }
     )
     if flows.is_group(subject):

@@ -9,7 +9,7 @@ import pandas as pd
 from core.charts import explain, sentences
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
-from core.data import corridors, flows, queries
+from core.data import corridors, flows, published, queries
 from core.data.store import get_store
 from core.figures import dotplot, lines, style
 from core.i18n.catalog import one_line, t
@@ -99,8 +99,10 @@ def remittances_chart(subject: str, direction: str, year: int, lang: str) -> Cha
                 queries.country_name(code, lang) for code in every["partner"]
             ],
             t("flows.col_iso3", lang): every["partner"],
-            t("flows.col_usd", lang, year=matrix_year): every["usd"].round(2),
-            t("flows.col_share", lang): every["share"].round(6),
+            t("flows.col_usd", lang, year=matrix_year): published.rounded(
+                every["usd"], "usd", corridors.remittance_matrix_source()
+            ).to_numpy(),
+            t("flows.col_share", lang): published.derived(every["share"]).to_numpy(),
         }
     )
     if flows.is_group(subject):
@@ -272,7 +274,7 @@ def costs_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
             t("flows.col_sender", lang): [queries.country_name(code, lang) for code in ranked["sender"]],
             t("flows.col_receiver", lang): [queries.country_name(code, lang) for code in ranked["receiver"]],
             t("flows.col_period", lang): ranked["period"].tolist(),
-            t("flows.col_cost", lang): ranked["cost_pct"].round(6).tolist(),
+            t("flows.col_cost", lang): published.rounded(ranked["cost_pct"], "percent", c.SOURCE_COSTS).to_numpy(),
             t("flows.col_on_chart", lang): (ranked["order"] < c.MAX_COST_LINES).to_numpy(),
         }
     )

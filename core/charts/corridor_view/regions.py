@@ -8,7 +8,7 @@ import pandas as pd
 from core.charts import explain, sentences
 from core.charts.corridor_view import common as c
 from core.charts.model import Chart, ready
-from core.data import corridors, flows
+from core.data import corridors, flows, published
 from core.figures import lines, style
 from core.i18n.catalog import t
 from core.i18n.formats import separators
@@ -76,7 +76,7 @@ def regions_chart(subject: str, direction: str, year: int, lang: str) -> Chart:
             t("flows.col_year", lang): every["year"].astype("int64").to_numpy(),
             t("flows.col_part", lang): [t(labels[p], lang) for p in every["part"]],
             t("flows.col_persons", lang): every["persons"].astype("int64").to_numpy(),
-            t("flows.col_share", lang): every["share"].round(6).to_numpy(),
+            t("flows.col_share", lang): published.derived(every["share"]).to_numpy(),
         }
     )
     title = c.title(lang, direction, "flows.regions_title_out", "flows.regions_title_in", subject=name)

@@ -176,7 +176,8 @@ def lines(
         ]
         color = esc(hex_color(line.color))
         path = "".join(_polyline(seg) for seg in _segments(points) if len(seg) > 1)
-        marks = "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="3"/>' for x, y in (p for p in points if p))
+        radius = num(line.marker_size / 2)
+        marks = "".join(f'<circle cx="{num(x)}" cy="{num(y)}" r="{radius}"/>' for x, y in (p for p in points if p))
         traces.append(
             f'<g class="line" fill="{color}"><path d="{path}" fill="none" stroke="{color}" '
             f'stroke-width="{width_px}" stroke-linejoin="round"{dash(line.dash, width_px)}/>{marks}</g>'
@@ -202,6 +203,7 @@ def trend_args(figure: Mapping[str, Any]) -> dict[str, Any]:
             hover=[],
             color=str(trace.get("line", {}).get("color", INK)),
             dash=str(trace.get("line", {}).get("dash", "solid")),
+            marker_size=int(trace.get("marker", {}).get("size", 6)),
         )
         for trace in figure.get("data", [])
     ]
@@ -239,9 +241,14 @@ def _trend_legend(rows: list[list[tuple[Line, float]]], left: float, top: float)
         for line, x in row:
             color = esc(hex_color(line.color))
             width_px = 2.5 if line.dash == "solid" else 2
-            items.append(
+            sample = (
                 f'<path d="M{num(left + x + 5)},{num(cy)}h30" stroke="{color}" stroke-width="{width_px}"'
-                f'{dash(line.dash, width_px)}/><circle cx="{num(left + x + 20)}" cy="{num(cy)}" r="3" fill="{color}"/>'
-                + text_at(left + x + LEGEND_SYMBOL, cy + 4.68, line.name, 12)
+                f"{dash(line.dash, width_px)}/>"
+                if len(line.years) != 1  # one point is a marker only, as plotly's legend draws it
+                else ""
+            )
+            items.append(
+                sample + f'<circle cx="{num(left + x + 20)}" cy="{num(cy)}" r="{num(min(line.marker_size, 12) / 2)}"'
+                f' fill="{color}"/>' + text_at(left + x + LEGEND_SYMBOL, cy + 4.68, line.name, 12)
             )
     return f'<g class="legend">{"".join(items)}</g>'
