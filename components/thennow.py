@@ -75,7 +75,11 @@ def _table(one: thennow.Statement, lang: str) -> list[Any]:
             for key in columns
         ]
         name = html.Th(
-            [words.label(measure, lang), " ", html.Span(words.source(measure), className="measure-source")],
+            [
+                words.label(measure, lang),
+                " ",
+                html.Span(words.source(measure.source, lang), className="measure-source"),
+            ],
             scope="row",
             role="rowheader",
         )

@@ -294,5 +294,5 @@ def test_the_sitemap_lists_it_in_each_language(client: Any) -> None:
 def test_the_corridors_cited_are_the_2020_revision() -> None:
     """Who lives where is never taken from another revision than the corridors' own, whose last year is 2020."""
     assert all(p.year <= corridors.corridor_years()[-1] for p in thennow.statement(3).measures[0].points)
-    assert words.source(thennow.statement(3).measures[0]) == "UN DESA 2020"
-    assert words.source(thennow.statement(2).measures[0]) == "UN DESA 2024"
+    assert words.source(thennow.statement(3).measures[0].source, "en") == "UN DESA 2020"
+    assert words.source(thennow.statement(2).measures[0].source, "fr") == "UN DESA 2024"

@@ -187,7 +187,7 @@ def then_and_now_table(state: ViewState, site_url: str, link: str, accessed: dat
                     [
                         *said,
                         words.label(measure, lang),
-                        words.source(measure),
+                        words.source(measure.source, lang),
                         point.start,
                         point.year,
                         value,

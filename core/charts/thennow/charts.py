@@ -70,14 +70,6 @@ def _group_line(indicator: str, group: str, lang: str, color: str, dash: str) ->
     return line, rows
 
 
-def _source_name(source: str, lang: str) -> str:
-    return (
-        str(get_store().meta["sources"][source]["short"])
-        if source in get_store().meta.get("sources", {})
-        else (t(f"source.{source}", lang))
-    )
-
-
 def _table(records: list[tuple], indicator: str, source: str, lang: str, quoted: tuple | None) -> pd.DataFrame:
     """The chart's data file: each series by year (a group's figure always computed, with how many members report
     and how many are carried from a nearby year), then the quoted figure as its document wrote it."""
@@ -91,7 +83,7 @@ def _table(records: list[tuple], indicator: str, source: str, lang: str, quoted:
         texts.sources_term(lang),
         t("thennow.col_quoted", lang),
     ]
-    shown = [(n, y, v, r, c, _source_name(source, lang), q) for n, y, v, r, c, q in records]
+    shown = [(n, y, v, r, c, words.source(source, lang), q) for n, y, v, r, c, q in records]
     if quoted is not None:
         shown.append(quoted)
     frame = pd.DataFrame(shown, columns=columns)

@@ -124,10 +124,11 @@ def label(measure: Measure, lang: str) -> str:
     return t(f"thennow.m_{measure.key}", lang, **values)
 
 
-def source(measure: Measure) -> str:
-    """The edition of a measure's source, as the metadata names it briefly ("UN DESA 2024", "WDI 2026-07")."""
-    spec = (get_store().meta.get("sources") or {}).get(measure.source)
-    return str(spec["short"]) if spec else measure.source
+def source(source_id: str, lang: str) -> str:
+    """A source's edition as the metadata names it briefly ("UN DESA 2024", "WDI 2026-07"); its publisher's name in
+    an edition whose metadata does not describe its sources."""
+    spec = (get_store().meta.get("sources") or {}).get(source_id)
+    return str(spec["short"]) if spec else t(f"source.{source_id}", lang)
 
 
 def when(point: Point, lang: str) -> str:
