@@ -160,6 +160,7 @@ def interactions(browser: Any, base: str) -> dict[str, Any]:
             """code => { const gd = document.querySelector('#map .js-plotly-plot');
             const path = Array.from(gd.querySelectorAll('.choroplethlayer g.trace')[1].querySelectorAll('path'))
               .find(p => p.__data__ && p.__data__.loc === code);
+            path.scrollIntoView({block: 'center', behavior: 'instant'});  // as a person scrolls to it
             const r = path.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; }""",
             code,
         )
