@@ -57,8 +57,10 @@ def tags(state: ViewState, title: str, description: str, site: str) -> str:
     title = title.removesuffix(" · " + t("app.title", state.lang))  # the site's name has a tag of its own
     out = [_meta("name", "description", description), _link("canonical", canonical)]
     out += [_link("alternate", address(replace(state, lang=lang), site), hreflang=lang) for lang in LANGUAGES]
-    default = site + path_of(state.page, state.subject) + encode(replace(state, lang="en"), options(), "en")
-    out.append(_link("alternate", default, hreflang="x-default"))  # the visitor's browser language decides
+    # For a browser language the site lacks: the English page, by its own address (the bare address, which picks the
+    # language from the browser, would be a second address of one of the pages above; Lighthouse fails a canonical
+    # address that differs from such a page's).
+    out.append(_link("alternate", address(replace(state, lang="en"), site), hreflang="x-default"))
     alt = t("preview.alt", state.lang, title=title)
     out += [
         _meta("property", "og:type", "website"),
