@@ -12,6 +12,7 @@ from dash import dcc, html
 from components import ids
 from components.widgets import attrs
 from core.data import queries
+from core.data.cache import per_version
 from core.data.store import get_store
 from core.i18n.catalog import t
 from core.state.options import menu
@@ -20,11 +21,16 @@ from core.state.urlstate import ViewState
 
 def names(state: ViewState) -> list[tuple[str, str]]:
     """(code, name) of every country or area with data: the focus's members first, each part by name."""
+    return _names(state.focus, state.lang)
+
+
+@per_version(maxsize=64)
+def _names(focus: str, lang: str) -> list[tuple[str, str]]:
     found = get_store().countries
     present = set(queries.series(menu()[0])["iso3"])
     rows = found[found["iso3"].isin(present)]
-    members = set(queries.group_members(state.focus))
-    pairs = [(str(code), str(name)) for code, name in zip(rows["iso3"], rows[f"name_{state.lang}"], strict=True)]
+    members = set(queries.group_members(focus))
+    pairs = [(str(code), str(name)) for code, name in zip(rows["iso3"], rows[f"name_{lang}"], strict=True)]
     return sorted(pairs, key=lambda pair: (pair[0] not in members, pair[1]))
 
 

@@ -8,6 +8,7 @@ from core.charts import explain, texts
 from core.charts.dashboard import common
 from core.charts.model import Chart, Facts
 from core.data import published, queries
+from core.data.cache import per_version
 from core.figures import lines, style, ticks
 from core.figures.style import Figure
 from core.i18n.catalog import t
@@ -16,6 +17,7 @@ from core.state.options import options
 from core.state.urlstate import ViewState
 
 
+@per_version(maxsize=64)  # drawn and told (trend_facts) from one computation; shared, so never changed
 def trend_lines(state: ViewState) -> list[lines.Line]:
     unit = texts.unit(state.indicator)
     lang = state.lang
