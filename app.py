@@ -25,8 +25,10 @@ app = Site(
     title=t("app.title"),
     update_title="",  # no "Updating..." in the tab while a callback runs
     serve_locally=True,
-    # Each page holds only its own components (components/pages.py); tests check every callback's ids against the
-    # page it serves (tests/test_pages.py), so Dash need not be sent all pages at once to check them.
+    # Each page holds only its own components (components/pages.py). This turns off only Dash's check of callback
+    # ids against the layout, not error handling (errors are 500s with tracebacks, core/web/security.py); the check
+    # is made by tests instead (tests/test_callbacks.py, every callback's ids against the pages it serves). Dash's own
+    # alternative, a validation_layout, would write every page's layout into each page's HTML.
     suppress_callback_exceptions=True,
     # Vendored files are served from /assets but loaded explicitly, so Bootstrap precedes our CSS and the
     # partial plotly.js bundle is defined before any graph asks for plotly.js; the PowerPoint writer is loaded by

@@ -161,16 +161,7 @@ def partners(
 def money(title: str, view: sentences.Money, lang: str) -> Facts:
     """The remittances along a corridor view's corridors: the estimated total and the main senders (receivers)."""
     rows = [sentences.Ranked(name, name, usd, view.year, n) for n, (name, usd, _) in enumerate(view.partners, start=1)]
-    numbers = tuple(
-        t(
-            "facts.money_partner",
-            lang,
-            name=name,
-            value=fmt_value(usd, "usd", lang),
-            share=fmt_value(share, "percent", lang),
-        )
-        for name, usd, share in view.partners[:NUMBERS]
-    )
+    numbers = tuple(sentences.money_partners(view, lang, NUMBERS))
     return Facts(
         name=sentences.chart_name("dots", title, lang),
         description=sentences.describe("dots", rows, "usd", lang, view.year),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.charts import sentences, texts, thennow
 from core.charts.corridor_view import common as corridor
 from core.charts.dashboard import mapview
-from core.data import flows, queries
+from core.data import queries
 from core.data import schema as s
 from core.data.corridors import SDG_TARGET
 from core.i18n.catalog import t
@@ -69,33 +69,11 @@ def profile(state: ViewState) -> list[str]:
     return out
 
 
-def corridors_view(subject: str, direction: str, year: int, lang: str) -> sentences.Corridors:
-    """A corridor view as its charts show it: every partner, the share of women, the share of unknown origin."""
-    rows = flows.partners(subject, direction, year)
-    known = rows[~rows["unknown"]]
-    total = float(rows["persons"].sum())
-    partners = [
-        sentences.Partner(
-            queries.country_name(str(code), lang), float(persons), float(share), None if female != female else female
-        )
-        for code, persons, share, female in zip(
-            known["partner"], known["persons"], known["share"], known["female_share"], strict=True
-        )
-    ]
-    return sentences.Corridors(
-        subject=corridor.subject_name(subject, lang),
-        direction=direction,
-        year=year,
-        total=total,
-        female_share=100.0 * float(rows["female"].sum()) / total if total else None,
-        partners=partners,
-        unknown_share=float(rows.loc[rows["unknown"], "share"].sum()),
-    )
-
-
 def corridors(state: ViewState) -> list[str]:
     year = state.resolved_cyear(options())
-    return sentences.corridor_facts(corridors_view(str(state.subject), state.direction, year, state.lang), state.lang)
+    return sentences.corridor_facts(
+        corridor.sentence_view(str(state.subject), state.direction, year, state.lang), state.lang
+    )
 
 
 def page(state: ViewState) -> list[str]:

@@ -40,6 +40,7 @@ from core.charts.sentences.facts import (
     corridor_facts,
     cost_facts,
     money_facts,
+    money_partners,
     ranking_facts,
     trend_facts,
 )
@@ -81,6 +82,7 @@ __all__ = [
     "join",
     "meta_description",
     "money_facts",
+    "money_partners",
     "ordinal",
     "pair",
     "persons",

@@ -226,7 +226,13 @@ def money_facts(view: Money, lang: str, top: int = TOP_PARTNERS) -> list[str]:
     count = len(view.partners)
     total = fmt_value(view.total, "usd", lang)
     out = [t(counted(total_key, count, lang), lang, subject=view.subject, year=view.year, value=total, count=count)]
-    items = [
+    out.append(t(counted(partners_key, count, lang), lang, partners=join(money_partners(view, lang, top), lang)))
+    return out
+
+
+def money_partners(view: Money, lang: str, top: int) -> list[str]:
+    """ "United States (US$ 6.7 billion, 89.6% of the total)" for each of the first `top` senders (receivers)."""
+    return [
         t(
             "facts.money_partner",
             lang,
@@ -236,5 +242,3 @@ def money_facts(view: Money, lang: str, top: int = TOP_PARTNERS) -> list[str]:
         )
         for name, usd, share in view.partners[:top]
     ]
-    out.append(t(counted(partners_key, count, lang), lang, partners=join(items, lang)))
-    return out
