@@ -444,27 +444,54 @@
       if (thumb.getAttribute("aria-label") !== label) { thumb.setAttribute("aria-label", label); }
     });
   }
-  // The ranking on a narrow screen (a phone): the server draws it for a laptop's column; below NARROW px the value
-  // labels get a narrower margin, the names a smaller font, and the focus rule's label (too long to fit) gives way:
-  // the key facts under the chart give the group's figure.
+  // The ranking in a narrow column (a phone; a laptop's 1366 px screen): the server draws it for a wider column;
+  // below NARROW px the value labels get a narrower margin, the names a smaller font, and the focus rule's label
+  // (too long to fit) gives way: the key facts under the chart give the group's figure.
   var NARROW = 520;
-  function fitRanking(gd) {
-    if (!gd || !gd._fullLayout || !gd.layout || gd.clientWidth >= NARROW || gd.layout.meta === "narrow") { return; }
-    var layout = JSON.parse(JSON.stringify(gd.layout));
-    layout.meta = "narrow";
-    layout.margin = Object.assign({}, layout.margin, { r: 46 });
-    layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: Object.assign({}, layout.yaxis.tickfont, { size: 10 }) });
-    layout.annotations = (layout.annotations || []).map(function (a) { return Object.assign({}, a, { visible: false }); });
-    window.Plotly.react(gd, gd.data, layout);
-  }
-  function watchRanking() {
-    var gd = document.querySelector("#ranking .js-plotly-plot");
-    if (!gd || gd.dataset.fitted) { return; }
-    gd.dataset.fitted = "1";
-    gd.on("plotly_afterplot", function () { fitRanking(gd); });
-    fitRanking(gd);
+  function narrowLayout(layout) {
+    return Object.assign({}, layout, {
+      meta: "narrow",
+      margin: Object.assign({}, layout.margin, { r: 46 }),
+      yaxis: Object.assign({}, layout.yaxis, { tickfont: Object.assign({}, (layout.yaxis || {}).tickfont, { size: 10 }) }),
+      annotations: (layout.annotations || []).map(function (a) { return Object.assign({}, a, { visible: false }); })
+    });
   }
 
-  new MutationObserver(function () { nameSliders(); watchRanking(); })
+  // No callback reads a graph's hoverData, yet dcc.Graph hands every hover to Dash's renderer (a round of its work,
+  // 20-40 ms of script, for each country the pointer crosses): plotly's hover events stop at the graph, which still
+  // draws its tooltips.
+  function quietHover(gd) {
+    if (typeof gd.emit !== "function" || gd.emit === gd.quietEmit) { return; }
+    var emit = gd.emit;
+    gd.quietEmit = function (name) {
+      return name === "plotly_hover" || name === "plotly_unhover" ? undefined : emit.apply(this, arguments);
+    };
+    gd.emit = gd.quietEmit;
+  }
+
+  // Every graph goes through Plotly.react (dcc.Graph hands it the whole figure). There the ranking is fitted before it
+  // is drawn (one draw per update) and, when it is redrawn for a new view, drawn a frame later: the trend, above
+  // it, shows the view first (a click on a country reaches the trend sooner); the ranking follows in the next frame.
+  if (window.Plotly && window.Plotly.react) {
+    var react = window.Plotly.react;
+    window.Plotly.react = function (gd, figure) {
+      var self = this, args = Array.prototype.slice.call(arguments);
+      var ranking = gd && gd.closest && gd.closest("#ranking") && args.length === 2 && figure && figure.layout;
+      if (ranking && gd.clientWidth < NARROW) {
+        args[1] = Object.assign({}, figure, { layout: narrowLayout(figure.layout) });
+      }
+      function draw() {
+        var drawn = react.apply(self, args);
+        if (gd && gd.emit) { quietHover(gd); }
+        return drawn;
+      }
+      if (!ranking || !gd._fullLayout) { return draw(); }
+      return new Promise(function (resolve, reject) {
+        window.requestAnimationFrame(function () { window.setTimeout(function () { draw().then(resolve, reject); }, 0); });
+      });
+    };
+  }
+
+  new MutationObserver(nameSliders)
     .observe(document.documentElement, { childList: true, subtree: true });
 })();

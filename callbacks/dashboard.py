@@ -45,6 +45,8 @@ PARTS: dict[str, Output] = {
     "sources_trend": Output(f"{ids.SOURCES}-trend", "children"),
     "sources_ranking": Output(f"{ids.SOURCES}-ranking", "children"),
     "about": Output(ids.ABOUT, "children"),
+    "sources_link": Output(ids.SOURCES_LINK, "href"),
+    **{f"link_{name}": Output(name, "href") for name in shell.VIEW_LINKS},
     "profile_links": Output(ids.PROFILE_LINKS, "children"),
     "meta": Output(ids.PAGE_META, "data"),
 }
@@ -66,40 +68,30 @@ CHANGES = {
     "ranking_click": Input(ids.RANKING, "clickData"),
 }
 BY_ID = {dependency.component_id: name for name, dependency in CHANGES.items()}
-# Drawn again only when the indicator, focus, scale or language change (not with the year or the selection).
-VIEW_PARTS = (
-    "frames_url",
-    "map_note",
-    "sources_map",
-    "sources_trend",
-    "sources_ranking",
-    "about",
-    "year_min",
-    "year_max",
-    "year_marks",
-    "play_disabled",
-    "focus_note",
-    "country_list",
-)
+# The control a change came from is set again even when the view did not change (a value the server refused).
+ECHOES = {
+    "indicator": ("indicator",),
+    "focus": ("focus",),
+    "countries": ("countries",),
+    "scale": ("scale",),
+    "view": ("view",),
+    "year": ("year_value", "committed"),
+}
 
 
-def _view(state: ViewState) -> tuple[str, str, str, str]:
-    return state.indicator, state.focus, state.resolved_scale(options()), state.lang
-
-
-def redraw(old: ViewState, new: ViewState, browser_lang: str | None, address: str | None) -> dict[str, Any]:
-    """Every output for the move from `old` to `new`; what cannot have changed is left alone. `address` is the
-    query the browser shows when the address itself changed (back, forward), else None."""
-    out: dict[str, Any] = dashboard.parts(new, browser_lang)
-    if _view(old) == _view(new):
-        out.update(dict.fromkeys(VIEW_PARTS, no_update))
-    if new.view != "table":
-        out["table"] = no_update
+def redraw(
+    old: ViewState, new: ViewState, browser_lang: str | None, address: str | None, control: str | None = None
+) -> dict[str, Any]:
+    """The outputs for the move from `old` to `new`: only the pieces that follow what changed (the rest stay as
+    drawn, and are not built), and the `control` the change came from. `address` is the query the browser shows
+    when the address itself changed (back, forward), else None."""
+    drawn = dashboard.touched(old, new, browser_lang) | set(ECHOES.get(control or "", ()))
+    out: dict[str, Any] = dashboard.parts(new, browser_lang, only=drawn)
     query = encode(new, options(), browser_lang)
     # A change is a new history entry; an address that had to be corrected replaces its own (see replaceUrl).
     out["search"] = query if address is None and query != encode(old, options(), browser_lang) else no_update
     out["replace"] = query if address is not None and query != address else no_update
-    out["notice"] = shell.notice(new)
+    out["notice"] = shell.notice(new) if new.rejected or old.rejected else no_update
     return out
 
 
@@ -130,4 +122,4 @@ def update_view(
     changed = BY_ID.get(ctx.triggered_id) if isinstance(ctx.triggered_id, str) else None
     if changed in (None, "search"):
         return redraw(current, controls.from_url(address, valid, browser_lang), browser_lang, address)
-    return redraw(current, controls.from_controls(current, changed, values, valid), browser_lang, None)
+    return redraw(current, controls.from_controls(current, changed, values, valid), browser_lang, None, changed)

@@ -4,13 +4,15 @@ refreshes, so the first page and each update come from the same function."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import asdict
+from functools import cache, partial
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import dcc, html, no_update
 
-from components import ids, picker
+from components import ids, picker, shell
 from components.share import export_menu
 from components.widgets import (
     GRAPH_CONFIG,
@@ -19,7 +21,6 @@ from components.widgets import (
     described,
     headline_cards,
     labelled,
-    page_link,
     sources_line,
     toggle,
 )
@@ -29,7 +30,7 @@ from core.charts.model import Chart
 from core.data import queries
 from core.i18n.catalog import t
 from core.state.options import options
-from core.state.urlstate import ViewState, href
+from core.state.urlstate import ViewState, encode, href
 from core.web import exports, opendata, routes
 
 
@@ -97,9 +98,10 @@ def data_table(state: ViewState, browser_lang: str | None) -> html.Table:
     return html.Table([caption, head, html.Tbody(rows)], className="table table-sm table-striped data-table")
 
 
-def about(state: ViewState, browser_lang: str | None) -> list[Any]:
+def about(state: ViewState) -> list[Any]:
     """Definition, unit, coverage, edition, how group figures are formed, caveats, citation and licence of the
-    indicator, from its metadata; what the focus group holds; where every source and change is listed."""
+    indicator, from its metadata; what the focus group holds (the link to every source and change follows it, with
+    the view: part "sources_link")."""
     lang = state.lang
     meta = queries.indicator_meta(state.indicator)
     years = [texts.year_label(state.indicator, y) for y in meta["years"]]
@@ -130,7 +132,6 @@ def about(state: ViewState, browser_lang: str | None) -> list[Any]:
         html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
         html.H4(texts.group_name(state.focus, lang)),
         *(html.P(text) for text in texts.group_notes(state.focus, lang)),
-        html.P(page_link(state, browser_lang, "sources", None, t("sources_page.link", lang))),
     ]
 
 
@@ -148,47 +149,124 @@ def focus_note(state: ViewState) -> list[Any]:
     return [html.P(note), more] if note else [more]
 
 
-def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] | None = None) -> dict[str, Any]:
-    """Every piece of the dashboard that follows the view state, by the name of the output that carries it."""
+# What each piece follows: the aspects of the view (`aspects`) whose change draws it again (the view-state store,
+# "state", goes with every change). A callback sends only the pieces a change touches (the rest stay as drawn);
+# tests/test_callbacks.py checks that a piece is the same in two views that differ only in aspects it does not
+# list. "address" is the view's query string: the pieces with links keep the view in them.
+FOLLOWS: dict[str, frozenset[str]] = {
+    name: frozenset(follows.split())
+    for name, follows in {
+        "indicator": "indicator",
+        "focus": "focus",
+        "countries": "countries",
+        "country_chips": "countries lang",
+        "country_list": "focus lang",
+        "scale": "scale",
+        "view": "view",
+        "year_min": "indicator",
+        "year_max": "indicator",
+        "year_marks": "indicator",
+        "play_disabled": "indicator",
+        "year_value": "year",
+        "committed": "year",
+        "frames_url": "indicator focus scale lang",
+        "trend": "indicator focus scale year countries lang",
+        "ranking": "indicator focus scale year countries lang",
+        "headlines": "focus year lang",
+        "focus_note": "focus lang",
+        "table": "address lang",
+        "table_hidden": "view",
+        "map_hidden": "view",
+        **{f"words_{name}": "address lang" for name in ids.DASHBOARD_CHARTS},
+        "map_title": "indicator focus year lang",
+        "trend_title": "indicator focus year lang",
+        "ranking_title": "indicator focus year lang",
+        "map_note": "indicator focus lang",
+        "sources_map": "indicator lang",
+        "sources_trend": "indicator lang",
+        "sources_ranking": "indicator lang",
+        "about": "indicator focus lang",
+        "sources_link": "address lang",
+        **{f"link_{name}": "address lang" for name in shell.VIEW_LINKS},
+        "profile_links": "address lang",
+        "meta": "address lang",
+    }.items()
+}
+
+
+def aspects(state: ViewState, browser_lang: str | None) -> dict[str, Any]:
+    """The view as the dashboard's pieces follow it (FOLLOWS): the year and scale as shown (a default resolved)."""
+    valid = options()
+    return {
+        "indicator": state.indicator,
+        "focus": state.focus,
+        "scale": state.resolved_scale(valid),
+        "year": state.resolved_year(valid),
+        "countries": state.countries,
+        "view": state.view,
+        "lang": state.lang,
+        "address": encode(state, valid, browser_lang),
+    }
+
+
+def touched(old: ViewState, new: ViewState, browser_lang: str | None) -> set[str]:
+    """The pieces the move from `old` to `new` draws again: the store and those following an aspect that changed."""
+    before, after = aspects(old, browser_lang), aspects(new, browser_lang)
+    moved = {name for name, value in after.items() if before[name] != value}
+    pieces = {"state", *(piece for piece, follows in FOLLOWS.items() if follows & moved)}
+    return pieces if new.view == "table" else pieces - {"table"}  # a hidden table is drawn when it is shown
+
+
+def parts(
+    state: ViewState,
+    browser_lang: str | None,
+    charts: dict[str, Chart] | None = None,
+    only: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """Every piece of the dashboard that follows the view state, by the name of the output that carries it; with
+    `only`, the others are `no_update` (and not built)."""
     lang = state.lang
     years = options().years[state.indicator]
     charts = charts or registry.page_charts(state)
     table_view = state.view == "table"
     sources = sources_line(texts.indicator_sources(state.indicator, lang), lang, more=True)
-    return {
-        "state": store(state),
-        "indicator": state.indicator,
-        "focus": state.focus,
-        "countries": list(state.countries),
-        "country_chips": picker.chips(state),
-        "country_list": picker.suggestions(state),
-        "scale": state.resolved_scale(options()),
-        "view": state.view,
-        "year_min": years[0],
-        "year_max": years[-1],
-        "year_marks": year_marks(state.indicator, years),
-        "play_disabled": len(years) < 2,
-        "year_value": state.resolved_year(options()),
-        "committed": state.resolved_year(options()),
-        "frames_url": routes.frames_url(state),
-        "trend": charts["trend"].figure,
-        "ranking": charts["ranking"].figure,
-        "headlines": headline_cards(headlines.headlines(state)),
-        "focus_note": focus_note(state),
-        "table": data_table(state, browser_lang) if table_view else None,
-        "table_hidden": not table_view,
-        "map_hidden": table_view,
-        **{f"words_{name}": chart_words(charts[name], state) for name in ids.DASHBOARD_CHARTS},
-        "map_title": charts["map"].title,
-        "trend_title": charts["trend"].title,
-        "ranking_title": charts["ranking"].title,
-        "map_note": mapview.map_note(state),
-        "sources_map": sources,
-        "sources_trend": sources,
-        "sources_ranking": sources,
-        "about": about(state, browser_lang),
-        "profile_links": profile_links(state, browser_lang),
-        "meta": exports.image_meta(
+    links = cache(lambda: shell.view_links(state, browser_lang))  # the header's and footer's, built once if asked
+    pieces: dict[str, Callable[[], Any]] = {
+        "state": lambda: store(state),
+        "indicator": lambda: state.indicator,
+        "focus": lambda: state.focus,
+        "countries": lambda: list(state.countries),
+        "country_chips": lambda: picker.chips(state),
+        "country_list": lambda: picker.suggestions(state),
+        "scale": lambda: state.resolved_scale(options()),
+        "view": lambda: state.view,
+        "year_min": lambda: years[0],
+        "year_max": lambda: years[-1],
+        "year_marks": lambda: year_marks(state.indicator, years),
+        "play_disabled": lambda: len(years) < 2,
+        "year_value": lambda: state.resolved_year(options()),
+        "committed": lambda: state.resolved_year(options()),
+        "frames_url": lambda: routes.frames_url(state),
+        "trend": lambda: charts["trend"].figure,
+        "ranking": lambda: charts["ranking"].figure,
+        "headlines": lambda: headline_cards(headlines.headlines(state)),
+        "focus_note": lambda: focus_note(state),
+        "table": lambda: data_table(state, browser_lang) if table_view else None,
+        "table_hidden": lambda: not table_view,
+        "map_hidden": lambda: table_view,
+        **{f"words_{name}": partial(chart_words, charts[name], state) for name in ids.DASHBOARD_CHARTS},
+        "map_title": lambda: charts["map"].title,
+        "trend_title": lambda: charts["trend"].title,
+        "ranking_title": lambda: charts["ranking"].title,
+        "map_note": lambda: mapview.map_note(state),
+        "sources_map": lambda: sources,
+        "sources_trend": lambda: sources,
+        "sources_ranking": lambda: sources,
+        "about": lambda: about(state),
+        "sources_link": lambda: href(state, options(), browser_lang, "sources"),
+        **{f"link_{name}": partial(lambda name: links()[name], name) for name in shell.VIEW_LINKS},
+        "profile_links": lambda: profile_links(state, browser_lang),
+        "meta": lambda: exports.image_meta(
             charts.values(),
             lang,
             charts["map"].file,
@@ -197,6 +275,7 @@ def parts(state: ViewState, browser_lang: str | None, charts: dict[str, Chart] |
             opendata.pinned_files(state, tuple(charts)),
         ),
     }
+    return {name: build() if only is None or name in only else no_update for name, build in pieces.items()}
 
 
 def controls(state: ViewState, now: dict[str, Any]) -> html.Section:
@@ -291,7 +370,7 @@ def map_panel(state: ViewState, now: dict[str, Any]) -> html.Section:
             ),
             described(
                 "map",
-                dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph", clear_on_unhover=True),
+                dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG, className="map-graph"),
                 id=ids.MAP_WRAP,
                 hidden=now["map_hidden"],
                 **attrs({"data-drawn": drawn_key(now)}),
@@ -359,7 +438,18 @@ def layout(state: ViewState, browser_lang: str | None, charts: dict[str, Chart])
             className="g-3",
         ),
         html.Details(
-            [html.Summary(t("about.title", state.lang)), html.Div(now["about"], id=ids.ABOUT, className="about-body")],
+            [
+                html.Summary(t("about.title", state.lang)),
+                html.Div(
+                    [
+                        html.Div(now["about"], id=ids.ABOUT),
+                        html.P(
+                            html.A(t("sources_page.link", state.lang), href=now["sources_link"], id=ids.SOURCES_LINK)
+                        ),
+                    ],
+                    className="about-body",
+                ),
+            ],
             className="panel about-panel",
         ),
     ]

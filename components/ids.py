@@ -57,6 +57,7 @@ HEADLINES: Final = "headlines"
 FOCUS_NOTE: Final = "focus-note"  # what the focus group holds, under the headline totals
 TABLE: Final = "data-table"
 ABOUT: Final = "about"
+SOURCES_LINK: Final = "about-sources"  # under the about panel: every source and change, with the view
 SOURCES: Final = "sources"  # + "-" + chart id: the sources line under a chart
 PROFILE_LINKS: Final = "profile-links"  # the selected countries' profiles, the focus's corridors
 FOCUS_CORRIDORS: Final = "focus-corridors"  # the focus group's corridor view
@@ -75,6 +76,9 @@ PROFILE_THEN_AND_NOW: Final = "profile-then-and-now"  # a profile's link to the 
 
 # The "2005 → today" page, and its link in every page's header.
 HEADER_THEN_AND_NOW: Final = "header-then-and-now"
+FOOTER_SOURCES: Final = "footer-sources"
+LANG_LINK: Final = "lang-"  # + language code: the header's link to the page in that language (LANG_MENU: on a phone)
+LANG_MENU: Final = "lang-menu-"
 THEN_AND_NOW_DATA: Final = "then-and-now"  # the "chart" name of the page's own data download (the comparison)
 THEN_AND_NOW_MENU: Final = "then-and-now-menu"  # the page's own Download menu
 BACK_DASHBOARD_TN: Final = "back-dashboard-tn"

@@ -19,15 +19,42 @@ from core.state.options import options
 from core.state.urlstate import ViewState, encode, href
 
 
-def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
-    """The page in each language, as links: a language is a new page, drawn by the server in that language."""
-    addresses = {
+def language_addresses(state: ViewState, browser_lang: str | None) -> dict[str, str]:
+    """The page, in the view `state`, in each language."""
+    return {
         code: href(replace(state, lang=code), options(), browser_lang, state.page, state.subject) for code in LANGUAGES
     }
+
+
+# The ids of the header's and footer's links that keep the view (view_links).
+VIEW_LINKS = (
+    *(ids.LANG_LINK + code for code in LANGUAGES),
+    *(ids.LANG_MENU + code for code in LANGUAGES),
+    ids.HEADER_THEN_AND_NOW,
+    ids.FOOTER_SOURCES,
+)
+
+
+def view_links(state: ViewState, browser_lang: str | None) -> dict[str, str]:
+    """The address of every link of the header and footer that keeps the view, by its element's id: when the view
+    changes in the page (the dashboard), they follow it, so a language or the sources open on the view shown."""
+    languages = language_addresses(state, browser_lang)
+    return {
+        **{ids.LANG_LINK + code: address for code, address in languages.items()},
+        **{ids.LANG_MENU + code: address for code, address in languages.items()},
+        ids.HEADER_THEN_AND_NOW: href(state, options(), browser_lang, "thennow"),
+        ids.FOOTER_SOURCES: href(state, options(), browser_lang, "sources"),
+    }
+
+
+def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
+    """The page in each language, as links: a language is a new page, drawn by the server in that language."""
+    addresses = language_addresses(state, browser_lang)
     links = [
         html.A(
             t("lang.name", code),
             href=address,
+            id=ids.LANG_LINK + code,
             lang=code,
             hrefLang=code,
             className="btn btn-sm lang-link" + (" active" if code == state.lang else ""),
@@ -48,7 +75,7 @@ def language_links(state: ViewState, browser_lang: str | None) -> html.Nav:
             ),
             html.Div(
                 [
-                    html.A(t("lang.name", code), href=address, lang=code, hrefLang=code)
+                    html.A(t("lang.name", code), href=address, id=ids.LANG_MENU + code, lang=code, hrefLang=code)
                     for code, address in addresses.items()
                 ]
             ),
@@ -162,7 +189,7 @@ def footer(state: ViewState, browser_lang: str | None) -> html.Footer:
     pack's status line."""
     lang = state.lang
     text = t("footer.text", lang, edition=texts.edition_label(lang), version=get_store().version)
-    link = page_link(state, browser_lang, "sources", None, t("sources_page.link", lang), id="footer-sources")
+    link = page_link(state, browser_lang, "sources", None, t("sources_page.link", lang), id=ids.FOOTER_SOURCES)
     # The briefing pack's status line is drawn at the foot of the window (assets/style.css): it is the footer's, so
     # it stays inside a landmark.
     return html.Footer(

@@ -130,6 +130,48 @@ def test_clicking_a_country_toggles_its_trend_line(page: Any, live_server: str) 
     assert dropdown_text(page, "countries") == []
 
 
+def test_a_hover_stays_in_the_browser_and_a_click_draws_the_ranking_once(page: Any, live_server: str) -> None:
+    """No callback reads a graph's hoverData: hovering a country shows its tooltip without handing the hover to
+    Dash's renderer. A click draws the ranking once, fitted on its way to plotly to a 1366 px laptop's column."""
+    open_dashboard(page, live_server)
+    page.evaluate(
+        """() => { window.rankingDraws = 0; const react = window.Plotly.react;
+        window.Plotly.react = function (gd) { if (gd.closest('#ranking')) { window.rankingDraws++; }
+                                              return react.apply(this, arguments); }; }"""
+    )
+    point = country_point(page, "SLV")
+    page.mouse.move(point["x"], point["y"])
+    page.wait_for_function("() => document.querySelector('#map .hoverlayer').textContent.includes('El Salvador')")
+    assert page.evaluate("() => window.dash_component_api.getLayout('map').props.hoverData") is None
+    page.mouse.click(point["x"], point["y"])
+    wait_graph(page, "trend", "gd.data.some(t => t.name === 'El Salvador')")
+    wait_graph(page, "ranking", "new Set(gd.data[1].marker.color).size > 1")  # El Salvador highlighted
+    wait_idle(page)
+    assert page.evaluate("() => window.rankingDraws") == 1
+    assert graph(page, "ranking", "[gd.clientWidth < 520, gd.layout.meta]") == [True, "narrow"]
+
+
+def test_the_links_to_other_languages_and_pages_keep_the_view_shown(page: Any, live_server: str) -> None:
+    open_dashboard(page, live_server)
+    choose(page, "indicator", "remittances_gdp")
+    wait_query(page, "q.get('indicator') === 'remittances_gdp'")
+    page.wait_for_function("() => document.getElementById('lang-es').getAttribute('href').includes('remittances_gdp')")
+    hrefs = page.evaluate(
+        "() => ['lang-es', 'lang-menu-fr', 'footer-sources', 'header-then-and-now', 'about-sources']"
+        ".map(id => document.getElementById(id).getAttribute('href'))"
+    )
+    assert hrefs == [
+        "/?indicator=remittances_gdp&lang=es",
+        "/?indicator=remittances_gdp&lang=fr",
+        "/sources?indicator=remittances_gdp",
+        "/then-and-now?indicator=remittances_gdp",
+        "/sources?indicator=remittances_gdp",
+    ]
+    page.click("#lang-es")
+    page.wait_for_function("() => document.documentElement.lang === 'es'")
+    assert query(page)["indicator"] == ["remittances_gdp"]
+
+
 def test_clicking_two_countries_then_one_again(page: Any, live_server: str) -> None:
     """Toggling off works when another click came in between (so Dash sees a new clickData)."""
     open_dashboard(page, live_server)

@@ -15,7 +15,7 @@ from dash import no_update
 
 from app import app, server
 from callbacks import dashboard as view_callback
-from components import dashboard, ids, pages
+from components import dashboard, ids, pages, shell
 from components.dashboard import year_marks
 from core.charts.dashboard import mapview, ranking, trend
 from core.data.store import get_store
@@ -142,11 +142,66 @@ def test_a_new_selection_redraws_only_what_follows_it() -> None:
     out = update("countries", old, **controls_of(old, countries=["MEX"]))
     assert out["search"] == "?countries=MEX"
     assert out["state"]["countries"] == ["MEX"]
-    for part in view_callback.VIEW_PARTS:
-        assert out[part] is no_update, part
-    assert out["trend"] is not no_update
-    assert out["table"] is no_update  # map view: no table to draw
+    drawn = {name for name, value in out.items() if value is not no_update}
+    # The selection: the charts that show it, their words, the links that carry it (and the control, echoed).
+    follows = {"trend", "ranking", "words_map", "words_trend", "words_ranking", "profile_links", "meta", "sources_link"}
+    links = {f"link_{name}" for name in shell.VIEW_LINKS}  # the header's languages, the footer's sources...
+    assert drawn == {"state", "countries", "country_chips", "search", *follows, *links}
     assert set(out) == set(view_callback.OUTPUTS)
+    # A language or the sources open on the view shown, not on the one the page was loaded with.
+    assert out["link_lang-es"] == "/?countries=MEX&lang=es"
+    assert out["link_footer-sources"] == "/sources?countries=MEX"
+    # A year: its pieces, not the indicator's or the focus's.
+    out = update("year", old, **controls_of(old, year=2000))
+    drawn = {name for name, value in out.items() if value is not no_update}
+    assert {"year_value", "committed", "headlines", "trend", "map_title", "sources_link"} <= drawn
+    assert not drawn & {"indicator", "frames_url", "about", "country_list", "year_marks", "country_chips", "notice"}
+    assert "year=2000" in out["sources_link"]  # the about panel's link to the sources keeps the view
+
+
+def test_a_control_left_empty_is_set_back() -> None:
+    old = state_of("?countries=MEX&focus=caribbean")
+    out = update("focus", old, **controls_of(old, focus=None))  # the view stays; the select shows it again
+    assert out["focus"] == "caribbean"
+    assert out["trend"] is no_update
+    assert out["indicator"] is no_update
+
+
+# Pairs of views that differ in one or more aspects (components/dashboard.py, FOLLOWS).
+PAIRS = [
+    ("", "?countries=MEX"),
+    ("?countries=MEX", "?countries=MEX,GTM"),
+    ("", "?year=2000"),
+    ("?countries=HTI&year=2010", "?countries=HTI&year=2015"),
+    ("", "?focus=central_america"),
+    ("", "?scale=log"),
+    ("", "?view=table"),
+    ("?view=table", "?view=table&countries=MEX"),
+    ("", "?lang=es"),
+    ("", "?indicator=remittances_gdp"),
+    ("?indicator=remittances_gdp", "?indicator=remittances_gdp&year=2010&countries=JAM"),
+    ("?indicator=remittance_cost&focus=caribbean", "?indicator=remittance_cost&focus=caribbean&lang=fr"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), PAIRS)
+def test_a_piece_is_the_same_in_views_that_differ_only_in_what_it_does_not_follow(before: str, after: str) -> None:
+    """What lets a change leave a piece as drawn: the piece would be drawn the same in the new view."""
+    import plotly.utils
+
+    def drawn(query: str) -> tuple[ViewState, dict[str, str]]:
+        page = pages.build("/", query, "en")
+        assert page is not None
+        pieces = dashboard.parts(page.state, "en")
+        return page.state, {
+            k: json.dumps(v, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True) for k, v in pieces.items()
+        }
+
+    (old, one), (new, other) = drawn(before), drawn(after)
+    redrawn = dashboard.touched(old, new, "en")
+    assert redrawn != {"state"}, "the pair must differ in something"
+    stale = [name for name in dashboard.FOLLOWS if name not in redrawn and one[name] != other[name]]
+    assert not stale, f"{before!r} -> {after!r}: these pieces changed but were not redrawn: {stale}"
 
 
 def test_map_click_toggles_a_country() -> None:
