@@ -222,6 +222,9 @@ def test_phone_first_screen_shows_the_figures_and_the_map(phone: Any, live_serve
     toggle.tap()
     assert toggle.get_attribute("aria-expanded") == "true"
     assert phone.locator("#indicator").is_visible()
+    # Nothing is wider than the phone, the about panel open (its citations name long files) included.
+    phone.evaluate("() => { document.querySelector('.about-panel').open = true; }")
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
     phone.locator(".lang-menu summary").tap()
     phone.locator(".lang-menu a[lang=es]").tap()
     phone.wait_for_url("**lang=es**")
