@@ -104,6 +104,7 @@ def about(state: ViewState) -> list[Any]:
     the view: part "sources_link")."""
     lang = state.lang
     meta = queries.indicator_meta(state.indicator)
+    caveats = {c[lang] for c in meta["caveats"]}
     years = [texts.year_label(state.indicator, y) for y in meta["years"]]
     coverage = (
         t("about.coverage_one", lang, year=years[0])
@@ -131,7 +132,8 @@ def about(state: ViewState) -> list[Any]:
         html.H4(t("about.caveats", lang)),
         html.Ul([html.Li(c[lang]) for c in meta["caveats"]]),
         html.H4(texts.group_name(state.focus, lang)),
-        *(html.P(text) for text in texts.group_notes(state.focus, lang)),
+        # A group's note that is already one of the indicator's caveats (how LAC counts territories) is said once.
+        *(html.P(text) for text in texts.group_notes(state.focus, lang) if text not in caveats),
     ]
 
 

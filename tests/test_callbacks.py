@@ -438,3 +438,13 @@ def test_the_slider_steps_to_the_next_data_year_in_the_direction_moved() -> None
     assert snap_year(years, 2015, previous=2020) == 2015
     assert snap_year(years, 2022) == 2020  # no direction: the nearest, the earlier on a tie
     assert snap_year(years, 1985, previous=1990) == 1990  # nothing further that way: the nearest
+
+
+@pytest.mark.parametrize("query", ["", "?lang=es&focus=caribbean", "?indicator=remittances_usd&lang=fr"])
+def test_the_about_panel_says_each_note_once(query: str) -> None:
+    """The indicator's caveats and the focus group's notes overlap (how LAC's totals count territories): once."""
+    page = pages.build("/", query, "en")
+    assert page is not None
+    said = [c.children for c in walk(dashboard.about(page.state)) if isinstance(c, dash_html.P | dash_html.Li)]
+    assert said
+    assert len(said) == len(set(said)), [s for s in said if said.count(s) > 1]
