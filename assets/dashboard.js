@@ -99,7 +99,7 @@
     } else {
       top += Math.round((subtitle.length - 1) * 30 * k) + Math.round((title.length - 1) * 40 * k);
     }
-    var layout = JSON.parse(JSON.stringify(graph.layout));
+    var layout = JSON.parse(JSON.stringify(graph.wideLayout || graph.layout));  // a ranking as drawn for a wide column
     var data = JSON.parse(JSON.stringify(graph.data));
     // Fonts were sized for the screen: grow them for a slide, where the figure is read from across a room. A ranking
     // names every country, as on the page: its fonts grow only as far as its rows leave room (12 px type on the page).
@@ -164,11 +164,18 @@
     var texts = meta.charts[chart];
     if (!size || !graph || !texts) { return; }
     var width = size[0], height = size[1];
-    drawOffscreen(slideFigure(graph, texts, meta, width, height, false), function (holder) {
-      return window.Plotly.downloadImage(holder, {
-        format: size[2], width: width, height: height, filename: meta.file + "_" + chart + "_" + width + "x" + height
+    settled(graph).then(function () {
+      return drawOffscreen(slideFigure(graph, texts, meta, width, height, false), function (holder) {
+        return window.Plotly.downloadImage(holder, {
+          format: size[2], width: width, height: height, filename: meta.file + "_" + chart + "_" + width + "x" + height
+        });
       });
     });
+  }
+
+  /* A chart once the draw of the view shown is done (the ranking is drawn a frame after the rest: see Plotly.react). */
+  function settled(graph) {
+    return graph.pendingDraw ? graph.pendingDraw.then(function () { return settled(graph); }) : Promise.resolve();
   }
 
   /* What a briefing pack keeps of a chart's picture (assets/pack.js), drawn as the slide images are: the slide image
@@ -178,11 +185,15 @@
     var texts = meta && meta.charts && meta.charts[chart];
     if (!graph || !texts || !window.Plotly) { return Promise.reject(new Error("no chart " + chart)); }
     var found = {};
-    var full = slideFigure(graph, texts, meta, 1920, 1080, false);
-    return drawOffscreen(full, function (holder) {
-      return window.Plotly.toImage(holder, { format: "png", width: 1920, height: 1080 })
-        .then(function (png) { found.png = png; return window.Plotly.toImage(holder, { format: "svg", width: 1920, height: 1080 }); })
-        .then(function (svg) { found.svg = svg; });
+    return settled(graph).then(function () {
+      return drawOffscreen(slideFigure(graph, texts, meta, 1920, 1080, false), function (holder) {
+        return window.Plotly.toImage(holder, { format: "png", width: 1920, height: 1080 })
+          .then(function (png) {
+            found.png = png;
+            return window.Plotly.toImage(holder, { format: "svg", width: 1920, height: 1080 });
+          })
+          .then(function (svg) { found.svg = svg; });
+      });
     }).then(function () {
       return drawOffscreen(slideFigure(graph, texts, meta, PICTURE.width, PICTURE.height, true), function (holder) {
         return window.Plotly.toImage(holder, {
@@ -452,7 +463,9 @@
     return Object.assign({}, layout, {
       meta: "narrow",
       margin: Object.assign({}, layout.margin, { r: 46 }),
-      yaxis: Object.assign({}, layout.yaxis, { tickfont: Object.assign({}, (layout.yaxis || {}).tickfont, { size: 10 }) }),
+      yaxis: Object.assign({}, layout.yaxis, {
+        tickfont: Object.assign({}, (layout.yaxis || {}).tickfont, { size: 10 })
+      }),
       annotations: (layout.annotations || []).map(function (a) { return Object.assign({}, a, { visible: false }); })
     });
   }
@@ -469,25 +482,46 @@
     gd.emit = gd.quietEmit;
   }
 
+  // The ranking's column can narrow or widen after it is drawn (a phone turned, a window resized): it is drawn again,
+  // from the server's layout, fitted or not.
+  function refit(gd) {
+    var width = gd.clientWidth;
+    if (!width || !gd.wideLayout || (width < NARROW) === ((gd.layout || {}).meta === "narrow")) { return; }
+    window.Plotly.react(gd, { data: gd.data, layout: gd.wideLayout });
+  }
+
   // Every graph goes through Plotly.react (dcc.Graph hands it the whole figure). There the ranking is fitted before it
   // is drawn (one draw per update) and, when it is redrawn for a new view, drawn a frame later: the trend, above
-  // it, shows the view first (a click on a country reaches the trend sooner); the ranking follows in the next frame.
+  // it, shows the view first (a click on a country reaches the trend sooner); the ranking follows in the next frame,
+  // and a slide image or a briefing pack waits for it (settled).
   if (window.Plotly && window.Plotly.react) {
     var react = window.Plotly.react;
     window.Plotly.react = function (gd, figure) {
       var self = this, args = Array.prototype.slice.call(arguments);
       var ranking = gd && gd.closest && gd.closest("#ranking") && args.length === 2 && figure && figure.layout;
-      if (ranking && gd.clientWidth < NARROW) {
-        args[1] = Object.assign({}, figure, { layout: narrowLayout(figure.layout) });
+      if (ranking) {
+        gd.wideLayout = figure.layout;  // as the server drew it: what slides start from (slideFigure)
+        if (gd.clientWidth < NARROW) { args[1] = Object.assign({}, figure, { layout: narrowLayout(figure.layout) }); }
       }
       function draw() {
         var drawn = react.apply(self, args);
         if (gd && gd.emit) { quietHover(gd); }
+        if (ranking && !gd.refitting && gd.on) {
+          gd.refitting = true;
+          gd.on("plotly_afterplot", function () { refit(gd); });
+        }
         return drawn;
       }
       if (!ranking || !gd._fullLayout) { return draw(); }
-      return new Promise(function (resolve, reject) {
-        window.requestAnimationFrame(function () { window.setTimeout(function () { draw().then(resolve, reject); }, 0); });
+      var pending = new Promise(function (resolve, reject) {
+        window.requestAnimationFrame(function () {
+          window.setTimeout(function () { draw().then(resolve, reject); }, 0);
+        });
+      });
+      gd.pendingDraw = pending;
+      return pending.then(function (result) {
+        if (gd.pendingDraw === pending) { gd.pendingDraw = null; }
+        return result;
       });
     };
   }

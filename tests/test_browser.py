@@ -132,7 +132,8 @@ def test_clicking_a_country_toggles_its_trend_line(page: Any, live_server: str) 
 
 def test_a_hover_stays_in_the_browser_and_a_click_draws_the_ranking_once(page: Any, live_server: str) -> None:
     """No callback reads a graph's hoverData: hovering a country shows its tooltip without handing the hover to
-    Dash's renderer. A click draws the ranking once, fitted on its way to plotly to a 1366 px laptop's column."""
+    Dash's renderer. A click draws the ranking once, fitted on its way to plotly to a 1366 px laptop's column; it is
+    fitted again when its column changes."""
     open_dashboard(page, live_server)
     page.evaluate(
         """() => { window.rankingDraws = 0; const react = window.Plotly.react;
@@ -149,6 +150,11 @@ def test_a_hover_stays_in_the_browser_and_a_click_draws_the_ranking_once(page: A
     wait_idle(page)
     assert page.evaluate("() => window.rankingDraws") == 1
     assert graph(page, "ranking", "[gd.clientWidth < 520, gd.layout.meta]") == [True, "narrow"]
+    # A wider window, then the laptop's again: the ranking is drawn for its column each time.
+    page.set_viewport_size({"width": 1600, "height": 768})
+    wait_graph(page, "ranking", "gd.clientWidth >= 520 && gd.layout.meta !== 'narrow'")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    wait_graph(page, "ranking", "gd.clientWidth < 520 && gd.layout.meta === 'narrow'")
 
 
 def test_the_links_to_other_languages_and_pages_keep_the_view_shown(page: Any, live_server: str) -> None:
