@@ -474,7 +474,7 @@
   // 20-40 ms of script, for each country the pointer crosses): plotly's hover events stop at the graph, which still
   // draws its tooltips.
   function quietHover(gd) {
-    if (typeof gd.emit !== "function" || gd.emit === gd.quietEmit) { return; }
+    if (!gd || typeof gd.emit !== "function" || gd.emit === gd.quietEmit) { return; }
     var emit = gd.emit;
     gd.quietEmit = function (name) {
       return name === "plotly_hover" || name === "plotly_unhover" ? undefined : emit.apply(this, arguments);
@@ -505,7 +505,7 @@
       }
       function draw() {
         var drawn = react.apply(self, args);
-        if (gd && gd.emit) { quietHover(gd); }
+        quietHover(gd);
         if (ranking && !gd.refitting && gd.on) {
           gd.refitting = true;
           gd.on("plotly_afterplot", function () { refit(gd); });

@@ -251,7 +251,7 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
     from app import server
     from core.state.urlstate import ViewState
     from core.web import routes
-    from tests.test_hostile import payload, server_callbacks, valid_values
+    from tests.test_hostile import map_click, payload, server_callbacks, valid_values
 
     server.test_client().get("/")  # fills the callback registry
     view = next(o for o in server_callbacks() if "trend.figure" in o)
@@ -264,14 +264,8 @@ def server_numbers(base: str, rounds: int) -> dict[str, Any]:
         body["changedPropIds"] = ["committed-year.data"]
         return body
 
-    def click(code: str) -> dict[str, Any]:
-        values = {**valid_values(), ("map", "clickData"): {"points": [{"customdata": ["", "", code]}]}}
-        body = payload(view, values)
-        body["changedPropIds"] = ["map.clickData"]
-        return body
-
     year = [post(base, year_change(years[i % len(years)])) for i in range(rounds)]
-    clicks = [post(base, click(("GTM", "CRI", "PAN", "NIC")[i % 4])) for i in range(rounds)]
+    clicks = [post(base, map_click(("GTM", "CRI", "PAN", "NIC")[i % 4])) for i in range(rounds)]
     indicators = ["emigrant_share", "remittances_usd", "female_share", "remittance_cost", "remittances_gdp"]
     frames = [
         get(base + routes.frames_url(ViewState(indicator=indicators[i % 5], focus="lac"))) for i in range(rounds // 4)

@@ -265,7 +265,7 @@ def parts(
         "sources_trend": lambda: sources,
         "sources_ranking": lambda: sources,
         "about": lambda: about(state),
-        "sources_link": lambda: href(state, options(), browser_lang, "sources"),
+        "sources_link": lambda: links()[ids.FOOTER_SOURCES],  # the about panel's, as the footer's
         **{f"link_{name}": partial(lambda name: links()[name], name) for name in shell.VIEW_LINKS},
         "profile_links": lambda: profile_links(state, browser_lang),
         "meta": lambda: exports.image_meta(

@@ -214,6 +214,14 @@ def payload(output: str, values: dict[tuple[str, str], Any]) -> dict[str, Any]:
     }
 
 
+def map_click(code: str) -> dict[str, Any]:
+    """The dashboard's request when a country is clicked on the map (the view of CONTROLS; its trend is redrawn)."""
+    view = next(o for o in server_callbacks() if "trend.figure" in o)
+    body = payload(view, {**valid_values(), ("map", "clickData"): {"points": [{"customdata": ["", "", code]}]}})
+    body["changedPropIds"] = ["map.clickData"]
+    return body
+
+
 @pytest.fixture(scope="module")
 def valid(client: Any) -> dict[tuple[str, str], Any]:
     return valid_values()

@@ -23,7 +23,7 @@ from app import app, server
 from core.state import settings
 from core.web import security
 from tests.conftest import ROOT, free_port
-from tests.test_hostile import payload, server_callbacks, valid_values
+from tests.test_hostile import map_click, payload, server_callbacks, valid_values
 
 
 @pytest.fixture(scope="module")
@@ -109,13 +109,6 @@ def test_a_missing_component_file_is_404_and_a_real_one_is_served(client: Any) -
     assert client.get(real.replace(".js", "-x.js")).status_code == 404
 
 
-def map_click() -> dict[str, Any]:
-    """A click on Guatemala on the map, as the dashboard sends it: the trend is drawn again."""
-    body = payload(next(o for o in server_callbacks() if "trend.figure" in o), valid_values())
-    body["changedPropIds"] = ["map.clickData"]
-    return body
-
-
 @pytest.fixture
 def broken_builder(monkeypatch: pytest.MonkeyPatch) -> None:
     """A figure builder that fails as a real bug would."""
@@ -131,7 +124,7 @@ def test_a_failing_builder_is_a_500_with_its_traceback_logged(
     client: Any, broken_builder: None, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.ERROR, logger="lacmig"):
-        answer = client.post(security.CALLBACK_PATH, json=map_click())
+        answer = client.post(security.CALLBACK_PATH, json=map_click("GTM"))
     assert answer.status_code == 500
     assert answer.get_json() == {"error": "internal error"}  # nothing of the internals
     record = next(r for r in caplog.records if r.levelno == logging.ERROR)
@@ -244,7 +237,7 @@ def test_under_gunicorn_a_bug_is_a_500_with_a_traceback_in_the_error_log(
     import json
 
     origin, errors = faulty_server
-    status, body = post(origin, json.dumps(map_click()).encode())
+    status, body = post(origin, json.dumps(map_click("GTM")).encode())
     assert status == 500, (body[:300], errors.read_text(errors="replace")[-1500:])
     assert b"ZeroDivision" not in body
     assert b"Traceback" not in body
