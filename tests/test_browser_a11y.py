@@ -29,6 +29,7 @@ RUN = """async tags => {
 PAGES = [
     ("/", "es"),
     ("/?view=table", "fr"),
+    ("/?countries=SLV,HND", "es"),  # a selection: its profiles as buttons above the figures
     ("/country/SLV", "pt"),
     ("/corridors/MEX", "es"),
     ("/corridors/VEN?direction=in", "pt"),
